@@ -1,0 +1,53 @@
+package vn.nq57.account;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import vn.nq57.system.AuditLog;
+
+/**
+ * Who may do what, decided on the server for pages and API alike. Every refusal is written to the audit
+ * trail before the 403.
+ */
+@Component
+public class AccessPolicy {
+
+	private final AuditLog audit;
+
+	AccessPolicy(AuditLog audit) {
+		this.audit = audit;
+	}
+
+	public static CurrentUser current() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth != null && auth.getPrincipal() instanceof CurrentUser u) {
+			return u;
+		}
+		throw new AccessDeniedException("Chưa đăng nhập");
+	}
+
+	/** The user may read the progress, claims and drafts of this agency's assignments. */
+	public boolean canReadAgencyWork(CurrentUser user, Long agencyId) {
+		return user.seesEveryAgency() || user.actsFor(agencyId);
+	}
+
+	/** The user may post progress or claim completion on this agency's assignments. */
+	public boolean canReport(CurrentUser user, Long agencyId) {
+		return (user.is(Role.AGENCY_OFFICER) || user.is(Role.AGENCY_HEAD)) && user.actsFor(agencyId);
+	}
+
+	public boolean canManagePlans(CurrentUser user) {
+		return user.is(Role.SECRETARIAT);
+	}
+
+	public void require(boolean allowed, String entityType, Long entityId, String what) {
+		if (!allowed) {
+			CurrentUser user = current();
+			audit.denied(entityType, entityId, user.username() + " (" + user.role() + ", " + user.agencyName()
+					+ ") bị từ chối: " + what);
+			throw new AccessDeniedException("Bạn không có quyền " + what);
+		}
+	}
+}

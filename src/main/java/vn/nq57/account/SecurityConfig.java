@@ -1,0 +1,89 @@
+package vn.nq57.account;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Pages use a session with CSRF protection; scripts call {@code /api/v1} with a per-user token in
+ * {@code Authorization: Bearer …}, which carries no cookie and so needs no CSRF token. What a user may
+ * see and change inside a page is decided by {@link AccessPolicy}, on the server, for every request.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	static final RequestMatcher BEARER = r -> {
+		String h = r.getHeader("Authorization");
+		return h != null && h.startsWith("Bearer ");
+	};
+
+	static final RequestMatcher API = r -> r.getRequestURI().startsWith(r.getContextPath() + "/api/");
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecurityFilterChain security(HttpSecurity http, UserService users) throws Exception {
+		http.authorizeHttpRequests(a -> a
+			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
+			.permitAll()
+			.requestMatchers("/admin/**").hasRole("ADMIN")
+			.anyRequest().authenticated())
+			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+			.csrf(c -> c.ignoringRequestMatchers(BEARER))
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+					"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+							+ "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")))
+			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API))
+			.addFilterBefore(new ApiTokenFilter(users), UsernamePasswordAuthenticationFilter.class);
+		return http.build();
+	}
+
+	/** Authenticates a request that carries an API token; a wrong token is refused outright. */
+	static class ApiTokenFilter extends OncePerRequestFilter {
+
+		private final UserService users;
+
+		ApiTokenFilter(UserService users) {
+			this.users = users;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (BEARER.matches(request)) {
+				String token = request.getHeader("Authorization").substring("Bearer ".length()).trim();
+				var user = users.byApiToken(token);
+				if (user.isEmpty()) {
+					response.setStatus(HttpStatus.UNAUTHORIZED.value());
+					response.setContentType("application/json;charset=UTF-8");
+					response.getWriter().write("{\"message\":\"Mã truy cập API không hợp lệ hoặc đã bị thu hồi\"}");
+					return;
+				}
+				var auth = new UsernamePasswordAuthenticationToken(user.get(), null, user.get().getAuthorities());
+				SecurityContextHolder.getContext().setAuthentication(auth);
+			}
+			chain.doFilter(request, response);
+		}
+	}
+}

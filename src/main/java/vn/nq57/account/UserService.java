@@ -1,0 +1,195 @@
+package vn.nq57.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.nq57.agency.AgencyDirectory;
+import vn.nq57.system.AppClock;
+import vn.nq57.system.AuditLog;
+import vn.nq57.system.DomainException;
+import vn.nq57.system.TextRules;
+
+@Service
+public class UserService implements UserDetailsService {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final UserRepository users;
+	private final PasswordEncoder encoder;
+	private final AgencyDirectory agencies;
+	private final AuditLog audit;
+	private final AppClock clock;
+
+	UserService(UserRepository users, PasswordEncoder encoder, AgencyDirectory agencies, AuditLog audit,
+			AppClock clock) {
+		this.users = users;
+		this.encoder = encoder;
+		this.agencies = agencies;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public CurrentUser loadUserByUsername(String username) {
+		return users.findByUsername(username.strip()).map(this::principal)
+			.orElseThrow(() -> new UsernameNotFoundException(username));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CurrentUser> byApiToken(String token) {
+		return users.findByApiTokenHash(sha256(token)).filter(AppUser::isEnabled).map(this::principal);
+	}
+
+	public List<AppUser> all() {
+		return users.findAll(Sort.by("role", "username"));
+	}
+
+	public Optional<AppUser> find(long id) {
+		return users.findById(id);
+	}
+
+	public Optional<AppUser> findByUsername(String username) {
+		return users.findByUsername(username);
+	}
+
+	@Transactional
+	public AppUser create(String username, String rawPassword, String fullName, String email, Role role,
+			long agencyId) {
+		if (username == null || !username.matches("[A-Za-z0-9._-]{3,50}")) {
+			throw new DomainException("Tên đăng nhập gồm 3–50 ký tự chữ không dấu, số, dấu chấm, gạch ngang");
+		}
+		if (users.findByUsername(username).isPresent()) {
+			throw new DomainException("Tên đăng nhập “" + username + "” đã có");
+		}
+		checkText(fullName, email);
+		checkPassword(username, rawPassword);
+		agencies.get(agencyId);
+		AppUser user = users.save(new AppUser(username, encoder.encode(rawPassword), fullName.strip(),
+				blankToNull(email), role, agencyId));
+		user.setPassword(user.getPasswordHash(), clock.now());
+		audit.change("USER_CREATED", "USER", user.getId(), null, username, null, snapshot(user));
+		return user;
+	}
+
+	@Transactional
+	public void update(long id, String fullName, String email, Role role, long agencyId, boolean enabled) {
+		AppUser user = users.findById(id).orElseThrow(() -> new DomainException("Không tìm thấy người dùng"));
+		checkText(fullName, email);
+		agencies.get(agencyId);
+		Map<String, Object> before = snapshot(user);
+		user.update(fullName.strip(), blankToNull(email), role, agencyId, enabled);
+		audit.change("USER_UPDATED", "USER", id, null, user.getUsername(), before, snapshot(user));
+	}
+
+	@Transactional
+	public void changePassword(long userId, String current, String next, String confirm) {
+		AppUser user = users.findById(userId).orElseThrow();
+		if (current == null || !encoder.matches(current, user.getPasswordHash())) {
+			throw new DomainException("Mật khẩu hiện tại không đúng");
+		}
+		if (!next.equals(confirm)) {
+			throw new DomainException("Mật khẩu mới và mật khẩu nhập lại không khớp");
+		}
+		checkPassword(user.getUsername(), next);
+		user.setPassword(encoder.encode(next), clock.now());
+		audit.change("PASSWORD_CHANGED", "USER", userId, null, user.getUsername(), null, null);
+	}
+
+	@Transactional
+	public void resetPassword(long userId, String next) {
+		AppUser user = users.findById(userId).orElseThrow();
+		checkPassword(user.getUsername(), next);
+		user.setPassword(encoder.encode(next), clock.now());
+		audit.change("PASSWORD_RESET", "USER", userId, null, user.getUsername(), null, null);
+	}
+
+	/** Issues a new API token (replacing the old one) and returns it; only its hash is kept. */
+	@Transactional
+	public String issueApiToken(long userId) {
+		AppUser user = users.findById(userId).orElseThrow();
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		String token = "nq57_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		user.setApiToken(sha256(token), clock.now());
+		audit.change("API_TOKEN_ISSUED", "USER", userId, null, user.getUsername(), null, null);
+		return token;
+	}
+
+	@Transactional
+	public void revokeApiToken(long userId) {
+		AppUser user = users.findById(userId).orElseThrow();
+		user.setApiToken(null, null);
+		audit.change("API_TOKEN_REVOKED", "USER", userId, null, user.getUsername(), null, null);
+	}
+
+	private CurrentUser principal(AppUser u) {
+		String agencyName = agencies.find(u.getAgencyId()).map(a -> a.getDisplayName()).orElse("?");
+		return new CurrentUser(u.getId(), u.getUsername(), u.getFullName(), u.getRole(), u.getAgencyId(),
+				agencyName, u.getPasswordHash(), u.isEnabled());
+	}
+
+	private static void checkPassword(String username, String password) {
+		if (password == null || password.length() < 8) {
+			throw new DomainException("Mật khẩu phải có ít nhất 8 ký tự");
+		}
+		if (password.equalsIgnoreCase(username)) {
+			throw new DomainException("Mật khẩu không được trùng tên đăng nhập");
+		}
+		if (!password.matches(".*\\d.*") || !password.matches(".*\\p{L}.*")) {
+			throw new DomainException("Mật khẩu phải có cả chữ và số");
+		}
+	}
+
+	private static void checkText(String fullName, String email) {
+		if (fullName == null || fullName.isBlank()) {
+			throw new DomainException("Chưa nhập họ và tên");
+		}
+		String unsafe = TextRules.firstUnsafe(fullName, email);
+		if (unsafe != null) {
+			throw new DomainException(unsafe);
+		}
+		if (email != null && !email.isBlank() && !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+			throw new DomainException("Địa chỉ thư điện tử không hợp lệ");
+		}
+	}
+
+	private static Map<String, Object> snapshot(AppUser u) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("username", u.getUsername());
+		m.put("fullName", u.getFullName());
+		m.put("email", u.getEmail());
+		m.put("role", u.getRole().name());
+		m.put("agencyId", u.getAgencyId());
+		m.put("enabled", u.isEnabled());
+		return m;
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	static String sha256(String token) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

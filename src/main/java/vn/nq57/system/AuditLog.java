@@ -1,0 +1,94 @@
+package vn.nq57.system;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The audit trail: who did what, when, and the state before and after. Changes are written in the
+ * transaction of the change (so a rolled-back change leaves no line); refusals are written in their own
+ * transaction, because the request that was refused rolls back.
+ */
+@Component
+public class AuditLog {
+
+	private final JdbcTemplate jdbc;
+	private final ObjectMapper json;
+	private final AppClock clock;
+
+	AuditLog(JdbcTemplate jdbc, ObjectMapper json, AppClock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	public record Entry(long id, java.time.Instant occurredAt, Long actorId, String actorName, String action,
+			String entityType, Long entityId, Long taskId, String summary, String before, String after) {
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void change(String action, String entityType, Long entityId, Long taskId, String summary,
+			Map<String, ?> before, Map<String, ?> after) {
+		insert(action, entityType, entityId, taskId, summary, before, after);
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void denied(String entityType, Long entityId, String summary) {
+		insert("ACCESS_DENIED", entityType, entityId, null, summary, null, null);
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void event(String action, String entityType, Long entityId, String summary) {
+		insert(action, entityType, entityId, null, summary, null, null);
+	}
+
+	public List<Entry> forTask(long taskId) {
+		return jdbc.query("""
+				SELECT id, occurred_at, actor_id, actor_name, action, entity_type, entity_id, task_id, summary,
+				       before_state::text, after_state::text
+				FROM audit_event WHERE task_id = ? ORDER BY occurred_at, id""", (rs, i) -> new Entry(rs.getLong(1),
+				rs.getTimestamp(2).toInstant(), (Long) rs.getObject(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), (Long) rs.getObject(7), (Long) rs.getObject(8), rs.getString(9), rs.getString(10),
+				rs.getString(11)), taskId);
+	}
+
+	public long count(String action, String entityType, Long entityId) {
+		Long n = jdbc.queryForObject(
+				"SELECT count(*) FROM audit_event WHERE action = ? AND entity_type = ? AND entity_id IS NOT DISTINCT FROM ?",
+				Long.class, action, entityType, entityId);
+		return n == null ? 0 : n;
+	}
+
+	private void insert(String action, String entityType, Long entityId, Long taskId, String summary,
+			Map<String, ?> before, Map<String, ?> after) {
+		Actor actor = currentActor();
+		jdbc.update("""
+				INSERT INTO audit_event(occurred_at, actor_id, actor_name, action, entity_type, entity_id, task_id,
+				                        summary, before_state, after_state)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""", Timestamp.from(clock.now()),
+				actor == null ? null : actor.id(), actor == null ? "hệ thống" : actor.displayName(), action, entityType,
+				entityId, taskId, truncate(summary), toJson(before), toJson(after));
+	}
+
+	private String toJson(Map<String, ?> state) {
+		return state == null ? null : json.writeValueAsString(state);
+	}
+
+	private static String truncate(String s) {
+		return s == null || s.length() <= 2000 ? s : s.substring(0, 1997) + "...";
+	}
+
+	private static Actor currentActor() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.getPrincipal() instanceof Actor a ? a : null;
+	}
+}

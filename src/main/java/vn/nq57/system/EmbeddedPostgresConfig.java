@@ -1,0 +1,80 @@
+package vn.nq57.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Starts a real PostgreSQL 17 inside the JVM when {@code nq57.db.embedded=true} (the default run and the
+ * tests), keeping its data in {@code nq57.db.data-dir} between restarts. With the flag off, Spring Boot's
+ * usual {@code spring.datasource.*} settings point at an external server.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "nq57.db.embedded", havingValue = "true")
+class EmbeddedPostgresConfig {
+
+	private static EmbeddedPostgres instance;
+
+	@Bean
+	DataSource dataSource(@Value("${nq57.db.data-dir:}") String dataDir, @Value("${nq57.db.port:0}") int port,
+			@Value("${nq57.db.pool-size:10}") int poolSize) {
+		EmbeddedPostgres pg = start(dataDir, port);
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+		config.setUsername("postgres");
+		config.setMaximumPoolSize(poolSize);
+		return new HikariDataSource(config);
+	}
+
+	/** One server per JVM: test contexts share it, and it stops with the JVM. */
+	static synchronized EmbeddedPostgres start(String dataDir, int port) {
+		if (instance != null) {
+			return instance;
+		}
+		try {
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+				.setServerConfig("timezone", AppClock.ZONE)
+				.setServerConfig("max_connections", "200")
+				.setServerConfig("shared_buffers", "256MB")
+				.setServerConfig("work_mem", "32MB")
+				.setServerConfig("max_parallel_workers_per_gather", "2")
+				.setServerConfig("fsync", "on");
+			if (StringUtils.hasText(dataDir)) {
+				Path dir = Path.of(dataDir).toAbsolutePath();
+				Files.createDirectories(dir);
+				builder.setDataDirectory(dir).setCleanDataDirectory(false);
+			}
+			if (port > 0) {
+				builder.setPort(port);
+			}
+			instance = builder.start();
+			EmbeddedPostgres started = instance;
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					started.close();
+				}
+				catch (IOException ignored) {
+					// the JVM is going away either way
+				}
+			}));
+			return instance;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Không khởi động được PostgreSQL nhúng: " + e.getMessage(), e);
+		}
+	}
+}

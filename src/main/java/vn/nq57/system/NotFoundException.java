@@ -1,0 +1,9 @@
+package vn.nq57.system;
+
+
+public class NotFoundException extends DomainException {
+
+	public NotFoundException(String message) {
+		super(message);
+	}
+}

@@ -1,0 +1,73 @@
+package vn.nq57.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
+
+import vn.nq57.system.DomainException;
+import vn.nq57.system.NotFoundException;
+
+/**
+ * Refusals reach the user as a clear Vietnamese message: a page for browsers, {"message": …} for the API.
+ * Forms that can show the message next to the fields catch {@link DomainException} themselves.
+ */
+@ControllerAdvice
+class ErrorAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
+
+	@ExceptionHandler(AccessDeniedException.class)
+	Object denied(AccessDeniedException e, HttpServletRequest req) {
+		return respond(req, HttpStatus.FORBIDDEN, e.getMessage() == null || e.getMessage().startsWith("Access")
+				? "Bạn không có quyền thực hiện thao tác này" : e.getMessage());
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	Object notFound(NotFoundException e, HttpServletRequest req) {
+		return respond(req, HttpStatus.NOT_FOUND, e.getMessage());
+	}
+
+	@ExceptionHandler(DomainException.class)
+	Object domain(DomainException e, HttpServletRequest req) {
+		return respond(req, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+	}
+
+	@ExceptionHandler({ MaxUploadSizeExceededException.class })
+	Object tooLarge(HttpServletRequest req) {
+		return respond(req, HttpStatus.CONTENT_TOO_LARGE,
+				"Tệp tải lên vượt quá dung lượng cho phép; không có gì được lưu");
+	}
+
+	@ExceptionHandler({ MultipartException.class })
+	Object badUpload(MultipartException e, HttpServletRequest req) {
+		log.debug("multipart refused", e);
+		return respond(req, HttpStatus.BAD_REQUEST, "Không đọc được tệp tải lên; không có gì được lưu");
+	}
+
+	static Object respond(HttpServletRequest req, HttpStatus status, String message) {
+		if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
+			return ResponseEntity.status(status).body(Map.of("status", status.value(), "message", message));
+		}
+		ModelAndView mv = new ModelAndView("error/message");
+		mv.setStatus(status);
+		mv.addObject("status", status.value());
+		mv.addObject("message", message);
+		return mv;
+	}
+
+	static void noCache(HttpServletResponse resp) {
+		resp.setHeader("Cache-Control", "no-store");
+	}
+}

@@ -1,0 +1,67 @@
+package vn.nq57.web;
+
+import java.text.ParseException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.Formatter;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfig implements WebMvcConfigurer {
+
+	/** Dates are typed dd/MM/yyyy; 31/02/2026 is refused, not silently turned into 03/03/2026. */
+	static final class VnDateFormatter implements Formatter<LocalDate> {
+
+		private static final DateTimeFormatter STRICT = DateTimeFormatter.ofPattern("d/M/uuuu")
+			.withResolverStyle(ResolverStyle.STRICT);
+
+		@Override
+		public LocalDate parse(String text, Locale locale) throws ParseException {
+			String t = text.strip();
+			if (t.isEmpty()) {
+				return null;
+			}
+			try {
+				return t.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(t) : LocalDate.parse(t, STRICT);
+			}
+			catch (DateTimeParseException e) {
+				throw new ParseException("Ngày “" + t + "” không hợp lệ (nhập theo dạng dd/MM/yyyy)", 0);
+			}
+		}
+
+		@Override
+		public String print(LocalDate date, Locale locale) {
+			return date.format(VnFormat.DATE);
+		}
+	}
+
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		registry.addFormatterForFieldType(LocalDate.class, new VnDateFormatter());
+	}
+
+	@Bean
+	LocaleResolver localeResolver() {
+		CookieLocaleResolver resolver = new CookieLocaleResolver("lang");
+		resolver.setDefaultLocale(Locale.forLanguageTag("vi"));
+		return resolver;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
+		lang.setParamName("lang");
+		registry.addInterceptor(lang);
+	}
+}
