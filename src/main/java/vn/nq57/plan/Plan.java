@@ -32,7 +32,7 @@ public class Plan {
 	@Version
 	private long version;
 
-	@OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true)
+	@OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true, fetch = jakarta.persistence.FetchType.EAGER)
 	@OrderBy("position")
 	private List<TaskGroup> groups = new ArrayList<>();
 

@@ -86,12 +86,12 @@ public class Task {
 	@Column(name = "updated_at")
 	private Instant updatedAt;
 
-	@ElementCollection
+	@ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
 	@CollectionTable(name = "task_lead", joinColumns = @JoinColumn(name = "task_id"))
 	@Column(name = "agency_id")
 	private Set<Long> leadAgencyIds = new LinkedHashSet<>();
 
-	@ElementCollection
+	@ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
 	@CollectionTable(name = "task_coordinator", joinColumns = @JoinColumn(name = "task_id"))
 	@Column(name = "agency_id")
 	private Set<Long> coordinatorAgencyIds = new LinkedHashSet<>();

@@ -56,6 +56,15 @@ class ErrorAdvice {
 		return respond(req, HttpStatus.BAD_REQUEST, "Không đọc được tệp tải lên; không có gì được lưu");
 	}
 
+	@ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+	Object badParameter(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e,
+			HttpServletRequest req) {
+		String value = String.valueOf(e.getValue());
+		String hint = e.getRequiredType() == java.time.LocalDate.class ? " (ngày nhập theo dạng dd/MM/yyyy)" : "";
+		return respond(req, HttpStatus.BAD_REQUEST, "Giá trị “" + (value.length() > 60 ? value.substring(0, 60) : value)
+				+ "” của trường " + e.getName() + " không hợp lệ" + hint);
+	}
+
 	static Object respond(HttpServletRequest req, HttpStatus status, String message) {
 		if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
 			return ResponseEntity.status(status).body(Map.of("status", status.value(), "message", message));

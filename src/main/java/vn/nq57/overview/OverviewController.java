@@ -1,0 +1,98 @@
+package vn.nq57.overview;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import tools.jackson.databind.json.JsonMapper;
+import vn.nq57.overview.OverviewQueries.GroupRow;
+import vn.nq57.overview.OverviewService.Overview;
+import vn.nq57.status.TaskStatus;
+import vn.nq57.system.DomainException;
+
+/** The overview page ("Tổng quan") leaders and Sở KH&CN open first. */
+@Controller
+class OverviewController {
+
+	/** Above this many groups (all plans at once) the chart shows the totals by status instead. */
+	static final int MAX_CHART_GROUPS = 20;
+
+	/** The statuses in the order the tables read them: done, under way, late, then the tracker's own. */
+	static final List<TaskStatus> COLUMNS = List.of(TaskStatus.COMPLETED_ON_TIME, TaskStatus.COMPLETED_LATE,
+			TaskStatus.IN_PROGRESS, TaskStatus.OVERDUE, TaskStatus.AWAITING_TRIGGER, TaskStatus.ONGOING,
+			TaskStatus.NO_DEADLINE);
+
+	private final OverviewService overview;
+	private final OverviewQueries queries;
+	private final JsonMapper json;
+
+	OverviewController(OverviewService overview, OverviewQueries queries, JsonMapper json) {
+		this.overview = overview;
+		this.queries = queries;
+		this.json = json;
+	}
+
+	@GetMapping("/overview")
+	String overview(@RequestParam(required = false) Long plan, @RequestParam(required = false) String day,
+			@RequestParam(defaultValue = "0") int apage, @RequestParam(defaultValue = "0") int opage, Model model) {
+		overview.checkAllowed();
+		java.time.LocalDate asOf = null;
+		try {
+			asOf = OverviewService.parseDay(day);
+		}
+		catch (DomainException e) {
+			model.addAttribute("error", e.getMessage() + "; đang hiển thị số liệu của ngày hôm nay.");
+		}
+		Overview o = overview.load(plan, asOf, apage, opage);
+		model.addAttribute("o", o);
+		model.addAttribute("plans", queries.plans());
+		model.addAttribute("columns", COLUMNS);
+		model.addAttribute("chart", json.writeValueAsString(chart(o)));
+		model.addAttribute("base", baseQuery(o));
+		return "overview/overview";
+	}
+
+	/** The query string that keeps the plan and the day across the pagers. */
+	private static String baseQuery(Overview o) {
+		StringBuilder q = new StringBuilder("/overview?");
+		if (o.planId() != null) {
+			q.append("plan=").append(o.planId()).append('&');
+		}
+		if (!o.today()) {
+			q.append("day=").append(o.day().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))).append('&');
+		}
+		return q.toString();
+	}
+
+	/** Chart.js data, handed to static/js/overview.js in a data-* attribute (no inline script under the CSP). */
+	static Map<String, Object> chart(Overview o) {
+		List<GroupRow> groups = o.summary().groups();
+		boolean byGroup = groups.size() <= MAX_CHART_GROUPS;
+		Map<String, Object> chart = new LinkedHashMap<>();
+		List<Map<String, Object>> datasets = new ArrayList<>();
+		if (byGroup) {
+			chart.put("labels", groups.stream().map(g -> g.code() == null ? g.title() : "Nhóm " + g.code()).toList());
+			chart.put("titles", groups.stream().map(GroupRow::title).toList());
+			for (TaskStatus s : COLUMNS) {
+				datasets.add(Map.of("status", s.name(), "label", s.label(),
+						"data", groups.stream().map(g -> g.count(s)).toList()));
+			}
+		}
+		else {
+			chart.put("labels", COLUMNS.stream().map(TaskStatus::label).toList());
+			chart.put("titles", COLUMNS.stream().map(TaskStatus::label).toList());
+			datasets.add(Map.of("status", "ALL", "label", "Số nhiệm vụ",
+					"data", COLUMNS.stream().map(s -> o.summary().totals().get(s)).toList(),
+					"statuses", COLUMNS.stream().map(TaskStatus::name).toList()));
+		}
+		chart.put("stacked", byGroup);
+		chart.put("datasets", datasets);
+		return chart;
+	}
+}

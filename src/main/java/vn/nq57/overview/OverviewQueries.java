@@ -1,0 +1,264 @@
+package vn.nq57.overview;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import vn.nq57.status.StatusCounts;
+import vn.nq57.status.TaskStatus;
+
+/**
+ * The figures of the leaders' overview, all counted in the database (GROUP BY / FILTER), never by loading
+ * rows into Java.
+ *
+ * <p>Status depends on the day asked about. For today or a later day the task roll-up columns kept by the
+ * triggers of V4__plan.sql are exact (no completion is dated in the future), so the task-level counts read
+ * them directly. For an earlier day, a completion dated after that day did not exist yet: the roll-up is
+ * recomputed from the assignments as they stood on that day, with the same rules as
+ * {@code refresh_task_rollup}, and fed to the same {@code task_status_rank}.
+ *
+ * <p>An optional plan id restricts every figure to that plan's tasks.
+ */
+@Component
+public class OverviewQueries {
+
+	/** One row of the status × task group table; {@code groupId == null} is "Không thuộc nhóm". */
+	public record GroupRow(Long groupId, Long planId, String code, String title, String planTitle,
+			Map<TaskStatus, Long> counts, long dueSoon) {
+
+		public long count(TaskStatus status) {
+			return counts.getOrDefault(status, 0L);
+		}
+
+		public long total() {
+			return counts.values().stream().mapToLong(Long::longValue).sum();
+		}
+	}
+
+	/** Task-level figures: the table by group and the totals that give the three rates. */
+	public record Summary(List<GroupRow> groups, StatusCounts totals, long dueSoon) {
+	}
+
+	/** An agency's assignments as lead agency, by status on the day. */
+	public record AgencyRow(long agencyId, String name, long total, long completedOnTime, long completedLate,
+			long inProgress, long overdue, long dueSoon, long other) {
+
+		/** Overdue ÷ all the agency's assignments, as reports print it; {@code null} when it has none. */
+		public BigDecimal overdueRate() {
+			return total == 0 ? null
+					: BigDecimal.valueOf(overdue * 100L).divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
+		}
+	}
+
+	/** An assignment not completed past its due date. */
+	public record OverdueRow(long assignmentId, long taskId, String stt, String title, String periodLabel,
+			long agencyId, String agencyName, LocalDate dueDate, long daysLate, int percent) {
+	}
+
+	public record Page<T>(List<T> rows, int page, int size, long total) {
+
+		public int pages() {
+			return (int) Math.max(1, (total + size - 1) / size);
+		}
+
+		public boolean hasPrevious() {
+			return page > 0;
+		}
+
+		public boolean hasNext() {
+			return page + 1 < pages();
+		}
+	}
+
+	public record PlanOption(long id, String title, Integer year) {
+	}
+
+	private static final String TASK_RANK = "task_status_rank(r.open_n, r.min_due, r.cond_n, r.ongoing_n, r.late_n, :day)";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	OverviewQueries(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<PlanOption> plans() {
+		return jdbc.query("SELECT id, title, year FROM plan ORDER BY year DESC NULLS LAST, id DESC",
+				(rs, i) -> new PlanOption(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3)));
+	}
+
+	public Optional<String> planTitle(long planId) {
+		return jdbc.query("SELECT title FROM plan WHERE id = :id", new MapSqlParameterSource("id", planId),
+				rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.empty());
+	}
+
+	/**
+	 * Task counts by task group and status on {@code day}. {@code today} is the application's day: it decides
+	 * whether the stored roll-up can be read as it is.
+	 */
+	public Summary summary(Long planId, LocalDate day, LocalDate today, int dueSoonDays) {
+		MapSqlParameterSource p = params(planId, day, dueSoonDays);
+		String planWhere = planId == null ? "" : " WHERE t.plan_id = :plan";
+		String source;
+		if (!day.isBefore(today)) {
+			source = """
+					SELECT t.group_id, t.open_count AS open_n, t.open_min_due AS min_due, t.open_conditional AS cond_n,
+					       t.open_ongoing AS ongoing_n, t.late_count AS late_n
+					FROM task t""" + planWhere;
+		}
+		else {
+			// the roll-up of refresh_task_rollup(), with completions dated after the day still open
+			source = """
+					WITH d AS (
+					  SELECT a.task_id, a.due_date, a.deadline_kind, a.completed_on,
+					         (a.completed_on IS NULL OR a.completed_on > :day) AS open
+					  FROM assignment a%s),
+					ra AS (
+					  SELECT d.task_id,
+					         count(*) FILTER (WHERE d.open) AS open_n,
+					         min(d.due_date) FILTER (WHERE d.open) AS min_due,
+					         count(*) FILTER (WHERE d.open AND d.due_date IS NULL AND d.deadline_kind = 'CONDITIONAL') AS cond_n,
+					         count(*) FILTER (WHERE d.open AND d.due_date IS NULL AND d.deadline_kind = 'ONGOING') AS ongoing_n,
+					         count(*) FILTER (WHERE NOT d.open AND d.completed_on > d.due_date) AS late_n
+					  FROM d GROUP BY d.task_id)
+					SELECT t.group_id,
+					       CASE WHEN ra.task_id IS NULL THEN t.open_count ELSE ra.open_n END AS open_n,
+					       CASE WHEN ra.task_id IS NULL THEN t.open_min_due ELSE ra.min_due END AS min_due,
+					       CASE WHEN ra.task_id IS NULL THEN t.open_conditional ELSE ra.cond_n END AS cond_n,
+					       CASE WHEN ra.task_id IS NULL THEN t.open_ongoing ELSE ra.ongoing_n END AS ongoing_n,
+					       CASE WHEN ra.task_id IS NULL THEN t.late_count ELSE ra.late_n END AS late_n
+					FROM task t LEFT JOIN ra ON ra.task_id = t.id""".formatted(planId == null ? ""
+					: " JOIN task pt ON pt.id = a.task_id AND pt.plan_id = :plan") + planWhere;
+		}
+		Map<Long, Map<TaskStatus, Long>> counts = new HashMap<>();
+		Map<Long, Long> soon = new HashMap<>();
+		StatusCounts totals = new StatusCounts();
+		long[] dueSoon = { 0 };
+		jdbc.query("""
+				SELECT r.group_id, %s AS rank, count(*) AS n,
+				       count(*) FILTER (WHERE r.open_n > 0 AND r.min_due BETWEEN :day AND :soon) AS soon
+				FROM (%s) r
+				GROUP BY 1, 2""".formatted(TASK_RANK, source), p, rs -> {
+			Long group = (Long) rs.getObject("group_id");
+			TaskStatus status = TaskStatus.ofRank(rs.getInt("rank"));
+			long n = rs.getLong("n");
+			counts.computeIfAbsent(group, g -> new EnumMap<>(TaskStatus.class)).merge(status, n, Long::sum);
+			soon.merge(group, rs.getLong("soon"), Long::sum);
+			totals.add(status, n);
+			dueSoon[0] += rs.getLong("soon");
+		});
+		List<GroupRow> rows = new ArrayList<>();
+		jdbc.query("""
+				SELECT g.id, g.plan_id, g.code, g.title, pl.title AS plan_title
+				FROM task_group g JOIN plan pl ON pl.id = g.plan_id
+				%s ORDER BY pl.year DESC NULLS LAST, pl.id DESC, g.position, g.id""".formatted(
+				planId == null ? "" : "WHERE g.plan_id = :plan"), p, rs -> {
+			long id = rs.getLong("id");
+			Map<TaskStatus, Long> c = counts.remove(id);
+			if (c != null || planId != null) {
+				rows.add(new GroupRow(id, rs.getLong("plan_id"), rs.getString("code"), rs.getString("title"),
+						rs.getString("plan_title"), filled(c), soon.getOrDefault(id, 0L)));
+			}
+		});
+		Map<TaskStatus, Long> ungrouped = counts.remove(null);
+		if (ungrouped != null) {
+			rows.add(new GroupRow(null, planId, null, "Không thuộc nhóm", null, filled(ungrouped),
+					soon.getOrDefault(null, 0L)));
+		}
+		return new Summary(List.copyOf(rows), totals, dueSoon[0]);
+	}
+
+	/**
+	 * Lead agencies, worst first: most overdue assignments, then most due soon. Counted per assignment (an
+	 * agency's share of a task), with {@code assignment_status_rank}.
+	 */
+	public Page<AgencyRow> agencies(Long planId, LocalDate day, LocalDate today, int dueSoonDays, int page, int size) {
+		MapSqlParameterSource p = params(planId, day, dueSoonDays).addValue("limit", size)
+			.addValue("offset", (long) page * size);
+		boolean current = !day.isBefore(today);
+		String done = current ? "a.completed_on" : "CASE WHEN a.completed_on <= :day THEN a.completed_on END";
+		String open = current ? "a.completed_on IS NULL" : "(a.completed_on IS NULL OR a.completed_on > :day)";
+		String planJoin = planId == null ? "" : " JOIN task t ON t.id = a.task_id AND t.plan_id = :plan";
+		long[] total = { 0 };
+		List<AgencyRow> rows = jdbc.query("""
+				SELECT x.*, ag.name, count(*) OVER () AS agencies
+				FROM (SELECT s.agency_id, count(*) AS total,
+				             count(*) FILTER (WHERE s.r = 0) AS on_time,
+				             count(*) FILTER (WHERE s.r = 1) AS late,
+				             count(*) FILTER (WHERE s.r = 5) AS in_progress,
+				             count(*) FILTER (WHERE s.r = 6) AS overdue,
+				             count(*) FILTER (WHERE s.soon) AS due_soon
+				      FROM (SELECT a.agency_id,
+				                   assignment_status_rank(a.due_date, a.deadline_kind, %s, :day) AS r,
+				                   (%s AND a.due_date BETWEEN :day AND :soon) AS soon
+				            FROM assignment a%s) s
+				      GROUP BY s.agency_id) x
+				JOIN agency ag ON ag.id = x.agency_id
+				ORDER BY x.overdue DESC, x.due_soon DESC, ag.name, ag.id
+				LIMIT :limit OFFSET :offset""".formatted(done, open, planJoin), p, (rs, i) -> {
+			total[0] = rs.getLong("agencies");
+			long all = rs.getLong("total");
+			long onTime = rs.getLong("on_time");
+			long late = rs.getLong("late");
+			long inProgress = rs.getLong("in_progress");
+			long overdue = rs.getLong("overdue");
+			return new AgencyRow(rs.getLong("agency_id"), rs.getString("name"), all, onTime, late, inProgress, overdue,
+					rs.getLong("due_soon"), all - onTime - late - inProgress - overdue);
+		});
+		if (rows.isEmpty() && page > 0) {
+			// past the last page: the window count came back with no row, count on its own
+			Long n = jdbc.queryForObject("SELECT count(DISTINCT a.agency_id) FROM assignment a" + planJoin, p,
+					Long.class);
+			total[0] = n == null ? 0 : n;
+		}
+		return new Page<>(rows, page, size, total[0]);
+	}
+
+	/** Assignments not completed by {@code day} past their due date, most days late first. */
+	public Page<OverdueRow> overdue(Long planId, LocalDate day, LocalDate today, int page, int size) {
+		MapSqlParameterSource p = params(planId, day, 0).addValue("limit", size).addValue("offset", (long) page * size);
+		String open = !day.isBefore(today) ? "a.completed_on IS NULL" : "(a.completed_on IS NULL OR a.completed_on > :day)";
+		String where = " WHERE " + open + " AND a.due_date < :day" + (planId == null ? "" : " AND t.plan_id = :plan");
+		List<OverdueRow> rows = jdbc.query("""
+				SELECT a.id, a.task_id, t.stt, t.title, a.period_label, a.agency_id, ag.name AS agency,
+				       a.due_date, :day - a.due_date AS days_late, a.percent
+				FROM assignment a JOIN task t ON t.id = a.task_id JOIN agency ag ON ag.id = a.agency_id
+				%s
+				ORDER BY a.due_date, a.id
+				LIMIT :limit OFFSET :offset""".formatted(where), p,
+				(rs, i) -> new OverdueRow(rs.getLong("id"), rs.getLong("task_id"), rs.getString("stt"),
+						rs.getString("title"), rs.getString("period_label"), rs.getLong("agency_id"),
+						rs.getString("agency"), rs.getDate("due_date").toLocalDate(), rs.getLong("days_late"),
+						rs.getInt("percent")));
+		Long total = jdbc.queryForObject("SELECT count(*) FROM assignment a"
+				+ (planId == null ? "" : " JOIN task t ON t.id = a.task_id") + where, p, Long.class);
+		return new Page<>(rows, page, size, total == null ? 0 : total);
+	}
+
+	private static MapSqlParameterSource params(Long planId, LocalDate day, int dueSoonDays) {
+		MapSqlParameterSource p = new MapSqlParameterSource("day", Date.valueOf(day))
+			.addValue("soon", Date.valueOf(day.plusDays(dueSoonDays)));
+		if (planId != null) {
+			p.addValue("plan", planId);
+		}
+		return p;
+	}
+
+	private static Map<TaskStatus, Long> filled(Map<TaskStatus, Long> counts) {
+		EnumMap<TaskStatus, Long> out = new EnumMap<>(TaskStatus.class);
+		for (TaskStatus s : TaskStatus.values()) {
+			out.put(s, counts == null ? 0L : counts.getOrDefault(s, 0L));
+		}
+		return out;
+	}
+}
