@@ -125,11 +125,11 @@ public class OverviewQueries {
 					  FROM assignment a%s),
 					ra AS (
 					  SELECT d.task_id,
-					         count(*) FILTER (WHERE d.open) AS open_n,
+					         (count(*) FILTER (WHERE d.open))::int AS open_n,
 					         min(d.due_date) FILTER (WHERE d.open) AS min_due,
-					         count(*) FILTER (WHERE d.open AND d.due_date IS NULL AND d.deadline_kind = 'CONDITIONAL') AS cond_n,
-					         count(*) FILTER (WHERE d.open AND d.due_date IS NULL AND d.deadline_kind = 'ONGOING') AS ongoing_n,
-					         count(*) FILTER (WHERE NOT d.open AND d.completed_on > d.due_date) AS late_n
+					         (count(*) FILTER (WHERE d.open AND d.due_date IS NULL AND d.deadline_kind = 'CONDITIONAL'))::int AS cond_n,
+					         (count(*) FILTER (WHERE d.open AND d.due_date IS NULL AND d.deadline_kind = 'ONGOING'))::int AS ongoing_n,
+					         (count(*) FILTER (WHERE NOT d.open AND d.completed_on > d.due_date))::int AS late_n
 					  FROM d GROUP BY d.task_id)
 					SELECT t.group_id,
 					       CASE WHEN ra.task_id IS NULL THEN t.open_count ELSE ra.open_n END AS open_n,
@@ -204,7 +204,7 @@ public class OverviewQueries {
 				            FROM assignment a%s) s
 				      GROUP BY s.agency_id) x
 				JOIN agency ag ON ag.id = x.agency_id
-				ORDER BY x.overdue DESC, x.due_soon DESC, ag.name, ag.id
+				ORDER BY x.overdue DESC, x.due_soon DESC, ag.name COLLATE "vi-x-icu", ag.id
 				LIMIT :limit OFFSET :offset""".formatted(done, open, planJoin), p, (rs, i) -> {
 			total[0] = rs.getLong("agencies");
 			long all = rs.getLong("total");

@@ -1,0 +1,261 @@
+package vn.nq57.overview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.nq57.IntegrationTest;
+import vn.nq57.overview.OverviewQueries.AgencyRow;
+import vn.nq57.overview.OverviewQueries.GroupRow;
+import vn.nq57.overview.OverviewQueries.OverdueRow;
+import vn.nq57.overview.OverviewQueries.Page;
+import vn.nq57.overview.OverviewQueries.Summary;
+import vn.nq57.status.StatusCounts;
+import vn.nq57.status.TaskStatus;
+
+/**
+ * The overview's figures on known data: a plan of its own (so the demo data and other tests do not count),
+ * five one-agency tasks and one shared by two agencies, checked on fixed days. Each test runs in a
+ * transaction that is rolled back, leaving the shared test database as it was.
+ *
+ * <pre>
+ * task  group  agency  due         completed    on 22/11/2026
+ * T1    G1     A1      30/06/2026  20/06/2026   completed on time
+ * T2    G1     A1      30/06/2026  10/07/2026   completed late
+ * T3    G2     A2      31/03/2026  31/03/2026   completed on time (on the day itself)
+ * T4    G2     A2      30/09/2026  –            overdue, 53 days
+ * T5    –      A1      25/11/2026  –            in progress, due soon
+ * </pre>
+ */
+@IntegrationTest
+@Transactional
+class OverviewQueriesTest {
+
+	static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+	@Autowired
+	OverviewQueries queries;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	long plan;
+	long g1;
+	long g2;
+	long a1;
+	long a2;
+	long t4;
+
+	@BeforeEach
+	void data() {
+		plan = id("INSERT INTO plan(title, year) VALUES ('Kế hoạch kiểm thử tổng quan', 2026) RETURNING id");
+		g1 = id("INSERT INTO task_group(plan_id, code, title, position) VALUES (" + plan + ", 'I', 'Nhóm một', 1) RETURNING id");
+		g2 = id("INSERT INTO task_group(plan_id, code, title, position) VALUES (" + plan + ", 'II', 'Nhóm hai', 2) RETURNING id");
+		a1 = id("INSERT INTO agency(code, name, kind) VALUES ('OVT-A1', 'Đơn vị kiểm thử A', 'DEPARTMENT') RETURNING id");
+		a2 = id("INSERT INTO agency(code, name, kind) VALUES ('OVT-A2', 'Đơn vị kiểm thử B', 'COMMUNE') RETURNING id");
+		task(g1, "T1", d(2026, 6, 30), a1, d(2026, 6, 20));
+		task(g1, "T2", d(2026, 6, 30), a1, d(2026, 7, 10));
+		task(g2, "T3", d(2026, 3, 31), a2, d(2026, 3, 31));
+		t4 = task(g2, "T4", d(2026, 9, 30), a2, null);
+		task(null, "T5", d(2026, 11, 25), a1, null);
+	}
+
+	@Test
+	void threeRatesOnTheTestDay() {
+		StatusCounts t = queries.summary(plan, TODAY, TODAY, 7).totals();
+		assertThat(t.get(TaskStatus.COMPLETED_ON_TIME)).isEqualTo(2);
+		assertThat(t.get(TaskStatus.COMPLETED_LATE)).isEqualTo(1);
+		assertThat(t.get(TaskStatus.OVERDUE)).isEqualTo(1);
+		assertThat(t.get(TaskStatus.IN_PROGRESS)).isEqualTo(1);
+		assertThat(t.total()).isEqualTo(5);
+		assertThat(t.completionRateOverDue()).isEqualByComparingTo("75.00");
+		assertThat(t.completionRateOverAll()).isEqualByComparingTo("60.00");
+		assertThat(t.overdueRate()).isEqualByComparingTo("20.00");
+	}
+
+	@Test
+	void countsByGroupWithARowForTasksOutsideTheGroups() {
+		Summary s = queries.summary(plan, TODAY, TODAY, 7);
+		List<GroupRow> rows = s.groups();
+		assertThat(rows).extracting(GroupRow::groupId).containsExactly(g1, g2, null);
+		assertThat(rows.get(0).counts()).containsEntry(TaskStatus.COMPLETED_ON_TIME, 1L)
+			.containsEntry(TaskStatus.COMPLETED_LATE, 1L).containsEntry(TaskStatus.OVERDUE, 0L);
+		assertThat(rows.get(1).counts()).containsEntry(TaskStatus.COMPLETED_ON_TIME, 1L)
+			.containsEntry(TaskStatus.OVERDUE, 1L);
+		assertThat(rows.get(2).title()).isEqualTo("Không thuộc nhóm");
+		assertThat(rows.get(2).counts()).containsEntry(TaskStatus.IN_PROGRESS, 1L);
+		assertThat(rows.get(2).total()).isEqualTo(1);
+		assertThat(rows.get(2).dueSoon()).isEqualTo(1);
+		assertThat(s.dueSoon()).isEqualTo(1);
+		// every status has a cell, empty ones at zero
+		assertThat(rows.get(0).counts()).hasSize(TaskStatus.values().length);
+	}
+
+	@Test
+	void agenciesWorstFirst() {
+		Page<AgencyRow> page = queries.agencies(plan, TODAY, TODAY, 7, 0, 20);
+		assertThat(page.total()).isEqualTo(2);
+		AgencyRow first = page.rows().get(0);
+		AgencyRow second = page.rows().get(1);
+		assertThat(first.agencyId()).isEqualTo(a2);
+		assertThat(first).extracting(AgencyRow::total, AgencyRow::completedOnTime, AgencyRow::completedLate,
+				AgencyRow::inProgress, AgencyRow::overdue, AgencyRow::dueSoon, AgencyRow::other)
+			.containsExactly(2L, 1L, 0L, 0L, 1L, 0L, 0L);
+		assertThat(first.overdueRate()).isEqualByComparingTo("50.00");
+		assertThat(second.agencyId()).isEqualTo(a1);
+		assertThat(second).extracting(AgencyRow::total, AgencyRow::completedOnTime, AgencyRow::completedLate,
+				AgencyRow::inProgress, AgencyRow::overdue, AgencyRow::dueSoon, AgencyRow::other)
+			.containsExactly(3L, 1L, 1L, 1L, 0L, 1L, 0L);
+		// paging: one agency a page
+		Page<AgencyRow> p2 = queries.agencies(plan, TODAY, TODAY, 7, 1, 1);
+		assertThat(p2.rows()).extracting(AgencyRow::agencyId).containsExactly(a1);
+		assertThat(p2.total()).isEqualTo(2);
+		assertThat(p2.pages()).isEqualTo(2);
+		assertThat(queries.agencies(plan, TODAY, TODAY, 7, 5, 1).total()).isEqualTo(2);
+	}
+
+	@Test
+	void overdueListMostDaysLateFirst() {
+		long t6 = task(null, "T6", d(2026, 1, 31), a1, null);
+		Page<OverdueRow> page = queries.overdue(plan, TODAY, TODAY, 0, 20);
+		assertThat(page.total()).isEqualTo(2);
+		assertThat(page.rows()).extracting(OverdueRow::taskId).containsExactly(t6, t4);
+		OverdueRow r = page.rows().get(1);
+		assertThat(r.agencyId()).isEqualTo(a2);
+		assertThat(r.agencyName()).isEqualTo("Đơn vị kiểm thử B");
+		assertThat(r.dueDate()).isEqualTo(d(2026, 9, 30).toLocalDate());
+		assertThat(r.daysLate()).isEqualTo(53);
+		assertThat(page.rows().get(0).daysLate()).isEqualTo(295);
+	}
+
+	@Test
+	void aTaskSharedByTwoAgenciesIsOverdueAsSoonAsOneIs() {
+		long shared = task(g1, "T7", d(2026, 10, 31), a1, d(2026, 10, 30));
+		assignment(shared, a2, d(2026, 10, 31), null);
+		StatusCounts t = queries.summary(plan, TODAY, TODAY, 7).totals();
+		assertThat(t.get(TaskStatus.OVERDUE)).isEqualTo(2);
+		assertThat(t.total()).isEqualTo(6);
+		// at assignment level each agency keeps its own status
+		Page<AgencyRow> page = queries.agencies(plan, TODAY, TODAY, 7, 0, 20);
+		assertThat(page.rows().get(0).agencyId()).isEqualTo(a2);
+		assertThat(page.rows().get(0).overdue()).isEqualTo(2);
+		assertThat(page.rows().get(1).completedOnTime()).isEqualTo(2);
+	}
+
+	@Test
+	void statusOnAnEarlierDayIgnoresCompletionsDatedLater() {
+		// 01/07/2026: T2 (completed 10/07) is still open and overdue; T4, T5 in progress
+		StatusCounts july = queries.summary(plan, d(2026, 7, 1).toLocalDate(), TODAY, 7).totals();
+		assertThat(july.get(TaskStatus.COMPLETED_ON_TIME)).isEqualTo(2);
+		assertThat(july.get(TaskStatus.COMPLETED_LATE)).isZero();
+		assertThat(july.get(TaskStatus.OVERDUE)).isEqualTo(1);
+		assertThat(july.get(TaskStatus.IN_PROGRESS)).isEqualTo(2);
+		assertThat(july.completionRateOverDue()).isEqualByComparingTo("66.67");
+		assertThat(july.completionRateOverAll()).isEqualByComparingTo("40.00");
+		assertThat(july.overdueRate()).isEqualByComparingTo("20.00");
+		// 30/06/2026, the due day itself: T2 is not overdue yet
+		StatusCounts june = queries.summary(plan, d(2026, 6, 30).toLocalDate(), TODAY, 7).totals();
+		assertThat(june.get(TaskStatus.OVERDUE)).isZero();
+		assertThat(june.completionRateOverDue()).isEqualByComparingTo("100.00");
+		assertThat(june.overdueRate()).isEqualByComparingTo("0.00");
+		// 01/01/2026: nothing due, nothing done; no rate over due tasks rather than 0% or 100%
+		StatusCounts january = queries.summary(plan, d(2026, 1, 1).toLocalDate(), TODAY, 7).totals();
+		assertThat(january.get(TaskStatus.IN_PROGRESS)).isEqualTo(5);
+		assertThat(january.completionRateOverDue()).isNull();
+		assertThat(january.completionRateOverAll()).isEqualByComparingTo(BigDecimal.ZERO);
+		// the same day at assignment level and in the overdue list
+		Page<AgencyRow> agencies = queries.agencies(plan, d(2026, 7, 1).toLocalDate(), TODAY, 7, 0, 20);
+		assertThat(agencies.rows().get(0).agencyId()).isEqualTo(a1);
+		assertThat(agencies.rows().get(0).overdue()).isEqualTo(1);
+		assertThat(agencies.rows().get(0).completedLate()).isZero();
+		Page<OverdueRow> overdue = queries.overdue(plan, d(2026, 7, 1).toLocalDate(), TODAY, 0, 20);
+		assertThat(overdue.rows()).singleElement().satisfies(r -> assertThat(r.daysLate()).isEqualTo(1));
+	}
+
+	@Test
+	void aLaterDayReadsTheRollUp() {
+		// 26/11/2026: T5 (due 25/11) has become overdue
+		StatusCounts t = queries.summary(plan, d(2026, 11, 26).toLocalDate(), TODAY, 7).totals();
+		assertThat(t.get(TaskStatus.OVERDUE)).isEqualTo(2);
+		assertThat(t.completionRateOverDue()).isEqualByComparingTo("60.00");
+		assertThat(t.overdueRate()).isEqualByComparingTo("40.00");
+	}
+
+	@Test
+	void recomputedRollUpAgreesWithTheStoredOneOnTheCurrentDay() {
+		// across all data (demo included): the path for earlier days, asked about today, must give the
+		// same figures as the triggers' roll-up, since no completion is dated after today
+		Summary stored = queries.summary(null, TODAY, TODAY, 7);
+		Summary recomputed = queries.summary(null, TODAY, TODAY.plusDays(1), 7);
+		assertThat(recomputed.totals().asMap()).isEqualTo(stored.totals().asMap());
+		assertThat(recomputed.groups()).isEqualTo(stored.groups());
+		assertThat(recomputed.dueSoon()).isEqualTo(stored.dueSoon());
+		assertThat(queries.agencies(null, TODAY, TODAY.plusDays(1), 7, 0, 50))
+			.isEqualTo(queries.agencies(null, TODAY, TODAY, 7, 0, 50));
+		assertThat(queries.overdue(null, TODAY, TODAY.plusDays(1), 0, 50))
+			.isEqualTo(queries.overdue(null, TODAY, TODAY, 0, 50));
+	}
+
+	@Test
+	void ongoingConditionalAndUndatedTasksAreCountedApart() {
+		long ongoing = id("INSERT INTO task(plan_id, group_id, title, deadline_phrase, deadline_kind) VALUES ("
+				+ plan + ", " + g1 + ", 'T8', 'Thường xuyên', 'ONGOING') RETURNING id");
+		assignment(ongoing, a1, null, null, "ONGOING");
+		long conditional = id("INSERT INTO task(plan_id, group_id, title, deadline_phrase, deadline_kind) VALUES ("
+				+ plan + ", " + g1 + ", 'T9', 'Sau khi có văn bản của Trung ương', 'CONDITIONAL') RETURNING id");
+		assignment(conditional, a1, null, null, "CONDITIONAL");
+		// a task nobody has been assigned yet, without a deadline
+		id("INSERT INTO task(plan_id, group_id, title, deadline_kind) VALUES (" + plan + ", " + g1
+				+ ", 'T10', 'NONE') RETURNING id");
+		StatusCounts t = queries.summary(plan, TODAY, TODAY, 7).totals();
+		assertThat(t.get(TaskStatus.ONGOING)).isEqualTo(1);
+		assertThat(t.get(TaskStatus.AWAITING_TRIGGER)).isEqualTo(1);
+		assertThat(t.get(TaskStatus.NO_DEADLINE)).isEqualTo(1);
+		assertThat(t.total()).isEqualTo(8);
+		// completed ÷ (completed + overdue) is unchanged: only due tasks count there
+		assertThat(t.completionRateOverDue()).isEqualByComparingTo("75.00");
+		assertThat(t.completionRateOverAll()).isEqualByComparingTo("37.50");
+		AgencyRow a = queries.agencies(plan, TODAY, TODAY, 7, 0, 20).rows().stream()
+			.filter(r -> r.agencyId() == a1).findFirst().orElseThrow();
+		assertThat(a.other()).isEqualTo(2);
+		assertThat(a.total()).isEqualTo(5);
+		// the same on an earlier day, recomputed from the assignments
+		StatusCounts before = queries.summary(plan, d(2026, 8, 1).toLocalDate(), TODAY, 7).totals();
+		assertThat(before.get(TaskStatus.ONGOING)).isEqualTo(1);
+		assertThat(before.get(TaskStatus.AWAITING_TRIGGER)).isEqualTo(1);
+		assertThat(before.get(TaskStatus.NO_DEADLINE)).isEqualTo(1);
+	}
+
+	private long task(Long group, String title, Date due, long agency, Date completed) {
+		long id = id("INSERT INTO task(plan_id, group_id, title, deadline_phrase, deadline_kind, due_date) VALUES (?, ?, ?, ?, 'DATE', ?) RETURNING id",
+				plan, group, title, due.toString(), due);
+		assignment(id, agency, due, completed);
+		return id;
+	}
+
+	private void assignment(long task, long agency, Date due, Date completed) {
+		assignment(task, agency, due, completed, "DATE");
+	}
+
+	private void assignment(long task, long agency, Date due, Date completed, String kind) {
+		jdbc.update("INSERT INTO assignment(task_id, agency_id, deadline_kind, due_date, completed_on, state, percent) VALUES (?, ?, ?, ?, ?, ?, ?)",
+				task, agency, kind, due, completed, completed == null ? "OPEN" : "COMPLETED", completed == null ? 0 : 100);
+	}
+
+	private long id(String sql, Object... args) {
+		return jdbc.queryForObject(sql, Long.class, args);
+	}
+
+	private static Date d(int y, int m, int day) {
+		return Date.valueOf(LocalDate.of(y, m, day));
+	}
+}
