@@ -65,6 +65,21 @@ class ErrorAdvice {
 				+ "” của trường " + e.getName() + " không hợp lệ" + hint);
 	}
 
+	@ExceptionHandler(org.springframework.web.bind.MethodArgumentNotValidException.class)
+	Object invalidBody(org.springframework.web.bind.MethodArgumentNotValidException e, HttpServletRequest req) {
+		return respond(req, HttpStatus.BAD_REQUEST, String.join("; ", e.getBindingResult().getAllErrors().stream()
+			.map(err -> err instanceof org.springframework.validation.FieldError fe && !fe.isBindingFailure()
+					&& "vn.nq57.PlainText.message".equals(fe.getCode()) ? fe.getField() + ": " + fe.getDefaultMessage()
+							: err.getDefaultMessage())
+			.distinct().toList()));
+	}
+
+	@ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+	Object unreadable(HttpServletRequest req) {
+		return respond(req, HttpStatus.BAD_REQUEST,
+				"Dữ liệu gửi lên không đúng định dạng JSON hoặc sai kiểu (ngày dạng yyyy-MM-dd, số nguyên cho tỷ lệ)");
+	}
+
 	static Object respond(HttpServletRequest req, HttpStatus status, String message) {
 		if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
 			return ResponseEntity.status(status).body(Map.of("status", status.value(), "message", message));
