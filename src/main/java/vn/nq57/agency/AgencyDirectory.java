@@ -99,7 +99,10 @@ public class AgencyDirectory {
 			Agency a = get(id);
 			if (a.isCollective()) {
 				for (Long member : members(a)) {
-					out.putIfAbsent(member, id);
+					// an agency also named in its own right keeps its direct assignment (value null)
+					if (!out.containsKey(member)) {
+						out.put(member, id);
+					}
 				}
 			}
 		}

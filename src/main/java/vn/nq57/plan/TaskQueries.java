@@ -93,9 +93,13 @@ public class TaskQueries {
 			p.addValue("dueTo", Date.valueOf(f.dueTo()));
 		}
 		if (f.text() != null && !f.text().isBlank()) {
-			// accent-insensitive: "chuyen doi so" finds "chuyển đổi số" (search_key strips accents in both)
-			where.add("t.search LIKE '%' || search_key(:text) || '%'");
-			p.addValue("text", AgencyNames.nfc(f.text()).replace("%", "").replace("_", " "));
+			// accent-insensitive: "chuyen doi so" finds "chuyển đổi số" (search_key strips accents in both);
+			// every word must occur, in any order
+			String[] words = AgencyNames.nfc(f.text()).replace("%", " ").replace("_", " ").replace("\\", " ").trim().split("\\s+");
+			for (int i = 0; i < Math.min(words.length, 8); i++) {
+				where.add("t.search LIKE '%' || search_key(:w" + i + ") || '%'");
+				p.addValue("w" + i, words[i]);
+			}
 		}
 		String whereSql = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
 		String order = "plan".equals(f.sort()) ? "t.plan_id, g.position NULLS LAST, t.position, t.id"

@@ -1,0 +1,52 @@
+package vn.nq57;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import vn.nq57.account.RunAs;
+import vn.nq57.agency.AgencyDirectory;
+import vn.nq57.plan.Assignment;
+import vn.nq57.plan.Task;
+import vn.nq57.plan.TaskForm;
+import vn.nq57.plan.TaskService;
+
+/** Creates tasks for a test the way DoST does (through the service, as user sokhcn). */
+@Component
+public class TestTasks {
+
+	private final RunAs runAs;
+	private final TaskService tasks;
+	private final AgencyDirectory agencies;
+
+	TestTasks(RunAs runAs, TaskService tasks, AgencyDirectory agencies) {
+		this.runAs = runAs;
+		this.tasks = tasks;
+		this.agencies = agencies;
+	}
+
+	public Task create(String title, String deadline, String... leadCodes) {
+		TaskForm f = new TaskForm();
+		f.setTitle(title);
+		f.setDeadlinePhrase(deadline);
+		f.setLeadAgencyIds(ids(leadCodes));
+		return runAs.user("sokhcn", () -> tasks.save(null, f));
+	}
+
+	public long agency(String code) {
+		return agencies.findByCode(code).orElseThrow().getId();
+	}
+
+	public Assignment assignmentOf(Task task, String agencyCode) {
+		long id = agency(agencyCode);
+		return tasks.assignments(task.getId()).stream().filter(a -> a.getAgencyId() == id).findFirst().orElseThrow();
+	}
+
+	public Set<Long> ids(String... codes) {
+		Set<Long> ids = new LinkedHashSet<>();
+		Arrays.stream(codes).forEach(c -> ids.add(agency(c)));
+		return ids;
+	}
+}
