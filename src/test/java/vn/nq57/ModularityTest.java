@@ -8,7 +8,7 @@ import org.springframework.modulith.docs.Documenter;
 class ModularityTest {
 
 	static final ApplicationModules MODULES = ApplicationModules.of(Nq57Application.class,
-			new com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests());
+			(com.tngtech.archunit.core.importer.ImportOption) location -> !location.contains("/test-classes/"));
 
 	@Test
 	void modulesRespectTheirBoundaries() {
