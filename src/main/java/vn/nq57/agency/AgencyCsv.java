@@ -60,10 +60,11 @@ public class AgencyCsv {
 	public record Parsed(List<AgencyForm> rows, List<String> errors) {
 	}
 
-	public Parsed parse(Reader reader) {
+	public Parsed parse(Reader input) {
 		List<AgencyForm> rows = new ArrayList<>();
 		List<String> errors = new ArrayList<>();
 		try {
+			Reader reader = skipByteOrderMark(input);
 			Iterable<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
 				.setIgnoreEmptyLines(true).setTrim(true).get().parse(reader);
 			Set<String> codes = new java.util.HashSet<>();
@@ -73,7 +74,7 @@ public class AgencyCsv {
 					errors.add("Dòng " + line + ": thiếu cột (cần các cột " + String.join(", ", HEADER) + ")");
 					continue;
 				}
-				String code = strip(r.get("code").replace("\uFEFF", ""));
+				String code = strip(r.get("code"));
 				String name = strip(r.get("name"));
 				if (code.isEmpty() || name.isEmpty()) {
 					errors.add("Dòng " + line + ": thiếu mã hoặc tên cơ quan");
@@ -133,6 +134,16 @@ public class AgencyCsv {
 			}
 		}
 		return parsed.rows().size();
+	}
+
+	/** Excel writes a byte-order mark before the header; it is not part of the first column's name. */
+	private static Reader skipByteOrderMark(Reader input) throws IOException {
+		java.io.PushbackReader reader = new java.io.PushbackReader(input, 1);
+		int first = reader.read();
+		if (first != -1 && first != '\uFEFF') {
+			reader.unread(first);
+		}
+		return reader;
 	}
 
 	private static String get(CSVRecord r, String column) {

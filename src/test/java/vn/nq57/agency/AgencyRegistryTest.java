@@ -38,7 +38,7 @@ class AgencyRegistryTest {
 	void csvRoundTrip() {
 		String exported = csv.export();
 		assertThat(exported).startsWith("\uFEFFcode,name,short_name,kind,member_kinds,aliases,email,active");
-		assertThat(exported).contains("G-SBNDP,\"Các sở, ban, ngành, địa phương\",,COLLECTIVE,COMMUNE|DEPARTMENT");
+		assertThat(exported).contains("G-SBNDP,\"Các sở, ban, ngành, địa phương\",,COLLECTIVE,DEPARTMENT|COMMUNE");
 		long before = jdbc.queryForObject("SELECT count(*) FROM agency", Long.class);
 		long aliasesBefore = jdbc.queryForObject("SELECT count(*) FROM agency_alias", Long.class);
 		AgencyCsv.Parsed parsed = csv.parse(new StringReader(exported));
