@@ -39,6 +39,12 @@ class ErrorAdvice {
 		return respond(req, HttpStatus.NOT_FOUND, e.getMessage());
 	}
 
+	/** Two saves of the same record crossed inside the database: the later one is refused, not merged. */
+	@ExceptionHandler(org.springframework.orm.ObjectOptimisticLockingFailureException.class)
+	Object concurrentSave(HttpServletRequest req) {
+		return respond(req, HttpStatus.CONFLICT, new vn.nq57.system.ConcurrentEditException("dữ liệu").getMessage());
+	}
+
 	@ExceptionHandler(DomainException.class)
 	Object domain(DomainException e, HttpServletRequest req) {
 		return respond(req, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
@@ -69,7 +75,7 @@ class ErrorAdvice {
 	Object invalidBody(org.springframework.web.bind.MethodArgumentNotValidException e, HttpServletRequest req) {
 		return respond(req, HttpStatus.BAD_REQUEST, String.join("; ", e.getBindingResult().getAllErrors().stream()
 			.map(err -> err instanceof org.springframework.validation.FieldError fe && !fe.isBindingFailure()
-					&& "vn.nq57.PlainText.message".equals(fe.getCode()) ? fe.getField() + ": " + fe.getDefaultMessage()
+					&& "PlainText".equals(fe.getCode()) ? fe.getField() + ": " + fe.getDefaultMessage()
 							: err.getDefaultMessage())
 			.distinct().toList()));
 	}
