@@ -27,8 +27,11 @@ import vn.nq57.status.TaskStatus;
 @Tag(name = "Tổng quan", description = "Số liệu tổng hợp tình hình thực hiện nhiệm vụ (dành cho Sở KH&CN, lãnh đạo tỉnh)")
 class OverviewApiController {
 
-	/** Counts by status code, every one of the seven present. */
-	record GroupJson(Long groupId, Long planId, String code, String title, long total, long dueSoon,
+	/**
+	 * A task group's counts by status code, every one of the seven present. Without a plan filter, groups of
+	 * the same code in several plans come added up: groupId and planId are then null, plans tells how many.
+	 */
+	record GroupJson(Long groupId, Long planId, String code, String title, int plans, long total, long dueSoon,
 			Map<String, Long> counts) {
 	}
 
@@ -69,7 +72,7 @@ class OverviewApiController {
 	}
 
 	private static GroupJson group(GroupRow g) {
-		return new GroupJson(g.groupId(), g.planId(), g.code(), g.title(), g.total(), g.dueSoon(), byCode(g.counts()));
+		return new GroupJson(g.groupId(), g.planId(), g.code(), g.title(), g.plans(), g.total(), g.dueSoon(), byCode(g.counts()));
 	}
 
 	private static Map<String, Long> byCode(Map<TaskStatus, Long> counts) {

@@ -5,12 +5,15 @@ import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -33,9 +36,17 @@ import vn.nq57.status.TaskStatus;
 @Component
 public class OverviewQueries {
 
-	/** One row of the status × task group table; {@code groupId == null} is "Không thuộc nhóm". */
-	public record GroupRow(Long groupId, Long planId, String code, String title, String planTitle,
+	/**
+	 * One row of the status × task group table. {@code code == null} is "Không thuộc nhóm". Across several
+	 * plans the groups of the same code (the resolution's seven groups, I–VII) are added up into one row:
+	 * then {@code groupId} and {@code planId} are {@code null} and {@code plans} tells how many were merged.
+	 */
+	public record GroupRow(Long groupId, Long planId, String code, String title, String planTitle, int plans,
 			Map<TaskStatus, Long> counts, long dueSoon) {
+
+		public boolean merged() {
+			return plans > 1;
+		}
 
 		public long count(TaskStatus status) {
 			return counts.getOrDefault(status, 0L);
@@ -157,7 +168,7 @@ public class OverviewQueries {
 			totals.add(status, n);
 			dueSoon[0] += rs.getLong("soon");
 		});
-		List<GroupRow> rows = new ArrayList<>();
+		List<GroupRow> perGroup = new ArrayList<>();
 		jdbc.query("""
 				SELECT g.id, g.plan_id, g.code, g.title, pl.title AS plan_title
 				FROM task_group g JOIN plan pl ON pl.id = g.plan_id
@@ -166,46 +177,30 @@ public class OverviewQueries {
 			long id = rs.getLong("id");
 			Map<TaskStatus, Long> c = counts.remove(id);
 			if (c != null || planId != null) {
-				rows.add(new GroupRow(id, rs.getLong("plan_id"), rs.getString("code"), rs.getString("title"),
-						rs.getString("plan_title"), filled(c), soon.getOrDefault(id, 0L)));
+				perGroup.add(new GroupRow(id, rs.getLong("plan_id"), rs.getString("code"), rs.getString("title"),
+						rs.getString("plan_title"), 1, filled(c), soon.getOrDefault(id, 0L)));
 			}
 		});
+		List<GroupRow> rows = perGroup.stream().map(GroupRow::planId).distinct().count() > 1 ? mergeByCode(perGroup)
+				: perGroup;
 		Map<TaskStatus, Long> ungrouped = counts.remove(null);
 		if (ungrouped != null) {
-			rows.add(new GroupRow(null, planId, null, "Không thuộc nhóm", null, filled(ungrouped),
+			rows.add(new GroupRow(null, planId, null, "Không thuộc nhóm", null, 1, filled(ungrouped),
 					soon.getOrDefault(null, 0L)));
 		}
 		return new Summary(List.copyOf(rows), totals, dueSoon[0]);
 	}
 
 	/**
-	 * Lead agencies, worst first: most overdue assignments, then most due soon. Counted per assignment (an
-	 * agency's share of a task), with {@code assignment_status_rank}.
+	 * Lead agencies, worst first: most overdue assignments, then most due soon, then by name. Counted per
+	 * assignment (an agency's share of a task), by the rules of {@code assignment_status_rank}.
 	 */
 	public Page<AgencyRow> agencies(Long planId, LocalDate day, LocalDate today, int dueSoonDays, int page, int size) {
 		MapSqlParameterSource p = params(planId, day, dueSoonDays).addValue("limit", size)
 			.addValue("offset", (long) page * size);
 		boolean current = !day.isBefore(today);
-		String done = current ? "a.completed_on" : "CASE WHEN a.completed_on <= :day THEN a.completed_on END";
-		String open = current ? "a.completed_on IS NULL" : "(a.completed_on IS NULL OR a.completed_on > :day)";
-		String planJoin = planId == null ? "" : " JOIN task t ON t.id = a.task_id AND t.plan_id = :plan";
 		long[] total = { 0 };
-		List<AgencyRow> rows = jdbc.query("""
-				SELECT x.*, ag.name, count(*) OVER () AS agencies
-				FROM (SELECT s.agency_id, count(*) AS total,
-				             count(*) FILTER (WHERE s.r = 0) AS on_time,
-				             count(*) FILTER (WHERE s.r = 1) AS late,
-				             count(*) FILTER (WHERE s.r = 5) AS in_progress,
-				             count(*) FILTER (WHERE s.r = 6) AS overdue,
-				             count(*) FILTER (WHERE s.soon) AS due_soon
-				      FROM (SELECT a.agency_id,
-				                   assignment_status_rank(a.due_date, a.deadline_kind, %s, :day) AS r,
-				                   (%s AND a.due_date BETWEEN :day AND :soon) AS soon
-				            FROM assignment a%s) s
-				      GROUP BY s.agency_id) x
-				JOIN agency ag ON ag.id = x.agency_id
-				ORDER BY x.overdue DESC, x.due_soon DESC, ag.name COLLATE "vi-x-icu", ag.id
-				LIMIT :limit OFFSET :offset""".formatted(done, open, planJoin), p, (rs, i) -> {
+		RowMapper<AgencyRow> mapper = (rs, i) -> {
 			total[0] = rs.getLong("agencies");
 			long all = rs.getLong("total");
 			long onTime = rs.getLong("on_time");
@@ -214,11 +209,55 @@ public class OverviewQueries {
 			long overdue = rs.getLong("overdue");
 			return new AgencyRow(rs.getLong("agency_id"), rs.getString("name"), all, onTime, late, inProgress, overdue,
 					rs.getLong("due_soon"), all - onTime - late - inProgress - overdue);
-		});
+		};
+		String countSql;
+		List<AgencyRow> rows;
+		if (planId == null && current) {
+			// every agency, today or later: the day-independent counts from the roll-up kept by the triggers of
+			// V20__overview_indexes.sql, overdue and due soon from the open assignments' due dates
+			rows = jdbc.query("""
+					WITH od AS (
+					  SELECT a.agency_id, count(*) FILTER (WHERE a.due_date < :day) AS overdue,
+					         count(*) FILTER (WHERE a.due_date >= :day) AS due_soon
+					  FROM assignment a
+					  WHERE a.completed_on IS NULL AND a.due_date <= :soon
+					  GROUP BY a.agency_id)
+					SELECT r.agency_id, r.total, r.on_time, r.late, r.open_dated - coalesce(od.overdue, 0) AS in_progress,
+					       coalesce(od.overdue, 0) AS overdue, coalesce(od.due_soon, 0) AS due_soon, ag.name,
+					       count(*) OVER () AS agencies
+					FROM overview_agency_rollup r
+					JOIN agency ag ON ag.id = r.agency_id
+					LEFT JOIN od ON od.agency_id = r.agency_id
+					WHERE r.total > 0
+					ORDER BY overdue DESC, due_soon DESC, ag.name COLLATE "vi-x-icu", ag.id
+					LIMIT :limit OFFSET :offset""", p, mapper);
+			countSql = "SELECT count(*) FROM overview_agency_rollup WHERE total > 0";
+		}
+		else {
+			// one plan, or an earlier day: counted from the assignments. The cases of assignment_status_rank()
+			// are written out as plain comparisons, several times cheaper than its CASE in every FILTER.
+			String done = current ? "a.completed_on" : "(CASE WHEN a.completed_on <= :day THEN a.completed_on END)";
+			String open = current ? "a.completed_on IS NULL" : "(a.completed_on IS NULL OR a.completed_on > :day)";
+			String planJoin = planId == null ? "" : " JOIN task t ON t.id = a.task_id AND t.plan_id = :plan";
+			rows = jdbc.query("""
+					SELECT x.*, ag.name, count(*) OVER () AS agencies
+					FROM (SELECT a.agency_id, count(*) AS total,
+					             count(*) FILTER (WHERE {done} <= a.due_date OR ({done} IS NOT NULL AND a.due_date IS NULL)) AS on_time,
+					             count(*) FILTER (WHERE {done} > a.due_date) AS late,
+					             count(*) FILTER (WHERE {open} AND a.due_date >= :day) AS in_progress,
+					             count(*) FILTER (WHERE {open} AND a.due_date < :day) AS overdue,
+					             count(*) FILTER (WHERE {open} AND a.due_date BETWEEN :day AND :soon) AS due_soon
+					      FROM assignment a{planJoin}
+					      GROUP BY a.agency_id) x
+					JOIN agency ag ON ag.id = x.agency_id
+					ORDER BY x.overdue DESC, x.due_soon DESC, ag.name COLLATE "vi-x-icu", ag.id
+					LIMIT :limit OFFSET :offset""".replace("{done}", done).replace("{open}", open)
+				.replace("{planJoin}", planJoin), p, mapper);
+			countSql = "SELECT count(DISTINCT a.agency_id) FROM assignment a" + planJoin;
+		}
 		if (rows.isEmpty() && page > 0) {
 			// past the last page: the window count came back with no row, count on its own
-			Long n = jdbc.queryForObject("SELECT count(DISTINCT a.agency_id) FROM assignment a" + planJoin, p,
-					Long.class);
+			Long n = jdbc.queryForObject(countSql, p, Long.class);
 			total[0] = n == null ? 0 : n;
 		}
 		return new Page<>(rows, page, size, total[0]);
@@ -243,6 +282,37 @@ public class OverviewQueries {
 		Long total = jdbc.queryForObject("SELECT count(*) FROM assignment a"
 				+ (planId == null ? "" : " JOIN task t ON t.id = a.task_id") + where, p, Long.class);
 		return new Page<>(rows, page, size, total == null ? 0 : total);
+	}
+
+	/**
+	 * Adds up the groups of the same code across plans (already counted per group in SQL: a handful of cells,
+	 * not rows of data). The title is the most recent plan's; the order is the groups' own (I, II, …).
+	 */
+	private static List<GroupRow> mergeByCode(List<GroupRow> rows) {
+		Map<String, GroupRow> byCode = new LinkedHashMap<>();
+		for (GroupRow g : rows) {
+			byCode.merge(g.code(), g, (a, b) -> {
+				Map<TaskStatus, Long> sum = new EnumMap<>(a.counts());
+				b.counts().forEach((k, v) -> sum.merge(k, v, Long::sum));
+				return new GroupRow(null, null, a.code(), a.title(), null, a.plans() + b.plans(), sum,
+						a.dueSoon() + b.dueSoon());
+			});
+		}
+		List<GroupRow> merged = new ArrayList<>(byCode.values());
+		merged.sort(Comparator.comparingInt(g -> romanOrder(g.code())));
+		return merged;
+	}
+
+	/** I..XX in order, anything else after them. */
+	private static int romanOrder(String code) {
+		String[] roman = { "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+				"XV", "XVI", "XVII", "XVIII", "XIX", "XX" };
+		for (int i = 0; i < roman.length; i++) {
+			if (roman[i].equalsIgnoreCase(code == null ? "" : code.trim())) {
+				return i;
+			}
+		}
+		return roman.length;
 	}
 
 	private static MapSqlParameterSource params(Long planId, LocalDate day, int dueSoonDays) {

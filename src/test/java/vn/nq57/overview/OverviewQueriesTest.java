@@ -235,6 +235,62 @@ class OverviewQueriesTest {
 		assertThat(before.get(TaskStatus.NO_DEADLINE)).isEqualTo(1);
 	}
 
+	@Test
+	void agencyRollUpFollowsEveryChangeToTheAssignments() {
+		// a completion confirmed, a deadline moved, progress posted, a task deleted with its assignment
+		jdbc.update("UPDATE assignment SET completed_on = DATE '2026-11-20', state = 'COMPLETED' WHERE task_id = ?", t4);
+		long moved = task(g2, "T11", d(2026, 12, 31), a2, null);
+		jdbc.update("UPDATE assignment SET due_date = DATE '2026-10-15' WHERE task_id = ?", moved);
+		jdbc.update("UPDATE assignment SET percent = 40 WHERE agency_id = ?", a1);
+		long gone = task(null, "T12", d(2026, 5, 1), a1, d(2026, 5, 2));
+		jdbc.update("DELETE FROM task WHERE id = ?", gone);
+		jdbc.update("UPDATE assignment SET agency_id = ? WHERE task_id = ?", a1, moved);
+		Integer drift = jdbc.queryForObject("""
+				SELECT count(*) FROM (
+				  (SELECT agency_id, total, on_time, late, open_dated FROM overview_agency_rollup WHERE total > 0
+				   EXCEPT
+				   SELECT agency_id, count(*), count(*) FILTER (WHERE completed_on IS NOT NULL AND (due_date IS NULL OR completed_on <= due_date)),
+				          count(*) FILTER (WHERE completed_on > due_date), count(*) FILTER (WHERE completed_on IS NULL AND due_date IS NOT NULL)
+				   FROM assignment GROUP BY agency_id)
+				  UNION ALL
+				  (SELECT agency_id, count(*), count(*) FILTER (WHERE completed_on IS NOT NULL AND (due_date IS NULL OR completed_on <= due_date)),
+				          count(*) FILTER (WHERE completed_on > due_date), count(*) FILTER (WHERE completed_on IS NULL AND due_date IS NOT NULL)
+				   FROM assignment GROUP BY agency_id
+				   EXCEPT
+				   SELECT agency_id, total, on_time, late, open_dated FROM overview_agency_rollup WHERE total > 0)) x""",
+				Integer.class);
+		assertThat(drift).isZero();
+		// and the overview over all agencies (from the roll-up) says what the counting from assignments says
+		AgencyRow fromRollUp = queries.agencies(null, TODAY, TODAY, 7, 0, 10000).rows().stream()
+			.filter(r -> r.agencyId() == a1).findFirst().orElseThrow();
+		AgencyRow counted = queries.agencies(plan, TODAY, TODAY, 7, 0, 20).rows().stream()
+			.filter(r -> r.agencyId() == a1).findFirst().orElseThrow();
+		assertThat(fromRollUp).isEqualTo(counted);
+		assertThat(counted).extracting(AgencyRow::total, AgencyRow::completedOnTime, AgencyRow::completedLate,
+				AgencyRow::inProgress, AgencyRow::overdue, AgencyRow::dueSoon)
+			.containsExactly(4L, 1L, 1L, 1L, 1L, 1L);
+	}
+
+	@Test
+	void groupsOfSeveralPlansAreAddedUpByCode() {
+		// the demo plan has groups I–VII too: over all plans, one row per code
+		Summary all = queries.summary(null, TODAY, TODAY, 7);
+		List<GroupRow> rows = all.groups();
+		assertThat(rows).extracting(GroupRow::code).doesNotHaveDuplicates();
+		GroupRow first = rows.get(0);
+		assertThat(first.code()).isEqualTo("I");
+		assertThat(first.merged()).isTrue();
+		assertThat(first.groupId()).isNull();
+		assertThat(first.count(TaskStatus.COMPLETED_LATE)).isGreaterThanOrEqualTo(1);
+		assertThat(rows.get(1).code()).isEqualTo("II");
+		// nothing lost in the adding up
+		long sum = rows.stream().mapToLong(GroupRow::total).sum();
+		assertThat(sum).isEqualTo(all.totals().total());
+		for (TaskStatus s : TaskStatus.values()) {
+			assertThat(rows.stream().mapToLong(g -> g.count(s)).sum()).isEqualTo(all.totals().get(s));
+		}
+	}
+
 	private long task(Long group, String title, Date due, long agency, Date completed) {
 		long id = id("INSERT INTO task(plan_id, group_id, title, deadline_phrase, deadline_kind, due_date) VALUES (?, ?, ?, ?, 'DATE', ?) RETURNING id",
 				plan, group, title, due.toString(), due);

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Response times of the overview and the task list at national scale.
+#
+# Builds the jar if the sources are newer, starts it on a fresh embedded PostgreSQL with the synthetic
+# national data set (vn.nq57.demo.ScaleData: 5.000 agencies, 40.000 tasks, ≈1.000.000 assignments), the
+# clock fixed at 22/11/2026, signs in as sokhcn (form login with CSRF), then times each URL N times after
+# W warm-up requests and prints p50 / p95 / max in milliseconds. Needs only bash, curl, awk, sort and a JDK.
+#
+#   bench/run-benchmark.sh                  # national scale, N=50, fresh data in /tmp/nq57-bench
+#   bench/run-benchmark.sh -n 100 -w 10     # more samples
+#   bench/run-benchmark.sh --reuse          # keep the data directory of the last run (skips the ≈2 min load)
+#   bench/run-benchmark.sh --keep           # leave the application running afterwards
+#   bench/run-benchmark.sh --scale province -d /tmp/nq57-bench-province -p 18081 --db-port 54481
+#
+# Options: -n N  -w WARMUPS  -d DIR  -p HTTP_PORT  --db-port PORT  --scale national|province  --reuse  --keep
+set -euo pipefail
+
+N=50
+WARMUP=5
+DIR=/tmp/nq57-bench
+PORT=18080
+DB_PORT=54480
+SCALE=national
+REUSE=0
+KEEP=0
+DAY=2026-11-22
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -n) N=$2; shift 2 ;;
+    -w) WARMUP=$2; shift 2 ;;
+    -d) DIR=$2; shift 2 ;;
+    -p) PORT=$2; shift 2 ;;
+    --db-port) DB_PORT=$2; shift 2 ;;
+    --scale) SCALE=$2; shift 2 ;;
+    --reuse) REUSE=1; shift ;;
+    --keep) KEEP=1; shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BASE="http://localhost:$PORT"
+JAR_BUILT="$ROOT/target/nq57-tracker-0.1.0-SNAPSHOT.jar"
+mkdir -p "$DIR"
+JAR="$DIR/app.jar"
+JAR_COOKIES="$DIR/cookies.txt"
+LOG="$DIR/app.log"
+
+# 1. the jar, rebuilt when a source or the pom is newer; copied so that a rebuild meanwhile cannot change it
+if [ ! -f "$JAR_BUILT" ] || [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR_BUILT" -type f -print -quit)" ]; then
+  echo "Building the jar…"
+  (cd "$ROOT" && { ./mvnw -q -o -Dmaven.test.skip=true package 2>/dev/null || ./mvnw -q -Dmaven.test.skip=true package; })
+fi
+cp "$JAR_BUILT" "$JAR"
+
+# 2. a fresh database, unless asked to reuse the last one
+if curl -s -o /dev/null "$BASE/login"; then
+  echo "Port $PORT is already in use; pass -p another port" >&2; exit 1
+fi
+if [ "$REUSE" = 0 ]; then rm -rf "$DIR/pg"; fi
+
+echo "Starting the application on port $PORT (database port $DB_PORT, data in $DIR/pg, scale $SCALE)…"
+java -Xms512m -Xmx1g -jar "$JAR" \
+  --nq57.db.data-dir="$DIR/pg" --nq57.db.port="$DB_PORT" --server.port="$PORT" \
+  --nq57.scale="$SCALE" --nq57.clock.fixed-date="$DAY" --logging.level.root=INFO > "$LOG" 2>&1 &
+APP=$!
+cleanup() {
+  if [ "$KEEP" = 0 ] && kill -0 "$APP" 2>/dev/null; then
+    kill "$APP"; wait "$APP" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+
+# 3. ready: the web server answers and the scale data is in (the runner works after the server is up)
+START=$(date +%s)
+until grep -q -E "Scale data \($SCALE\) (loaded|skipped)" "$LOG" 2>/dev/null; do
+  if ! kill -0 "$APP" 2>/dev/null; then echo "The application stopped; see $LOG" >&2; tail -30 "$LOG" >&2; exit 1; fi
+  if [ $(( $(date +%s) - START )) -gt 1200 ]; then echo "Not ready after 20 minutes; see $LOG" >&2; exit 1; fi
+  sleep 2
+done
+until curl -s -o /dev/null -w '%{http_code}' "$BASE/login" | grep -q 200; do sleep 1; done
+LOADED=$(grep -E "Scale data \($SCALE\) (loaded|skipped)" "$LOG" | sed 's/.*ScaleData *: //')
+echo "Ready after $(( $(date +%s) - START )) s: $LOADED"
+
+# 4. sign in as the DoST secretariat: GET /login for the CSRF token, POST the form with the cookie jar
+rm -f "$JAR_COOKIES"
+csrf_of() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
+TOKEN=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$BASE/login" | csrf_of || true)
+WHERE=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" -o /dev/null -w '%{redirect_url}' \
+  --data-urlencode username=sokhcn --data-urlencode password=Demo@2026 --data-urlencode "_csrf=$TOKEN" "$BASE/login")
+case "$WHERE" in *error*|"") echo "Sign-in failed ($WHERE)" >&2; exit 1 ;; esac
+
+# an API token for the JSON endpoint (issued on the account page, shown once)
+TOKEN=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$BASE/account" | csrf_of || true)
+API_TOKEN=$(curl -s -L -c "$JAR_COOKIES" -b "$JAR_COOKIES" --data-urlencode "_csrf=$TOKEN" "$BASE/account/token" \
+  | grep -o 'id="api-token"[^>]*>[^<]*' | sed 's/.*>//' || true)
+
+# the agency with most overdue assignments, and a plan, for the filtered URLs
+OVERVIEW_JSON=$(curl -s -b "$JAR_COOKIES" "$BASE/api/v1/overview")
+AGENCY=$(printf '%s' "$OVERVIEW_JSON" | grep -o '"agencyId":[0-9]*' | head -1 | cut -d: -f2 || true)
+PLAN=$(curl -s -b "$JAR_COOKIES" "$BASE/overview" | grep -o '<option value="[0-9]*"' | head -1 | grep -o '[0-9]*' || true)
+
+URLS=(
+  "/overview"
+  "/overview?plan=$PLAN"
+  "/api/v1/overview"
+  "/tasks?status=OVERDUE&q=chuyen%20doi%20so&page=3"
+  "/tasks?agency=$AGENCY&status=IN_PROGRESS"
+  "/tasks"
+)
+
+# 5. N timed requests per URL after the warm-ups; p50/p95 by nearest rank
+printf '\n%-52s %6s %8s %8s %8s %s\n' "URL" "n" "p50 ms" "p95 ms" "max ms" "status"
+RESULTS="$DIR/results.txt"
+{
+  echo "# $(date -Iseconds) · $(nproc) cores · $SCALE · N=$N after $WARMUP warm-ups"
+  echo "# $LOADED"
+} > "$RESULTS"
+for url in "${URLS[@]}"; do
+  auth=(-b "$JAR_COOKIES")
+  if [ "${url#/api/}" != "$url" ] && [ -n "$API_TOKEN" ]; then auth=(-H "Authorization: Bearer $API_TOKEN"); fi
+  for _ in $(seq "$WARMUP"); do curl -s -o /dev/null "${auth[@]}" "$BASE$url"; done
+  samples="$DIR/samples.txt"; : > "$samples"; codes=""
+  for _ in $(seq "$N"); do
+    out=$(curl -s -o /dev/null "${auth[@]}" -w '%{http_code} %{time_total}' "$BASE$url")
+    echo "${out#* }" >> "$samples"
+    codes="$codes ${out%% *}"
+  done
+  status=$(echo "$codes" | tr ' ' '\n' | grep -v '^$' | sort | uniq -c | awk '{printf "%s×%s ", $2, $1}')
+  line=$(sort -n "$samples" | awk -v url="$url" -v st="$status" '
+    { t[NR] = $1 * 1000 }
+    END {
+      i50 = int(NR * 0.50); if (i50 < NR * 0.50) i50++;
+      i95 = int(NR * 0.95); if (i95 < NR * 0.95) i95++;
+      printf "%-52s %6d %8.1f %8.1f %8.1f %s\n", url, NR, t[i50], t[i95], t[NR], st
+    }')
+  echo "$line"
+  echo "$line" >> "$RESULTS"
+done
+echo
+echo "Results also in $RESULTS; application log in $LOG"
+if [ -z "$API_TOKEN" ]; then echo "(no API token could be issued: /api/v1/overview was timed with the session cookie)"; fi
+if [ "$KEEP" = 1 ]; then echo "The application keeps running (pid $APP) on $BASE"; fi
