@@ -16,7 +16,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -54,9 +53,18 @@ class SecurityConfig {
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
 							+ "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")))
-			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API))
+			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(SecurityConfig::apiUnauthenticated, API))
 			.addFilterBefore(new ApiTokenFilter(users), UsernamePasswordAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/** An API call without credentials: 401 with a JSON message, like every other API refusal. */
+	static void apiUnauthenticated(HttpServletRequest request, HttpServletResponse response,
+			org.springframework.security.core.AuthenticationException e) throws IOException {
+		response.setStatus(HttpStatus.UNAUTHORIZED.value());
+		response.setContentType("application/json;charset=UTF-8");
+		response.getWriter().write("{\"status\":401,\"message\":\"Chưa đăng nhập: gửi mã truy cập API trong tiêu đề "
+				+ "Authorization: Bearer <mã>\"}");
 	}
 
 	/** Authenticates a request that carries an API token; a wrong token is refused outright. */
