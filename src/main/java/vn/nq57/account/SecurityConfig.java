@@ -12,11 +12,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -53,7 +59,8 @@ class SecurityConfig {
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
 							+ "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")))
-			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(SecurityConfig::apiUnauthenticated, API))
+			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(SecurityConfig::apiUnauthenticated, API)
+				.accessDeniedHandler(SecurityConfig::denied))
 			.addFilterBefore(new ApiTokenFilter(users), UsernamePasswordAuthenticationFilter.class);
 		return http.build();
 	}
@@ -65,6 +72,31 @@ class SecurityConfig {
 		response.setContentType("application/json;charset=UTF-8");
 		response.getWriter().write("{\"status\":401,\"message\":\"Chưa đăng nhập: gửi mã truy cập API trong tiêu đề "
 				+ "Authorization: Bearer <mã>\"}");
+	}
+
+	private static final AccessDeniedHandler PAGES_DENIED = new AccessDeniedHandlerImpl();
+
+	/**
+	 * A refusal by the filters (a missing CSRF token, mostly): pages as before; on the API, a caller without any
+	 * credentials gets the same 401 as {@link #apiUnauthenticated}, a signed-in one a 403, both in JSON.
+	 */
+	static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+			throws IOException, ServletException {
+		if (!API.matches(request)) {
+			PAGES_DENIED.handle(request, response, e);
+			return;
+		}
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || auth instanceof AnonymousAuthenticationToken) {
+			apiUnauthenticated(request, response, null);
+			return;
+		}
+		response.setStatus(HttpStatus.FORBIDDEN.value());
+		response.setContentType("application/json;charset=UTF-8");
+		response.getWriter().write(e instanceof CsrfException
+				? "{\"status\":403,\"message\":\"Thiếu mã CSRF hợp lệ; tập lệnh hãy gửi mã truy cập API trong tiêu đề "
+						+ "Authorization: Bearer <mã>\"}"
+				: "{\"status\":403,\"message\":\"Bạn không có quyền thực hiện thao tác này\"}");
 	}
 
 	/** Authenticates a request that carries an API token; a wrong token is refused outright. */

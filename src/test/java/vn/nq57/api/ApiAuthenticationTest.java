@@ -66,6 +66,18 @@ class ApiAuthenticationTest {
 	}
 
 	@Test
+	@DisplayName("an API POST without a token gets the same 401 JSON (not a CSRF 403), and nothing is saved")
+	void unauthenticatedApiPostGets401Json() throws Exception {
+		mvc.perform(post("/api/v1/assignments/{id}/progress", stcWork.getId())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"percent\": 50, \"results\": \"Đã tổng hợp\"}"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+			.andExpect(jsonPath("$.message").value(containsString("đăng nhập")));
+
+		assertThat(fx.progressRows(stcWork)).isZero();
+	}
+
+	@Test
 	@DisplayName("an API call with a wrong token gets 401 with the Vietnamese message, and the token is not tried as a session")
 	void badTokenGets401() throws Exception {
 		mvc.perform(get("/api/v1/tasks").header("Authorization", "Bearer nq57_khong-phai-ma-that"))
@@ -153,7 +165,9 @@ class ApiAuthenticationTest {
 	void sessionApiPostWithoutCsrfIsRefused() throws Exception {
 		mvc.perform(post("/api/v1/assignments/{id}/progress", stcWork.getId()).with(user(fx.user("cb.stc")))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"percent\": 45, \"results\": \"Đã tổng hợp\"}"))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+			.andExpect(jsonPath("$.message").value(containsString("Thiếu mã CSRF hợp lệ")));
 
 		assertThat(fx.progressRows(stcWork)).isZero();
 	}
