@@ -59,7 +59,11 @@ class SecurityConfig {
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
 							+ "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")))
+			// the API answers 401 JSON; everything else (browsers, curl, fetch) is sent to the login page
 			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(SecurityConfig::apiUnauthenticated, API)
+				.defaultAuthenticationEntryPointFor(
+						new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login"),
+						org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE)
 				.accessDeniedHandler(SecurityConfig::denied))
 			.addFilterBefore(new ApiTokenFilter(users), UsernamePasswordAuthenticationFilter.class);
 		return http.build();

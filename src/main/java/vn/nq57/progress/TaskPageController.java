@@ -58,8 +58,9 @@ class TaskPageController {
 	private final AuditLog audit;
 	private final AppClock clock;
 	private final Settings settings;
+	private final AttachmentStore files;
 
-	TaskPageController(TaskService tasks, TaskQueries queries, ProgressService progress, AgencyDirectory agencies,
+	TaskPageController(AttachmentStore files, TaskService tasks, TaskQueries queries, ProgressService progress, AgencyDirectory agencies,
 			AccessPolicy access, AuditLog audit, AppClock clock, Settings settings) {
 		this.tasks = tasks;
 		this.queries = queries;
@@ -69,6 +70,7 @@ class TaskPageController {
 		this.audit = audit;
 		this.clock = clock;
 		this.settings = settings;
+		this.files = files;
 	}
 
 	@GetMapping("/tasks/{id}")
@@ -106,7 +108,7 @@ class TaskPageController {
 		if (!model.containsAttribute("claimInput")) {
 			model.addAttribute("claimInput", new ClaimInput());
 		}
-		model.addAttribute("maxUploadMb", 10);
+		model.addAttribute("maxUpload", AttachmentStore.size(files.maxBytes()));
 		return "task/page";
 	}
 
