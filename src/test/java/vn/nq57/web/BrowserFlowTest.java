@@ -19,7 +19,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -176,7 +175,19 @@ class BrowserFlowTest {
 	private void submit(WebElement button) {
 		WebElement page = browser.findElement(By.tagName("html"));
 		button.click();
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+			try {
+				page.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException gone) {
+				return "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState"));
+			}
+			catch (org.openqa.selenium.WebDriverException inBetween) {
+				// the old document is being torn down; ask again
+				return false;
+			}
+		});
 	}
 
 	private void open(String path) {
