@@ -72,9 +72,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# 3. ready: the web server answers and the scale data is in (the runner works after the server is up)
+# 3. ready: the scale data is in and every start-up runner is done (the web server answers long before:
+#    the runners work after it is up, and the recurring-task job then opens this year's instances)
 START=$(date +%s)
-until grep -q -E "Scale data \($SCALE\) (loaded|skipped)" "$LOG" 2>/dev/null; do
+until grep -q "Application ready: all start-up runners done" "$LOG" 2>/dev/null; do
   if ! kill -0 "$APP" 2>/dev/null; then echo "The application stopped; see $LOG" >&2; tail -30 "$LOG" >&2; exit 1; fi
   if [ $(( $(date +%s) - START )) -gt 1200 ]; then echo "Not ready after 20 minutes; see $LOG" >&2; exit 1; fi
   sleep 2
@@ -99,7 +100,7 @@ API_TOKEN=$(curl -s -L -c "$JAR_COOKIES" -b "$JAR_COOKIES" --data-urlencode "_cs
 # the agency with most overdue assignments, and a plan, for the filtered URLs
 OVERVIEW_JSON=$(curl -s -b "$JAR_COOKIES" "$BASE/api/v1/overview")
 AGENCY=$(printf '%s' "$OVERVIEW_JSON" | grep -o '"agencyId":[0-9]*' | head -1 | cut -d: -f2 || true)
-PLAN=$(curl -s -b "$JAR_COOKIES" "$BASE/overview" | grep -o '<option value="[0-9]*"' | head -1 | grep -o '[0-9]*' || true)
+PLAN=$(curl -s -b "$JAR_COOKIES" "$BASE/overview" | grep -o '<option value="[0-9][0-9]*"' | head -1 | grep -o '[0-9]*' || true)
 
 URLS=(
   "/overview"
@@ -110,12 +111,15 @@ URLS=(
   "/tasks"
 )
 
-# 5. N timed requests per URL after the warm-ups; p50/p95 by nearest rank
+# 5. N timed requests per URL after the warm-ups; p50/p95 by nearest rank. Other work on the machine
+#    shows in the figures: the load average is printed before and after.
+echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '\n%-52s %6s %8s %8s %8s %s\n' "URL" "n" "p50 ms" "p95 ms" "max ms" "status"
 RESULTS="$DIR/results.txt"
 {
   echo "# $(date -Iseconds) · $(nproc) cores · $SCALE · N=$N after $WARMUP warm-ups"
   echo "# $LOADED"
+  echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$RESULTS"
 for url in "${URLS[@]}"; do
   auth=(-b "$JAR_COOKIES")
@@ -138,6 +142,8 @@ for url in "${URLS[@]}"; do
   echo "$line"
   echo "$line" >> "$RESULTS"
 done
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS"
 echo
 echo "Results also in $RESULTS; application log in $LOG"
 if [ -z "$API_TOKEN" ]; then echo "(no API token could be issued: /api/v1/overview was timed with the session cookie)"; fi
