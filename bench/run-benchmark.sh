@@ -10,9 +10,11 @@
 #   bench/run-benchmark.sh -n 100 -w 10     # more samples
 #   bench/run-benchmark.sh --reuse          # keep the data directory of the last run (skips the ≈2 min load)
 #   bench/run-benchmark.sh --keep           # leave the application running afterwards
+#   bench/run-benchmark.sh --attach         # time the application already running on the port (after --keep)
 #   bench/run-benchmark.sh --scale province -d /tmp/nq57-bench-province -p 18081 --db-port 54481
 #
 # Options: -n N  -w WARMUPS  -d DIR  -p HTTP_PORT  --db-port PORT  --scale national|province  --reuse  --keep
+#          --attach  --app-args "…" (extra arguments for the application, e.g. to try a setting)
 set -euo pipefail
 
 N=50
@@ -23,6 +25,8 @@ DB_PORT=54480
 SCALE=national
 REUSE=0
 KEEP=0
+ATTACH=0
+APP_ARGS=""
 DAY=2026-11-22
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -34,7 +38,9 @@ while [ $# -gt 0 ]; do
     --scale) SCALE=$2; shift 2 ;;
     --reuse) REUSE=1; shift ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --attach) ATTACH=1; shift ;;
+    --app-args) APP_ARGS=$2; shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -47,42 +53,49 @@ JAR="$DIR/app.jar"
 JAR_COOKIES="$DIR/cookies.txt"
 LOG="$DIR/app.log"
 
-# 1. the jar, rebuilt when a source or the pom is newer; copied so that a rebuild meanwhile cannot change it
-if [ ! -f "$JAR_BUILT" ] || [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR_BUILT" -type f -print -quit)" ]; then
-  echo "Building the jar…"
-  (cd "$ROOT" && { ./mvnw -q -o -Dmaven.test.skip=true package 2>/dev/null || ./mvnw -q -Dmaven.test.skip=true package; })
-fi
-cp "$JAR_BUILT" "$JAR"
-
-# 2. a fresh database, unless asked to reuse the last one
-if curl -s -o /dev/null "$BASE/login"; then
-  echo "Port $PORT is already in use; pass -p another port" >&2; exit 1
-fi
-if [ "$REUSE" = 0 ]; then rm -rf "$DIR/pg"; fi
-
-echo "Starting the application on port $PORT (database port $DB_PORT, data in $DIR/pg, scale $SCALE)…"
-java -Xms512m -Xmx1g -jar "$JAR" \
-  --nq57.db.data-dir="$DIR/pg" --nq57.db.port="$DB_PORT" --server.port="$PORT" \
-  --nq57.scale="$SCALE" --nq57.clock.fixed-date="$DAY" --logging.level.root=INFO > "$LOG" 2>&1 &
-APP=$!
-cleanup() {
-  if [ "$KEEP" = 0 ] && kill -0 "$APP" 2>/dev/null; then
-    kill "$APP"; wait "$APP" 2>/dev/null || true
+if [ "$ATTACH" = 1 ]; then
+  curl -s -o /dev/null "$BASE/login" || { echo "Nothing answers on $BASE" >&2; exit 1; }
+  LOADED="attached to the application running on $BASE"
+  APP=""
+else
+  # 1. the jar, rebuilt when a source or the pom is newer; copied so that a rebuild meanwhile cannot change it
+  if [ ! -f "$JAR_BUILT" ] || [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR_BUILT" -type f -print -quit)" ]; then
+    echo "Building the jar…"
+    (cd "$ROOT" && { ./mvnw -q -o -Dmaven.test.skip=true package 2>/dev/null || ./mvnw -q -Dmaven.test.skip=true package; })
   fi
-}
-trap cleanup EXIT
+  cp "$JAR_BUILT" "$JAR"
 
-# 3. ready: the scale data is in and every start-up runner is done (the web server answers long before:
-#    the runners work after it is up, and the recurring-task job then opens this year's instances)
-START=$(date +%s)
-until grep -q "Application ready: all start-up runners done" "$LOG" 2>/dev/null; do
-  if ! kill -0 "$APP" 2>/dev/null; then echo "The application stopped; see $LOG" >&2; tail -30 "$LOG" >&2; exit 1; fi
-  if [ $(( $(date +%s) - START )) -gt 1200 ]; then echo "Not ready after 20 minutes; see $LOG" >&2; exit 1; fi
-  sleep 2
-done
-until curl -s -o /dev/null -w '%{http_code}' "$BASE/login" | grep -q 200; do sleep 1; done
-LOADED=$(grep -E "Scale data \($SCALE\) (loaded|skipped)" "$LOG" | sed 's/.*ScaleData *: //')
-echo "Ready after $(( $(date +%s) - START )) s: $LOADED"
+  # 2. a fresh database, unless asked to reuse the last one
+  if curl -s -o /dev/null "$BASE/login"; then
+    echo "Port $PORT is already in use; pass -p another port" >&2; exit 1
+  fi
+  if [ "$REUSE" = 0 ]; then rm -rf "$DIR/pg"; fi
+
+  echo "Starting the application on port $PORT (database port $DB_PORT, data in $DIR/pg, scale $SCALE)…"
+  # shellcheck disable=SC2086
+  java -Xms512m -Xmx1g -jar "$JAR" \
+    --nq57.db.data-dir="$DIR/pg" --nq57.db.port="$DB_PORT" --server.port="$PORT" \
+    --nq57.scale="$SCALE" --nq57.clock.fixed-date="$DAY" --logging.level.root=INFO $APP_ARGS > "$LOG" 2>&1 &
+  APP=$!
+  cleanup() {
+    if [ "$KEEP" = 0 ] && [ -n "$APP" ] && kill -0 "$APP" 2>/dev/null; then
+      kill "$APP"; wait "$APP" 2>/dev/null || true
+    fi
+  }
+  trap cleanup EXIT
+
+  # 3. ready: the scale data is in and every start-up runner is done (the web server answers long before:
+  #    the runners work after it is up, and the recurring-task job then opens this year's instances)
+  START=$(date +%s)
+  until grep -q "Application ready: all start-up runners done" "$LOG" 2>/dev/null; do
+    if ! kill -0 "$APP" 2>/dev/null; then echo "The application stopped; see $LOG" >&2; tail -30 "$LOG" >&2; exit 1; fi
+    if [ $(( $(date +%s) - START )) -gt 1200 ]; then echo "Not ready after 20 minutes; see $LOG" >&2; exit 1; fi
+    sleep 2
+  done
+  until curl -s -o /dev/null -w '%{http_code}' "$BASE/login" | grep -q 200; do sleep 1; done
+  LOADED=$(grep -E "Scale data \($SCALE\) (loaded|skipped)" "$LOG" | sed 's/.*ScaleData *: //')
+  echo "Ready after $(( $(date +%s) - START )) s: $LOADED"
+fi
 
 # 4. sign in as the DoST secretariat: GET /login for the CSRF token, POST the form with the cookie jar
 rm -f "$JAR_COOKIES"
@@ -147,4 +160,4 @@ echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS"
 echo
 echo "Results also in $RESULTS; application log in $LOG"
 if [ -z "$API_TOKEN" ]; then echo "(no API token could be issued: /api/v1/overview was timed with the session cookie)"; fi
-if [ "$KEEP" = 1 ]; then echo "The application keeps running (pid $APP) on $BASE"; fi
+if [ "$KEEP" = 1 ] && [ -n "$APP" ]; then echo "The application keeps running (pid $APP) on $BASE"; fi

@@ -48,7 +48,7 @@ class OverviewApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Tổng quan tình hình thực hiện nhiệm vụ",
+	@Operation(operationId = "getOverview", summary = "Tổng quan tình hình thực hiện nhiệm vụ",
 			description = """
 					Số nhiệm vụ theo trạng thái (tính đến ngày `day`, mặc định hôm nay) và theo nhóm nhiệm vụ; ba tỷ lệ: \
 					hoàn thành trên số nhiệm vụ đã đến hạn = hoàn thành ÷ (hoàn thành + quá hạn), hoàn thành trên tổng số, \

@@ -196,12 +196,25 @@ public class OverviewQueries {
 	 * assignment (an agency's share of a task), by the rules of {@code assignment_status_rank}.
 	 */
 	public Page<AgencyRow> agencies(Long planId, LocalDate day, LocalDate today, int dueSoonDays, int page, int size) {
+		return agencyPage(planId, day, today, dueSoonDays, page, size).page();
+	}
+
+	/**
+	 * A page of agencies, and the number of overdue assignments over all of them (the length of the overdue
+	 * list, counted in the same pass; {@code null} past the last page, where no row carries it).
+	 */
+	public record AgencyPage(Page<AgencyRow> page, Long overdueAssignments) {
+	}
+
+	public AgencyPage agencyPage(Long planId, LocalDate day, LocalDate today, int dueSoonDays, int page, int size) {
 		MapSqlParameterSource p = params(planId, day, dueSoonDays).addValue("limit", size)
 			.addValue("offset", (long) page * size);
 		boolean current = !day.isBefore(today);
 		long[] total = { 0 };
+		Long[] overdueTotal = { null };
 		RowMapper<AgencyRow> mapper = (rs, i) -> {
 			total[0] = rs.getLong("agencies");
+			overdueTotal[0] = rs.getLong("overdue_total");
 			long all = rs.getLong("total");
 			long onTime = rs.getLong("on_time");
 			long late = rs.getLong("late");
@@ -224,7 +237,7 @@ public class OverviewQueries {
 					  GROUP BY a.agency_id)
 					SELECT r.agency_id, r.total, r.on_time, r.late, r.open_dated - coalesce(od.overdue, 0) AS in_progress,
 					       coalesce(od.overdue, 0) AS overdue, coalesce(od.due_soon, 0) AS due_soon, ag.name,
-					       count(*) OVER () AS agencies
+					       count(*) OVER () AS agencies, sum(coalesce(od.overdue, 0)) OVER () AS overdue_total
 					FROM overview_agency_rollup r
 					JOIN agency ag ON ag.id = r.agency_id
 					LEFT JOIN od ON od.agency_id = r.agency_id
@@ -240,7 +253,7 @@ public class OverviewQueries {
 			String open = current ? "a.completed_on IS NULL" : "(a.completed_on IS NULL OR a.completed_on > :day)";
 			String planJoin = planId == null ? "" : " JOIN task t ON t.id = a.task_id AND t.plan_id = :plan";
 			rows = jdbc.query("""
-					SELECT x.*, ag.name, count(*) OVER () AS agencies
+					SELECT x.*, ag.name, count(*) OVER () AS agencies, sum(x.overdue) OVER () AS overdue_total
 					FROM (SELECT a.agency_id, count(*) AS total,
 					             count(*) FILTER (WHERE {done} <= a.due_date OR ({done} IS NOT NULL AND a.due_date IS NULL)) AS on_time,
 					             count(*) FILTER (WHERE {done} > a.due_date) AS late,
@@ -260,11 +273,19 @@ public class OverviewQueries {
 			Long n = jdbc.queryForObject(countSql, p, Long.class);
 			total[0] = n == null ? 0 : n;
 		}
-		return new Page<>(rows, page, size, total[0]);
+		return new AgencyPage(new Page<>(rows, page, size, total[0]), overdueTotal[0]);
 	}
 
 	/** Assignments not completed by {@code day} past their due date, most days late first. */
 	public Page<OverdueRow> overdue(Long planId, LocalDate day, LocalDate today, int page, int size) {
+		return overdue(planId, day, today, page, size, null);
+	}
+
+	/**
+	 * As above; {@code knownTotal}, when given, is the length of the list already counted (by
+	 * {@link #agencyPage}, with the same conditions) and saves counting it again.
+	 */
+	public Page<OverdueRow> overdue(Long planId, LocalDate day, LocalDate today, int page, int size, Long knownTotal) {
 		MapSqlParameterSource p = params(planId, day, 0).addValue("limit", size).addValue("offset", (long) page * size);
 		String open = !day.isBefore(today) ? "a.completed_on IS NULL" : "(a.completed_on IS NULL OR a.completed_on > :day)";
 		String where = " WHERE " + open + " AND a.due_date < :day" + (planId == null ? "" : " AND t.plan_id = :plan");
@@ -279,7 +300,7 @@ public class OverviewQueries {
 						rs.getString("title"), rs.getString("period_label"), rs.getLong("agency_id"),
 						rs.getString("agency"), rs.getDate("due_date").toLocalDate(), rs.getLong("days_late"),
 						rs.getInt("percent")));
-		Long total = jdbc.queryForObject("SELECT count(*) FROM assignment a"
+		Long total = knownTotal != null ? knownTotal : jdbc.queryForObject("SELECT count(*) FROM assignment a"
 				+ (planId == null ? "" : " JOIN task t ON t.id = a.task_id") + where, p, Long.class);
 		return new Page<>(rows, page, size, total == null ? 0 : total);
 	}

@@ -70,8 +70,11 @@ public class OverviewService {
 		}
 		int soonDays = settings.dueSoonDays();
 		Summary summary = queries.summary(planId, asOf, today, soonDays);
-		Page<AgencyRow> agencies = queries.agencies(planId, asOf, today, soonDays, Math.max(0, agencyPage), PAGE_SIZE);
-		Page<OverdueRow> overdue = queries.overdue(planId, asOf, today, Math.max(0, overduePage), PAGE_SIZE);
+		OverviewQueries.AgencyPage agencyRows = queries.agencyPage(planId, asOf, today, soonDays,
+				Math.max(0, agencyPage), PAGE_SIZE);
+		Page<AgencyRow> agencies = agencyRows.page();
+		Page<OverdueRow> overdue = queries.overdue(planId, asOf, today, Math.max(0, overduePage), PAGE_SIZE,
+				agencyRows.overdueAssignments());
 		return new Overview(asOf, asOf.equals(today), planId, planTitle, soonDays, summary, agencies, overdue);
 	}
 

@@ -206,6 +206,19 @@ class OverviewQueriesTest {
 	}
 
 	@Test
+	void theOverdueListIsAsLongAsTheAgenciesOverdueCountsAddUpTo() {
+		// the service takes the list's length from the agencies' pass instead of counting again
+		for (Long p : new Long[] { plan, null }) {
+			for (LocalDate day : new LocalDate[] { TODAY, d(2026, 7, 1).toLocalDate(), d(2026, 12, 1).toLocalDate() }) {
+				OverviewQueries.AgencyPage agencies = queries.agencyPage(p, day, TODAY, 7, 0, 1);
+				assertThat(agencies.overdueAssignments()).as("plan %s, %s", p, day)
+					.isEqualTo(queries.overdue(p, day, TODAY, 0, 1).total());
+			}
+		}
+		assertThat(queries.agencyPage(plan, TODAY, TODAY, 7, 99, 20).overdueAssignments()).isNull();
+	}
+
+	@Test
 	void ongoingConditionalAndUndatedTasksAreCountedApart() {
 		long ongoing = id("INSERT INTO task(plan_id, group_id, title, deadline_phrase, deadline_kind) VALUES ("
 				+ plan + ", " + g1 + ", 'T8', 'Thường xuyên', 'ONGOING') RETURNING id");
