@@ -1,9 +1,13 @@
 package vn.nq57.overview;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +32,8 @@ class OverviewController {
 			TaskStatus.IN_PROGRESS, TaskStatus.OVERDUE, TaskStatus.AWAITING_TRIGGER, TaskStatus.ONGOING,
 			TaskStatus.NO_DEADLINE);
 
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
 	private final OverviewService overview;
 	private final OverviewQueries queries;
 	private final JsonMapper json;
@@ -40,9 +46,10 @@ class OverviewController {
 
 	@GetMapping("/overview")
 	String overview(@RequestParam(required = false) Long plan, @RequestParam(required = false) String day,
-			@RequestParam(defaultValue = "0") int apage, @RequestParam(defaultValue = "0") int opage, Model model) {
+			@RequestParam(defaultValue = "0") int apage, @RequestParam(defaultValue = "0") int opage, Model model,
+			HttpServletRequest request) {
 		overview.checkAllowed();
-		java.time.LocalDate asOf = null;
+		LocalDate asOf = null;
 		try {
 			asOf = OverviewService.parseDay(day);
 		}
@@ -54,7 +61,9 @@ class OverviewController {
 		model.addAttribute("plans", queries.plans());
 		model.addAttribute("columns", COLUMNS);
 		model.addAttribute("chart", json.writeValueAsString(chart(o)));
-		model.addAttribute("base", baseQuery(o));
+		// links are written with the context path rather than through @{…} (see overview.html)
+		model.addAttribute("ctx", request.getContextPath());
+		model.addAttribute("base", request.getContextPath() + baseQuery(o));
 		return "overview/overview";
 	}
 
@@ -65,7 +74,7 @@ class OverviewController {
 			q.append("plan=").append(o.planId()).append('&');
 		}
 		if (!o.today()) {
-			q.append("day=").append(o.day().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))).append('&');
+			q.append("day=").append(o.day().format(DAY)).append('&');
 		}
 		return q.toString();
 	}

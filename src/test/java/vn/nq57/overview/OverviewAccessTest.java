@@ -52,7 +52,10 @@ class OverviewAccessTest {
 			.andExpect(content().string(containsString("Tỷ lệ hoàn thành trên tổng số nhiệm vụ")))
 			.andExpect(content().string(containsString("Tỷ lệ nhiệm vụ quá hạn")))
 			.andExpect(content().string(containsString("Không thuộc nhóm")))
-			.andExpect(content().string(containsString("data-chart=")));
+			.andExpect(content().string(containsString("data-chart=")))
+			.andExpect(content().string(containsString("href=\"/tasks?agency=")))
+			.andExpect(content().string(containsString("href=\"/tasks?status=OVERDUE\"")))
+			.andExpect(content().string(containsString("href=\"/tasks/")));
 	}
 
 	@Test
