@@ -60,20 +60,22 @@ class NearDuplicates {
 						FROM unnest(?::text[]) WITH ORDINALITY AS q(k, idx)
 						CROSS JOIN LATERAL (
 						  SELECT c.id FROM task c
-						  WHERE q.k <> '' AND c.search % q.k AND c.plan_id IS DISTINCT FROM ?
+						  WHERE q.k <> '' AND c.search % q.k AND (?::bigint IS NULL OR c.plan_id IS DISTINCT FROM ?)
 						  ORDER BY similarity(c.search, q.k) DESC LIMIT ?) best
 						JOIN task t ON t.id = best.id
 						LEFT JOIN plan p ON p.id = t.plan_id
 						LEFT JOIN task_group g ON g.id = t.group_id
 						LEFT JOIN directive d ON d.id = t.directive_id""")) {
 					ps.setArray(1, con.createArrayOf("text", keys));
-					if (excludePlanId == null) {
-						ps.setNull(2, java.sql.Types.BIGINT);
+					for (int p : new int[] { 2, 3 }) {
+						if (excludePlanId == null) {
+							ps.setNull(p, java.sql.Types.BIGINT);
+						}
+						else {
+							ps.setLong(p, excludePlanId);
+						}
 					}
-					else {
-						ps.setLong(2, excludePlanId);
-					}
-					ps.setInt(3, PER_ROW * 2);
+					ps.setInt(4, PER_ROW * 2);
 					List<Object[]> rows = new ArrayList<>();
 					try (var rs = ps.executeQuery()) {
 						while (rs.next()) {
