@@ -9,6 +9,7 @@ CREATE TABLE intake_batch (
   settings       jsonb        NOT NULL,                  -- target plan or new plan/directive details
   rows           jsonb        NOT NULL,                  -- DraftRow[]
   result         jsonb,                                  -- what the commit wrote (task ids)
+  preview        jsonb,                                  -- the preview as it stood when the user confirmed
   created_by     bigint       NOT NULL REFERENCES app_user(id),
   created_at     timestamptz  NOT NULL,
   committed_at   timestamptz,

@@ -242,7 +242,18 @@ public class IntakeService {
 		return ids.stream().map(this::load).toList();
 	}
 
+	/**
+	 * What the import finds. A draft is analysed afresh (the registry and the tasks in the system may have
+	 * changed); a written import shows the preview as it stood when the user confirmed it, not one that would
+	 * now find its own tasks as duplicates.
+	 */
 	public Preview preview(Batch b) {
+		if (!b.isDraft()) {
+			String saved = jdbc.queryForObject("SELECT preview::text FROM intake_batch WHERE id = ?", String.class, b.id());
+			if (saved != null) {
+				return json.readValue(saved, Preview.class);
+			}
+		}
 		return analyzer.analyse(b.kind(), b.rows(), b.settings().targetPlanId());
 	}
 
@@ -368,9 +379,10 @@ public class IntakeService {
 		}
 		CommitResult result = b.kind() == IntakeKind.PLAN_APPENDIX ? writePlan(b, p, keepRemoved) : writeNotice(b, p);
 		int n = jdbc.update("""
-				UPDATE intake_batch SET state = 'COMMITTED', committed_at = ?, result = ?::jsonb, version = version + 1
+				UPDATE intake_batch SET state = 'COMMITTED', committed_at = ?, result = ?::jsonb, preview = ?::jsonb,
+				       version = version + 1
 				WHERE id = ? AND version = ? AND state = 'DRAFT'""", Timestamp.from(clock.now()),
-				json.writeValueAsString(result), id, version);
+				json.writeValueAsString(result), json.writeValueAsString(p), id, version);
 		if (n == 0) {
 			throw new ConcurrentEditException("bản nhập");
 		}

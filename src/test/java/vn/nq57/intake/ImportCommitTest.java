@@ -98,6 +98,13 @@ class ImportCommitTest {
 				(Object) r.created().toArray(Long[]::new))).isEqualTo(16);
 		assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'INTAKE_COMMITTED'")).isEqualTo(committed + 1);
 		assertThat(runAs.user("sokhcn", () -> intake.batch(batch)).state()).isEqualTo("COMMITTED");
+		// the written import still shows the preview the user confirmed, not its own tasks as duplicates
+		Preview kept = preview(batch);
+		assertThat(kept.summary().tasks()).isEqualTo(16);
+		assertThat(kept.rows()).flatExtracting(Preview.Row::findings).noneMatch(f -> f.otherTaskId() != null
+				&& r.created().contains(f.otherTaskId()));
+		assertThat(kept.rows()).filteredOn(x -> "III.4".equals(x.draft().groupCode() + "." + x.draft().stt()))
+			.singleElement().matches(x -> x.has(FindingCode.TYPO) && x.has(FindingCode.MISSING_DEADLINE));
 		// a committed import cannot be written twice
 		assertThatThrownBy(() -> commit(batch, Set.of())).isInstanceOf(DomainException.class);
 	}
