@@ -64,6 +64,36 @@ public class AgencyDirectory {
 						AgencyKind.valueOf(rs.getString(5))));
 	}
 
+	/** An active agency with every name documents may use for it: name, short name and aliases. */
+	public record NamedAgency(long id, String name, AgencyKind kind, List<String> names) {
+	}
+
+	/** Every active agency and its names, in one query (what an import resolves a document's names against). */
+	public List<NamedAgency> activeWithNames() {
+		Map<Long, NamedAgency> out = new LinkedHashMap<>();
+		jdbc.query("""
+				SELECT a.id, a.name, a.short_name, a.kind, al.alias FROM agency a
+				LEFT JOIN agency_alias al ON al.agency_id = a.id WHERE a.active ORDER BY a.id, al.id""", rs -> {
+			NamedAgency n = out.computeIfAbsent(rs.getLong(1), id -> {
+				try {
+					List<String> names = new ArrayList<>();
+					names.add(rs.getString(2));
+					if (rs.getString(3) != null) {
+						names.add(rs.getString(3));
+					}
+					return new NamedAgency(id, rs.getString(2), AgencyKind.valueOf(rs.getString(4)), names);
+				}
+				catch (java.sql.SQLException e) {
+					throw new IllegalStateException(e);
+				}
+			});
+			if (rs.getString(5) != null) {
+				n.names().add(rs.getString(5));
+			}
+		});
+		return new ArrayList<>(out.values());
+	}
+
 	/** Agencies that can lead or be assigned work (every active agency that is not a collective). */
 	public List<AgencyRef> assignable() {
 		return active().stream().filter(a -> a.kind() != AgencyKind.COLLECTIVE).toList();

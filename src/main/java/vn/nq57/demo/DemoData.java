@@ -1,9 +1,9 @@
 package vn.nq57.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -12,6 +12,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import vn.nq57.account.Role;
@@ -21,9 +22,11 @@ import vn.nq57.agency.AgencyDirectory;
 import vn.nq57.plan.Assignment;
 import vn.nq57.plan.Directive;
 import vn.nq57.plan.DirectiveKind;
-import vn.nq57.plan.Plan;
+import vn.nq57.intake.FindingCode;
+import vn.nq57.intake.IntakeService;
+import vn.nq57.intake.IntakeSettings;
+import vn.nq57.intake.Preview;
 import vn.nq57.plan.Task;
-import vn.nq57.plan.TaskForm;
 import vn.nq57.plan.TaskService;
 import vn.nq57.progress.ClaimInput;
 import vn.nq57.progress.ProgressInput;
@@ -31,10 +34,11 @@ import vn.nq57.progress.ProgressService;
 import vn.nq57.system.AppClock;
 
 /**
- * Demo data for an empty database: one account per role and the province's 2026 tasks drawn from the
- * documents in shared/context (plan 003, conclusion notices 000 and 001), with progress that puts tasks in
- * every status. Everything goes through the services, as the users themselves would, so the audit trail
- * and the checks apply. Only for demos and training: {@code nq57.demo.enabled=false} in production.
+ * Demo data for an empty database: one account per role, and the tasks imported the way DoST brings them in:
+ * the sample appendix (shared/samples, 16 tasks from the conclusion notices 000 and 001) through the plan
+ * import, then the notice of 08/4/2026 through the notice import; with progress that puts tasks in every
+ * status. Everything goes through the services, as the users themselves would, so the audit trail and the
+ * checks apply. Only for demos and training: {@code nq57.demo.enabled=false} in production.
  */
 @Component
 @Order(10)
@@ -42,6 +46,11 @@ import vn.nq57.system.AppClock;
 class DemoData implements ApplicationRunner {
 
 	static final String PASSWORD = "Demo@2026";
+
+	/** The sample appendix of shared/samples and the notice of 08/4/2026 (shared/context/001_…), as resources. */
+	static final String SAMPLE_PLAN = "mau-phu-luc-nhiem-vu.docx";
+
+	static final String SAMPLE_NOTICE = "thong-bao-ket-luan-08-4-2026.txt";
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -51,15 +60,17 @@ class DemoData implements ApplicationRunner {
 	private final ProgressService progress;
 	private final RunAs runAs;
 	private final AppClock clock;
+	private final IntakeService intake;
 
 	DemoData(UserService users, AgencyDirectory agencies, TaskService tasks, ProgressService progress, RunAs runAs,
-			AppClock clock) {
+			AppClock clock, IntakeService intake) {
 		this.users = users;
 		this.agencies = agencies;
 		this.tasks = tasks;
 		this.progress = progress;
 		this.runAs = runAs;
 		this.clock = clock;
+		this.intake = intake;
 	}
 
 	@Override
@@ -68,9 +79,10 @@ class DemoData implements ApplicationRunner {
 			return;
 		}
 		createUsers();
-		List<Task> created = runAs.user("sokhcn", this::createPlan);
+		Map<String, Task> created = runAs.user("sokhcn", this::importTasks);
 		addProgress(created);
-		log.info("Demo data loaded: {} tasks; sign in as sokhcn / {}", created.size(), PASSWORD);
+		log.info("Demo data loaded: {} tasks imported from {} and the notice of 08/4/2026; sign in as sokhcn / {}",
+				created.size(), SAMPLE_PLAN, PASSWORD);
 	}
 
 	private void createUsers() {
@@ -94,14 +106,19 @@ class DemoData implements ApplicationRunner {
 		users.create(username, PASSWORD, name, username + "@demo.quangngai.gov.vn", role, agencyId);
 	}
 
-	private List<Task> createPlan() {
-		Directive tu = tasks.saveDirective(null, DirectiveKind.PLAN, "359-KH/TU", LocalDate.of(2025, 4, 29),
+	/**
+	 * The tasks come in as DoST would bring them: the sample appendix (Word) through the plan import, and the
+	 * conclusion notice of 08/4/2026 through the notice import, whose candidates that repeat a task of the plan
+	 * are dropped in the preview, as a careful user would.
+	 */
+	private Map<String, Task> importTasks() {
+		tasks.saveDirective(null, DirectiveKind.PLAN, "359-KH/TU", LocalDate.of(2025, 4, 29),
 				"Ban Thường vụ Tỉnh ủy", "Kế hoạch hành động thực hiện Nghị quyết số 57-NQ/TW", null);
 		tasks.saveDirective(null, DirectiveKind.RESOLUTION, "71/NQ-CP", LocalDate.of(2025, 4, 1), "Chính phủ",
 				"Sửa đổi, bổ sung, cập nhật Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW", null);
 		Directive kh = tasks.saveDirective(null, DirectiveKind.PLAN, "KH-2026 (dự thảo)", null, "UBND tỉnh Quảng Ngãi",
 				"Kế hoạch thực hiện Nghị quyết số 57-NQ/TW trên địa bàn tỉnh Quảng Ngãi năm 2026", null);
-		Directive tb000 = tasks.saveDirective(null, DirectiveKind.CONCLUSION_NOTICE, "TB ngày 12/3/2026 (BQL KKT)",
+		tasks.saveDirective(null, DirectiveKind.CONCLUSION_NOTICE, "TB ngày 12/3/2026 (BQL KKT)",
 				LocalDate.of(2026, 3, 12), "Văn phòng UBND tỉnh",
 				"Kết luận của Phó Chủ tịch UBND tỉnh Trần Phước Hiền tại buổi làm việc với Ban Quản lý Khu Kinh tế Dung Quất và các KCN Quảng Ngãi",
 				null);
@@ -109,134 +126,99 @@ class DemoData implements ApplicationRunner {
 				LocalDate.of(2026, 4, 8), "Văn phòng UBND tỉnh",
 				"Kết luận của Phó Chủ tịch UBND tỉnh Trần Phước Hiền tại phiên họp thường kỳ của Ban Chỉ đạo thực hiện Nghị quyết số 57-NQ/TW",
 				null);
-		Plan plan = tasks.savePlan(null, kh.getId(),
-				"Kế hoạch thực hiện Nghị quyết số 57-NQ/TW trên địa bàn tỉnh Quảng Ngãi năm 2026", 2026, List.of(
-						new String[] { "I", "Nâng cao nhận thức, đột phá về đổi mới tư duy, quyết tâm chính trị về phát triển KHCN, ĐMST và CĐS" },
-						new String[] { "II", "Hoàn thiện, triển khai thực hiện có hiệu quả các thể chế; xóa bỏ rào cản phát triển" },
-						new String[] { "III", "Tăng cường đầu tư, hoàn thiện hạ tầng cho KHCN, ĐMST và CĐS của tỉnh" },
-						new String[] { "IV", "Phát triển, trọng dụng nhân lực chất lượng cao, nhân tài" },
-						new String[] { "V", "Đẩy mạnh chuyển đổi số trong hoạt động của các cơ quan trong hệ thống chính trị; bảo đảm quốc phòng, an ninh" },
-						new String[] { "VI", "Thúc đẩy mạnh mẽ hoạt động KHCN, ĐMST và CĐS trong doanh nghiệp" },
-						new String[] { "VII", "Tăng cường hợp tác quốc tế trong phát triển KHCN, ĐMST và CĐS" }),
-				null);
-		List<Task> out = new ArrayList<>();
-		Long p = plan.getId();
-		out.add(task(p, group(plan, "I"), kh, "1", "Triển khai Kế hoạch số 58/KH-UBND ngày 10/10/2025 đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW; xây dựng kênh truyền thông chuyên biệt về khoa học - công nghệ, đổi mới sáng tạo, chuyển đổi số",
-				"Giám đốc Sở Văn hóa, Thể thao và Du lịch", "SVHTTDL", "BAOQN,DPTTH", "Chuyên mục, bản tin", "Thường xuyên"));
-		out.add(task(p, group(plan, "I"), kh, "2", "Xây dựng, ban hành Kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức về khoa học, công nghệ, đổi mới sáng tạo, kỹ năng số",
-				"Giám đốc Sở Nội vụ", "SNV", "SKHCN", "Kế hoạch", "Quý I/2026"));
-		out.add(task(p, group(plan, "I"), kh, "3", "Cụ thể hóa nhiệm vụ phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số trong chương trình, kế hoạch công tác hằng năm",
-				"Người đứng đầu các sở, ban, ngành, địa phương", "G-SBNDP", "", "Kế hoạch công tác", "Hằng năm"));
-		out.add(task(p, group(plan, "I"), kh, "4", "Điều chỉnh dự toán ngân sách năm 2026 để bố trí ít nhất 3% ngân sách cho phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số",
-				"Giám đốc Sở Tài chính", "STC", "SKHCN", "Tờ trình, Quyết định", "6 tháng đầu năm 2026"));
-		out.add(task(p, group(plan, "II"), kh, "1", "Rà soát, đề xuất sửa đổi, bổ sung các văn bản pháp luật thuộc thẩm quyền của địa phương để ban hành chính sách ưu đãi, chính sách đặc thù",
-				"Giám đốc Sở Tư pháp", "STP", "G-SBN", "Báo cáo rà soát", "Quý III/2026"));
-		out.add(task(p, group(plan, "II"), kh, "2", "Xây dựng kế hoạch đầu tư công về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số giai đoạn 2026 – 2030",
-				"Giám đốc Sở Tài chính", "STC", "SKHCN", "Kế hoạch", "Tháng 9/2026"));
-		out.add(task(p, group(plan, "II"), kh, "3", "Xây dựng Đề án cơ chế thí điểm để doanh nghiệp thử nghiệm công nghệ mới, mô hình kinh doanh mới có sự giám sát của Nhà nước",
-				"Giám đốc Sở Khoa học và Công nghệ", "SKHCN", "STP", "Đề án", "Sau khi có văn bản của Trung ương"));
-		out.add(task(p, group(plan, "III"), kh, "1", "Xây dựng Kế hoạch thực hiện Chương trình Quốc gia phát triển công nghệ và công nghiệp chiến lược",
-				"Giám đốc Sở Khoa học và Công nghệ", "SKHCN", "", "Kế hoạch", "Năm 2026"));
-		out.add(task(p, group(plan, "III"), kh, "2", "Triển khai Kế hoạch phát triển hạ tầng 5G, 6G, IoT trong các khu công nghiệp, cụm công nghiệp",
-				"Giám đốc Sở Khoa học và Công nghệ", "SKHCN", "BQLKKT,VNPT,VIETTEL", "Báo cáo kết quả", "Quý IV/2026"));
-		out.add(task(p, group(plan, "IV"), kh, "1", "Xây dựng, triển khai Đề án phát triển, trọng dụng nhân tài, nhân lực chất lượng cao phục vụ phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
-				"Giám đốc Sở Nội vụ", "SNV", "SGDDT,DHPVD", "Đề án", "Theo lộ trình Trung ương"));
-		out.add(task(p, group(plan, "IV"), kh, "2", "Xây dựng cơ sở dữ liệu về nhân lực khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số, kết nối với cơ sở dữ liệu quốc gia",
-				"Giám đốc Sở Khoa học và Công nghệ", "SKHCN", "SNV", "Cơ sở dữ liệu", ""));
-		out.add(task(p, group(plan, "V"), kh, "1", "Triển khai Trung tâm giám sát, điều hành thông minh (IOC)",
-				"Giám đốc Sở Khoa học và Công nghệ", "SKHCN", "VPUBND,VNPT", "Trung tâm IOC vận hành", "Quý II/2026"));
-		out.add(task(p, group(plan, "VI"), kh, "1", "Rà soát, công bố danh mục các bài toán lớn về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số của tỉnh để các doanh nghiệp công nghệ số tham gia giải quyết",
-				"Giám đốc Sở Khoa học và Công nghệ", "SKHCN", "G-SBNDP", "Danh mục bài toán lớn", "Quý III/2026"));
-		out.add(task(p, group(plan, "VII"), kh, "1", "Tăng cường hợp tác với các viện nghiên cứu, trường đại học trong và ngoài nước về khoa học, công nghệ, đổi mới sáng tạo",
-				"Giám đốc Sở Khoa học và Công nghệ", "SKHCN", "DHPVD", "Thỏa thuận hợp tác", "Hàng năm"));
-		// conclusion notices: tasks cite the notice, outside the plan's groups
-		out.add(task(null, null, tb001, null, "Khẩn trương rà soát các nội dung đề xuất phân khai kinh phí của các cơ quan, đơn vị, địa phương, gửi Sở Tài chính tổng hợp tham mưu Ủy ban nhân dân tỉnh",
-				"Giám đốc Sở Khoa học và Công nghệ", "SKHCN", "STC", "Văn bản gửi Sở Tài chính", "hoàn thành trong ngày 10/4/2026"));
-		out.add(task(null, null, tb001, null, "Làm việc với VNPT Quảng Ngãi triển khai, nâng cấp các phân hệ của Trung tâm IOC, phù hợp với khung kiến trúc số quốc gia; hoàn thành, báo cáo Ủy ban nhân dân tỉnh",
-				"Giám đốc Sở Khoa học và Công nghệ", "SKHCN", "VNPT", "Báo cáo UBND tỉnh", "trước ngày 01/6/2026"));
-		out.add(task(null, null, tb001, null, "Báo cáo, tham mưu cấp có thẩm quyền xem xét phương án điều chuyển nguồn kinh phí triển khai nhiệm vụ phát triển khoa học công nghệ, đổi mới sáng tạo và chuyển đổi số",
-				"Giám đốc Sở Tài chính", "STC", "", "Báo cáo, tờ trình", "Tháng 5/2026"));
-		out.add(task(null, null, tb001, null, "Rà soát, triển khai sớm nội dung đầu tư đài truyền thanh ứng dụng công nghệ thông tin - viễn thông cho các xã, phường, đặc khu",
-				"Giám đốc Sở Văn hóa, Thể thao và Du lịch", "SVHTTDL", "G-XA", "Báo cáo, dự án", "Tháng 12/2026"));
-		out.add(task(null, null, tb001, null, "Nghiên cứu kế thừa các hệ thống nền tảng số du lịch do Bộ Văn hóa, Thể thao và Du lịch triển khai cho phát triển du lịch tại Đặc khu Lý Sơn và xã Măng Đen",
-				"Giám đốc Sở Văn hóa, Thể thao và Du lịch", "SVHTTDL", "DK-LYSON,X-MANGDEN", "Nền tảng du lịch số", "Năm 2026"));
-		out.add(task(null, null, tb000, null, "Khẩn trương xây dựng và ban hành kế hoạch triển khai thực hiện Nghị quyết số 57-NQ/TW trong phạm vi chức năng, nhiệm vụ được giao, lộ trình thực hiện đến năm 2030",
-				"Trưởng Ban Quản lý Khu Kinh tế Dung Quất và các KCN Quảng Ngãi", "BQLKKT", "", "Kế hoạch", "Quý II/2026"));
-		out.add(task(null, null, tb000, null, "Nghiên cứu xây dựng hệ thống bản đồ số 2D, 3D gắn với thông tin quy hoạch, hạ tầng kỹ thuật và quỹ đất trong KKT Dung Quất và các khu công nghiệp",
-				"Trưởng Ban Quản lý Khu Kinh tế Dung Quất và các KCN Quảng Ngãi", "BQLKKT", "SKHCN", "Hệ thống bản đồ số", "Năm 2026"));
-		out.add(task(null, null, tu, null, "Chủ động quán triệt và triển khai kịp thời các nội dung chỉ đạo, kết luận của lãnh đạo UBND tỉnh về thực hiện Nghị quyết số 57-NQ/TW",
-				"Thủ trưởng các sở, ban, ngành, địa phương", "G-SBNDP", "", "Báo cáo định kỳ", "Thường xuyên"));
-		return out;
-	}
-
-	private Long group(Plan plan, String code) {
-		return plan.getGroups().stream().filter(g -> g.getCode().equals(code)).findFirst().orElseThrow().getId();
-	}
-
-	private Task task(Long planId, Long groupId, Directive source, String stt, String title, String head, String leads,
-			String coordinators, String output, String deadline) {
-		TaskForm f = new TaskForm();
-		f.setPlanId(planId);
-		f.setGroupId(groupId);
-		f.setDirectiveId(source.getId());
-		f.setStt(stt);
-		f.setTitle(title);
-		f.setAccountableHead(head);
-		f.setLeadAgencyIds(ids(leads));
-		f.setCoordinatorAgencyIds(ids(coordinators));
-		f.setExpectedOutput(output);
-		f.setDeadlinePhrase(deadline);
-		return tasks.save(null, f);
-	}
-
-	private Set<Long> ids(String codes) {
-		Set<Long> ids = new LinkedHashSet<>();
-		for (String c : codes.split(",")) {
-			if (!c.isBlank()) {
-				ids.add(agencies.findByCode(c.trim()).orElseThrow().getId());
+		long plan = intake.startAppendix(SAMPLE_PLAN, resource("demo/" + SAMPLE_PLAN), new IntakeSettings(null,
+				"Kế hoạch thực hiện Nghị quyết số 57-NQ/TW năm 2026 (phụ lục mẫu)", 2026, kh.getId(), null, null, null, null));
+		IntakeService.CommitResult planResult = intake.commit(plan, intake.batch(plan).version(), Set.of());
+		Map<String, Task> byLabel = new LinkedHashMap<>();
+		for (Task t : intake.created(planResult)) {
+			String group = t.getGroupId() == null ? "" : tasks.group(t.getGroupId()).getCode();
+			byLabel.put(group + "." + (t.getStt() == null ? "?" : t.getStt()), t);
+		}
+		String notice = new String(resource("demo/" + SAMPLE_NOTICE), StandardCharsets.UTF_8);
+		long batch = intake.startNotice(null, null, notice, new IntakeSettings(null, null, null, tb001.getId(), null, null,
+				null, null));
+		IntakeService.Batch b = intake.batch(batch);
+		long version = b.version();
+		for (Preview.Row r : intake.preview(b).rows()) {
+			if (r.has(FindingCode.NEAR_DUPLICATE) || r.hasErrors()) {
+				intake.setDropped(batch, r.index(), true, version++);
 			}
 		}
-		return ids;
+		IntakeService.CommitResult noticeResult = intake.commit(batch, version, Set.of());
+		int n = 1;
+		for (Task t : intake.created(noticeResult)) {
+			byLabel.put("TB." + n++, t);
+		}
+		return byLabel;
+	}
+
+	private static byte[] resource(String path) {
+		try (var in = new ClassPathResource(path).getInputStream()) {
+			return in.readAllBytes();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	/** Progress that gives the demo every status; steps dated after "today" are left out. */
-	private void addProgress(List<Task> t) {
+	private void addProgress(Map<String, Task> t) {
 		LocalDate today = clock.today();
-		// I.2 Sở Nội vụ: completed on time (due 31/03/2026)
-		complete(t.get(1), "cb.snv", "gd.snv", LocalDate.of(2026, 3, 25), "Kế hoạch số 45/KH-SNV ngày 25/3/2026", today);
-		// I.4 Sở Tài chính: completed late (due 30/06/2026)
-		complete(t.get(3), "cb.stc", "gd.stc", LocalDate.of(2026, 7, 15), "Quyết định điều chỉnh dự toán ngày 15/7/2026", today);
-		// notice 001: phân khai kinh phí, completed on the day
-		complete(t.get(14), "cb.skhcn", "gd.skhcn", LocalDate.of(2026, 4, 10), "Văn bản số 1420/SKHCN-KHTC ngày 10/4/2026 gửi Sở Tài chính", today);
-		// IOC upgrade: progress but overdue, with an obstacle and a leader's direction
-		post(t.get(15), "cb.skhcn", 60, "Đã làm việc với VNPT Quảng Ngãi, thống nhất danh mục phân hệ cần nâng cấp.",
+		// I.2 Sở KH&CN: phân khai kinh phí, completed on the day it was due (10/4/2026)
+		complete(t.get("I.2"), "cb.skhcn", "gd.skhcn", LocalDate.of(2026, 4, 10),
+				"Văn bản số 1420/SKHCN-KHTC ngày 10/4/2026 gửi Sở Tài chính", today);
+		// I.1 Ban Quản lý: its plan, due 30/6/2026, completed late
+		complete(t.get("I.1"), "cb.bql", "gd.bql", LocalDate.of(2026, 7, 15), "Kế hoạch số 12/KH-BQL ngày 15/7/2026", today);
+		// I.3 IOC upgrade: progress but overdue (due 31/5/2026), with an obstacle and a leader's direction
+		post(t.get("I.3"), "cb.skhcn", 60, "Đã làm việc với VNPT Quảng Ngãi, thống nhất danh mục phân hệ cần nâng cấp.",
 				"Chưa có hướng dẫn khung kiến trúc số phiên bản mới của Bộ.", "Đề nghị Bộ KH&CN sớm ban hành hướng dẫn.");
-		runAs.user("lanhdao", () -> progress.addDirection(t.get(15).getId(),
+		runAs.user("lanhdao", () -> progress.addDirection(t.get("I.3").getId(),
 				"Sở KH&CN khẩn trương hoàn thành, báo cáo UBND tỉnh trong tháng này; phối hợp chặt chẽ với VNPT Quảng Ngãi."));
-		// Sở Tài chính: điều chuyển kinh phí, half done and overdue
-		post(t.get(16), "cb.stc", 50, "Đã tổng hợp nhu cầu điều chuyển của các đơn vị.", "Một số đơn vị gửi hồ sơ chậm.", null);
-		// 5G/IoT: in progress
-		post(t.get(8), "cb.skhcn", 40, "VNPT, Viettel đã lắp đặt trạm 5G tại 4/5 khu công nghiệp.", null, null);
-		// BQL plan: claimed, waiting for the head
-		if (!LocalDate.of(2026, 6, 20).isAfter(today)) {
-			runAs.user("cb.bql", () -> progress.claimCompletion(first(t.get(19)).getId(),
-					claim(LocalDate.of(2026, 6, 20), "Kế hoạch số 12/KH-BQL ngày 20/6/2026"), null));
+		// III.1 Ban Quản lý: database, in progress (due 31/12/2026)
+		post(t.get("III.1"), "cb.bql", 40, "Đã số hóa dữ liệu quy hoạch và quỹ đất của 4/5 khu công nghiệp.", null, null);
+		// II.2 Ban Quản lý: claimed, waiting for the head
+		if (!LocalDate.of(2026, 9, 20).isAfter(today)) {
+			runAs.user("cb.bql", () -> progress.claimCompletion(first(t.get("II.2")).getId(),
+					claim(LocalDate.of(2026, 9, 20), "Tờ trình số 45/TTr-BQL ngày 20/9/2026 đề xuất chính sách hỗ trợ"), null));
 		}
-		// IOC: approved by the head, waiting for DoST
-		if (!LocalDate.of(2026, 6, 28).isAfter(today)) {
-			runAs.user("gd.skhcn", () -> progress.claimCompletion(first(t.get(11)).getId(),
-					claim(LocalDate.of(2026, 6, 28), "Trung tâm IOC vận hành chính thức từ 28/6/2026"), null));
+		// III.3 Ban Quản lý: the head's own claim, waiting for DoST
+		if (!LocalDate.of(2026, 11, 10).isAfter(today)) {
+			runAs.user("gd.bql", () -> progress.claimCompletion(first(t.get("III.3")).getId(),
+					claim(LocalDate.of(2026, 11, 10), "Cơ sở dữ liệu môi trường vận hành từ 10/11/2026"), null));
 		}
-		// Lý Sơn reports on the collective task
-		runAs.user("cb.lyson", () -> {
-			Assignment a = tasks.assignments(t.get(21).getId()).stream()
-				.filter(x -> x.getAgencyId().equals(agencies.findByCode("DK-LYSON").orElseThrow().getId()))
-				.findFirst().orElseThrow();
-			ProgressInput in = new ProgressInput();
-			in.setPercent(30);
-			in.setResults("Đã quán triệt tại hội nghị giao ban tháng; phân công lãnh đạo phụ trách.");
-			progress.postProgress(a.getId(), in, null);
-		});
+		// IV.1 (every department and commune, due 31/3/2026): Sở Nội vụ done on time, Sở Tài chính still working
+		completeShare(t.get("IV.1"), "SNV", "cb.snv", "gd.snv", LocalDate.of(2026, 3, 20),
+				"Chương trình công tác năm 2026 số 05/CTr-SNV", today);
+		postShare(t.get("IV.1"), "STC", "cb.stc", 50, "Đã đưa 3/6 nội dung vào chương trình công tác.",
+				"Chờ phân bổ kinh phí năm 2026.");
+		// IV.2 Lý Sơn reports on the collective, ongoing task
+		postShare(t.get("IV.2"), "DK-LYSON", "cb.lyson", 30,
+				"Đã báo cáo tháng 10/2026; phân công lãnh đạo phụ trách.", null);
+	}
+
+	private void completeShare(Task task, String agencyCode, String officer, String head, LocalDate on, String evidence,
+			LocalDate today) {
+		if (on.isAfter(today)) {
+			return;
+		}
+		Assignment a = share(task, agencyCode);
+		long claimId = runAs.user(officer, () -> progress.claimCompletion(a.getId(), claim(on, evidence), null));
+		runAs.user(head, () -> progress.approveClaim(claimId));
+		runAs.user("sokhcn", () -> progress.confirmClaim(claimId));
+	}
+
+	private void postShare(Task task, String agencyCode, String officer, int percent, String results, String obstacles) {
+		Assignment a = share(task, agencyCode);
+		ProgressInput in = new ProgressInput();
+		in.setPercent(percent);
+		in.setResults(results);
+		in.setObstacles(obstacles);
+		runAs.user(officer, () -> progress.postProgress(a.getId(), in, null));
+	}
+
+	private Assignment share(Task task, String agencyCode) {
+		long agency = agencies.findByCode(agencyCode).orElseThrow().getId();
+		return tasks.assignments(task.getId()).stream().filter(x -> x.getAgencyId() == agency).findFirst().orElseThrow();
 	}
 
 	private void complete(Task task, String officer, String head, LocalDate on, String evidence, LocalDate today) {

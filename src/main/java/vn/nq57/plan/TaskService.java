@@ -124,6 +124,27 @@ public class TaskService {
 		return task;
 	}
 
+	/**
+	 * Deletes a task that no agency has worked on (a revised plan no longer has it). A task with reported
+	 * progress, a claim, a completion or a leader's direction is refused: its history is not thrown away.
+	 */
+	@Transactional
+	public void delete(long id) {
+		access.require(access.canManagePlans(AccessPolicy.current()), "TASK", id, "xóa nhiệm vụ (chỉ Sở KH&CN)");
+		Task task = get(id);
+		boolean worked = assignments.findByTaskIdOrderById(id).stream().anyMatch(a -> a.getLastProgressAt() != null
+				|| a.getState() != AssignmentState.OPEN || a.getCompletedOn() != null);
+		Integer directions = jdbc.queryForObject("SELECT count(*) FROM direction WHERE task_id = ?", Integer.class, id);
+		if (worked || directions != null && directions > 0) {
+			throw new DomainException("Không thể xóa nhiệm vụ “" + abbreviate(task.getTitle())
+					+ "” vì đã có báo cáo tiến độ hoặc ý kiến chỉ đạo; hãy giữ lại nhiệm vụ này");
+		}
+		Map<String, Object> before = snapshot(task);
+		tasks.delete(task);
+		tasks.flush();
+		audit.change("TASK_DELETED", "TASK", id, id, abbreviate(task.getTitle()), before, null);
+	}
+
 	/** DoST records the document a conditional task was waiting for and gives the task its due date. */
 	@Transactional
 	public void recordTrigger(long taskId, String document, LocalDate dueDate, Long expectedVersion) {
