@@ -85,11 +85,11 @@ class ReminderEngine {
 				            ELSE 'Nhiệm vụ sắp đến hạn: còn ' || s.left_days || ' ngày (hạn ' || to_char(s.due_date, 'DD/MM/YYYY') || ')' END,
 				       %s,
 				       '/tasks/' || s.task_id, %s
-				FROM (SELECT a.id, a.task_id, a.agency_id, a.due_date, a.percent, a.period_label, a.due_date - :today AS left_days,
+				FROM (SELECT a.id, a.task_id, a.agency_id, a.due_date, a.percent, a.period_label, a.due_date - CAST(:today AS date) AS left_days,
 				             a.due_date - (SELECT min(o) FROM unnest(string_to_array(:offsets, ',')::int[]) o
-				                           WHERE o >= a.due_date - :today) AS remind_on
+				                           WHERE o >= a.due_date - CAST(:today AS date)) AS remind_on
 				      FROM assignment a
-				      WHERE a.completed_on IS NULL AND a.due_date BETWEEN :today AND :today + :maxOffset) s
+				      WHERE a.completed_on IS NULL AND a.due_date BETWEEN CAST(:today AS date) AND CAST(:today AS date) + CAST(:maxOffset AS int)) s
 				JOIN task t ON t.id = s.task_id
 				JOIN agency ag ON ag.id = s.agency_id
 				LEFT JOIN directive d ON d.id = t.directive_id
@@ -102,25 +102,25 @@ class ReminderEngine {
 				INSERT INTO notification(user_id, kind, subject_type, subject_id, due_moment, agency_id, task_id, title,
 				                         body, link, mail_state, mail_to)
 				SELECT u.id, 'ASSIGNMENT_OVERDUE', 'ASSIGNMENT', s.id, s.remind_on, s.agency_id, s.task_id,
-				       'Nhiệm vụ quá hạn ' || (:today - s.due_date) || ' ngày (hạn ' || to_char(s.due_date, 'DD/MM/YYYY') || ')',
+				       'Nhiệm vụ quá hạn ' || (CAST(:today AS date) - s.due_date) || ' ngày (hạn ' || to_char(s.due_date, 'DD/MM/YYYY') || ')',
 				       %s,
 				       '/tasks/' || s.task_id, %s
 				FROM (SELECT a.id, a.task_id, a.agency_id, a.due_date, a.percent, a.period_label,
-				             a.due_date + ((:today - a.due_date) / :every) * :every AS remind_on
+				             a.due_date + ((CAST(:today AS date) - a.due_date) / CAST(:every AS int)) * CAST(:every AS int) AS remind_on
 				      FROM assignment a
-				      WHERE a.completed_on IS NULL AND a.due_date <= :today - :every) s
+				      WHERE a.completed_on IS NULL AND a.due_date <= CAST(:today AS date) - CAST(:every AS int)) s
 				JOIN task t ON t.id = s.task_id
 				JOIN agency ag ON ag.id = s.agency_id
 				LEFT JOIN directive d ON d.id = t.directive_id
 				JOIN app_user u ON u.agency_id = s.agency_id AND u.enabled AND u.role IN %s
-				WHERE s.remind_on > :since
+				WHERE s.remind_on > CAST(:since AS date)
 				ON CONFLICT ON CONSTRAINT notification_once DO NOTHING""".formatted(BODY,
 				mailColumns(NotificationKind.ASSIGNMENT_OVERDUE), AGENCY_ROLES), p);
 
 		int reports = reportOffsets.isEmpty() ? 0 : reportReminders(p);
 
 		jdbc.update("""
-				INSERT INTO notification_job_day(job, last_day) VALUES ('reminders', :today)
+				INSERT INTO notification_job_day(job, last_day) VALUES ('reminders', CAST(:today AS date))
 				ON CONFLICT (job) DO UPDATE SET last_day = greatest(notification_job_day.last_day, excluded.last_day)""", p);
 		Result r = new Result(dueSoon, overdue, reports, (System.nanoTime() - start) / 1_000_000);
 		log.info("Reminders for {}: {} due soon, {} overdue, {} reports, queued in {} ms", today, dueSoon, overdue,
@@ -144,14 +144,14 @@ class ReminderEngine {
 				         || 'Hạn gửi Sở Khoa học và Công nghệ: ' || to_char(s.due_date, 'DD/MM/YYYY') || E'\\n'
 				         || 'Đề nghị cơ quan, đơn vị hoàn thành, phê duyệt và gửi báo cáo đúng hạn.',
 				       '/my', %s
-				FROM (SELECT r.id, r.agency_id, p.due_date, p.label, g.name AS regime, p.due_date - :today AS left_days,
+				FROM (SELECT r.id, r.agency_id, p.due_date, p.label, g.name AS regime, p.due_date - CAST(:today AS date) AS left_days,
 				             p.due_date - (SELECT min(o) FROM unnest(string_to_array(:reportOffsets, ',')::int[]) o
-				                           WHERE o >= p.due_date - :today) AS remind_on
+				                           WHERE o >= p.due_date - CAST(:today AS date)) AS remind_on
 				      FROM periodic_report r
 				      JOIN reporting_period p ON p.id = r.period_id
 				      JOIN reporting_regime g ON g.id = p.regime_id
 				      WHERE r.expected AND p.active AND r.state NOT IN ('SUBMITTED', 'ACCEPTED')
-				        AND p.due_date BETWEEN :today AND :today + :maxReportOffset) s
+				        AND p.due_date BETWEEN CAST(:today AS date) AND CAST(:today AS date) + CAST(:maxReportOffset AS int)) s
 				JOIN agency ag ON ag.id = s.agency_id
 				JOIN app_user u ON u.agency_id = s.agency_id AND u.enabled AND u.role IN %s
 				WHERE s.remind_on IS NOT NULL
