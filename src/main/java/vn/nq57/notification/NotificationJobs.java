@@ -24,15 +24,15 @@ public class NotificationJobs {
 		this.outbox = outbox;
 	}
 
-	/** Computes and queues the reminders of the application's day; returns how many were queued (0 if locked). */
+	/** Computes and queues the reminders of the application's day (skipped while another node holds the lock). */
 	@SchedulerLock(name = "notification.reminders", lockAtLeastFor = "PT5S")
-	public int reminders() {
-		return reminders.computeDay().total();
+	public void reminders() {
+		reminders.computeDay();
 	}
 
 	@SchedulerLock(name = "notification.digest", lockAtLeastFor = "PT5S")
-	public int digest() {
-		return digest.computeWeek();
+	public void digest() {
+		digest.computeWeek();
 	}
 
 	public int send(int max) {
