@@ -152,6 +152,34 @@ public class TaskQueries {
 		return new Page<>(rows, page, size, total == null ? 0 : total);
 	}
 
+	/** An agency's assignment with its task's group, for a periodic report (see vn.nq57.reporting). */
+	public record ReportAssignment(long assignmentId, long taskId, Long planId, Long groupId, String groupCode,
+			String groupTitle, String stt, String title, String periodLabel, String deadlinePhrase, LocalDate dueDate,
+			vn.nq57.deadline.DeadlineKind deadlineKind, int percent, LocalDate completedOn) {
+	}
+
+	/**
+	 * The agency's assignments still open on {@code openSince} or completed since (optionally of one plan), in
+	 * the order of the plan: by plan, task group and position; tasks outside any group last.
+	 */
+	public List<ReportAssignment> assignmentsForReport(long agencyId, Long planId, LocalDate openSince) {
+		MapSqlParameterSource p = new MapSqlParameterSource("agency", agencyId).addValue("since", Date.valueOf(openSince))
+			.addValue("plan", planId);
+		return jdbc.query("""
+				SELECT a.id, a.task_id, t.plan_id, t.group_id, g.code, g.title AS group_title, t.stt, t.title, a.period_label,
+				       t.deadline_phrase, a.due_date, a.deadline_kind, a.percent, a.completed_on
+				FROM assignment a JOIN task t ON t.id = a.task_id
+				LEFT JOIN task_group g ON g.id = t.group_id
+				LEFT JOIN plan pl ON pl.id = t.plan_id
+				WHERE a.agency_id = :agency AND (CAST(:plan AS bigint) IS NULL OR t.plan_id = :plan)
+				  AND (a.completed_on IS NULL OR a.completed_on >= :since)
+				ORDER BY (t.group_id IS NULL), pl.year DESC NULLS LAST, pl.id, g.position, t.position, t.id, a.id""", p,
+				(rs, i) -> new ReportAssignment(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3),
+						(Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+						rs.getString(9), rs.getString(10), toLocal(rs.getDate(11)),
+						vn.nq57.deadline.DeadlineKind.valueOf(rs.getString(12)), rs.getInt(13), toLocal(rs.getDate(14))));
+	}
+
 	/** The task's status on a day, rolled up from its assignments. */
 	public TaskStatus taskStatus(long taskId, LocalDate today) {
 		Integer rank = jdbc.queryForObject("SELECT " + TASK_RANK + " FROM task t WHERE t.id = :id",

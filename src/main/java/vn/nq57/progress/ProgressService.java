@@ -279,6 +279,33 @@ public class ProgressService {
 						rs.getTimestamp(4).toInstant()), taskId);
 	}
 
+	/**
+	 * Progress an agency posted on its assignments up to {@code upTo}, oldest first (for its periodic report);
+	 * only for users who may read that agency's work.
+	 */
+	public List<ProgressEntry> progressOfAgency(long agencyId, LocalDate upTo) {
+		CurrentUser user = AccessPolicy.current();
+		access.require(access.canReadAgencyWork(user, agencyId), "AGENCY", agencyId, "xem tiến độ của cơ quan khác");
+		return jdbc.query("""
+				SELECT p.id, p.assignment_id, a.agency_id, p.reported_on, p.percent, p.results, p.output_number,
+				       p.output_date, p.attachment_id, p.obstacles, p.proposals, u.full_name, p.created_at
+				FROM progress_update p JOIN assignment a ON a.id = p.assignment_id JOIN app_user u ON u.id = p.author_id
+				WHERE a.agency_id = ? AND p.reported_on <= ? ORDER BY p.reported_on, p.created_at, p.id""",
+				(rs, i) -> new ProgressEntry(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDate(4).toLocalDate(),
+						rs.getInt(5), rs.getString(6), rs.getString(7),
+						rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate(), (Long) rs.getObject(9),
+						rs.getString(10), rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant()),
+				agencyId, Date.valueOf(upTo));
+	}
+
+	/** Completions DoST confirmed for the agency with a completion date in [from, to] (its periodic report). */
+	public List<ClaimEntry> confirmedClaimsOfAgency(long agencyId, LocalDate from, LocalDate to) {
+		CurrentUser user = AccessPolicy.current();
+		access.require(access.canReadAgencyWork(user, agencyId), "AGENCY", agencyId, "xem kết quả của cơ quan khác");
+		return claimsWhere("a.agency_id = ? AND c.state = 'CONFIRMED' AND c.completed_on BETWEEN ? AND ?", agencyId,
+				Date.valueOf(from), Date.valueOf(to));
+	}
+
 	/** Claims waiting for this user's decision: the head's own agency's, or all approved ones for DoST. */
 	public List<ClaimEntry> pendingFor(CurrentUser user) {
 		if (user.is(Role.SECRETARIAT)) {

@@ -61,6 +61,17 @@ public class AuditLog {
 				rs.getString(11)), taskId);
 	}
 
+	/** The trail of one record (a report, a regime…), oldest first. */
+	public List<Entry> forEntity(String entityType, long entityId) {
+		return jdbc.query("""
+				SELECT id, occurred_at, actor_id, actor_name, action, entity_type, entity_id, task_id, summary,
+				       before_state::text, after_state::text
+				FROM audit_event WHERE entity_type = ? AND entity_id = ? ORDER BY occurred_at, id""", (rs, i) -> new Entry(
+				rs.getLong(1), rs.getTimestamp(2).toInstant(), (Long) rs.getObject(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), (Long) rs.getObject(7), (Long) rs.getObject(8), rs.getString(9), rs.getString(10),
+				rs.getString(11)), entityType, entityId);
+	}
+
 	public long count(String action, String entityType, Long entityId) {
 		Long n = jdbc.queryForObject(
 				"SELECT count(*) FROM audit_event WHERE action = ? AND entity_type = ? AND entity_id IS NOT DISTINCT FROM ?",

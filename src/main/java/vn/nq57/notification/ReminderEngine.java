@@ -1,0 +1,175 @@
+package vn.nq57.notification;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.nq57.system.AppClock;
+
+/**
+ * Computes the day's reminders into the {@code notification} table, set-based: one INSERT … SELECT … ON CONFLICT
+ * DO NOTHING per rule, so that running it again (same node, another node, after a crash or a restart) adds
+ * nothing twice. The stage logic is {@link ReminderRules}, written here in SQL.
+ */
+@Component
+class ReminderEngine {
+
+	private static final Logger log = LoggerFactory.getLogger(ReminderEngine.class);
+
+	static final String AGENCY_ROLES = "('AGENCY_OFFICER', 'AGENCY_HEAD')";
+
+	/** Mail state and address of a new notification for user {@code u}, per the user's choice and address. */
+	static String mailColumns(NotificationKind kind) {
+		return """
+				CASE WHEN EXISTS (SELECT 1 FROM notification_mail_optout o WHERE o.user_id = u.id AND o.kind = '%s')
+				          THEN 'NOT_WANTED'
+				     WHEN nullif(btrim(u.email), '') IS NULL THEN 'NO_ADDRESS'
+				     ELSE 'PENDING' END,
+				nullif(btrim(u.email), '')""".formatted(kind.optional() ? kind.name() : "-");
+	}
+
+	record Result(int dueSoon, int overdue, int reports, long millis) {
+		int total() {
+			return dueSoon + overdue + reports;
+		}
+	}
+
+	private final NamedParameterJdbcTemplate jdbc;
+	private final NotificationSettings settings;
+	private final AppClock clock;
+
+	ReminderEngine(NamedParameterJdbcTemplate jdbc, NotificationSettings settings, AppClock clock) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Result computeDay() {
+		return compute(clock.today());
+	}
+
+	@Transactional
+	public Result compute(LocalDate today) {
+		long start = System.nanoTime();
+		List<Integer> offsets = settings.assignmentOffsets();
+		int every = settings.overdueEveryDays();
+		List<Integer> reportOffsets = settings.reportOffsets();
+		LocalDate last = jdbc.query("SELECT last_day FROM notification_job_day WHERE job = 'reminders'",
+				rs -> rs.next() ? rs.getDate(1).toLocalDate() : null);
+		// Overdue stages newer than the last completed day; a full window when that day is unknown or not before
+		// today (a re-run, or a clock put back in a training set-up): the unique key skips what was already queued.
+		LocalDate since = last == null || !last.isBefore(today) ? today.minusDays(every)
+				: (last.isBefore(today.minusDays(every)) ? today.minusDays(every) : last);
+		MapSqlParameterSource p = new MapSqlParameterSource("today", Date.valueOf(today))
+			.addValue("offsets", join(offsets))
+			.addValue("maxOffset", offsets.isEmpty() ? -1 : offsets.get(0))
+			.addValue("every", every)
+			.addValue("since", Date.valueOf(since))
+			.addValue("reportOffsets", join(reportOffsets))
+			.addValue("maxReportOffset", reportOffsets.isEmpty() ? -1 : reportOffsets.get(0));
+
+		int dueSoon = offsets.isEmpty() ? 0 : jdbc.update("""
+				INSERT INTO notification(user_id, kind, subject_type, subject_id, due_moment, agency_id, task_id, title,
+				                         body, link, mail_state, mail_to)
+				SELECT u.id, 'ASSIGNMENT_DUE', 'ASSIGNMENT', s.id, s.remind_on, s.agency_id, s.task_id,
+				       CASE WHEN s.left_days = 0 THEN 'Nhiệm vụ đến hạn hôm nay (' || to_char(s.due_date, 'DD/MM/YYYY') || ')'
+				            ELSE 'Nhiệm vụ sắp đến hạn: còn ' || s.left_days || ' ngày (hạn ' || to_char(s.due_date, 'DD/MM/YYYY') || ')' END,
+				       %s,
+				       '/tasks/' || s.task_id, %s
+				FROM (SELECT a.id, a.task_id, a.agency_id, a.due_date, a.percent, a.period_label, a.due_date - CAST(:today AS date) AS left_days,
+				             a.due_date - (SELECT min(o) FROM unnest(string_to_array(:offsets, ',')::int[]) o
+				                           WHERE o >= a.due_date - CAST(:today AS date)) AS remind_on
+				      FROM assignment a
+				      WHERE a.completed_on IS NULL AND a.due_date BETWEEN CAST(:today AS date) AND CAST(:today AS date) + CAST(:maxOffset AS int)) s
+				JOIN task t ON t.id = s.task_id
+				JOIN agency ag ON ag.id = s.agency_id
+				LEFT JOIN directive d ON d.id = t.directive_id
+				JOIN app_user u ON u.agency_id = s.agency_id AND u.enabled AND u.role IN %s
+				WHERE s.remind_on IS NOT NULL
+				ON CONFLICT ON CONSTRAINT notification_once DO NOTHING""".formatted(BODY,
+				mailColumns(NotificationKind.ASSIGNMENT_DUE), AGENCY_ROLES), p);
+
+		int overdue = every <= 0 ? 0 : jdbc.update("""
+				INSERT INTO notification(user_id, kind, subject_type, subject_id, due_moment, agency_id, task_id, title,
+				                         body, link, mail_state, mail_to)
+				SELECT u.id, 'ASSIGNMENT_OVERDUE', 'ASSIGNMENT', s.id, s.remind_on, s.agency_id, s.task_id,
+				       'Nhiệm vụ quá hạn ' || (CAST(:today AS date) - s.due_date) || ' ngày (hạn ' || to_char(s.due_date, 'DD/MM/YYYY') || ')',
+				       %s,
+				       '/tasks/' || s.task_id, %s
+				FROM (SELECT a.id, a.task_id, a.agency_id, a.due_date, a.percent, a.period_label,
+				             a.due_date + ((CAST(:today AS date) - a.due_date) / CAST(:every AS int)) * CAST(:every AS int) AS remind_on
+				      FROM assignment a
+				      WHERE a.completed_on IS NULL AND a.due_date <= CAST(:today AS date) - CAST(:every AS int)) s
+				JOIN task t ON t.id = s.task_id
+				JOIN agency ag ON ag.id = s.agency_id
+				LEFT JOIN directive d ON d.id = t.directive_id
+				JOIN app_user u ON u.agency_id = s.agency_id AND u.enabled AND u.role IN %s
+				WHERE s.remind_on > CAST(:since AS date)
+				ON CONFLICT ON CONSTRAINT notification_once DO NOTHING""".formatted(BODY,
+				mailColumns(NotificationKind.ASSIGNMENT_OVERDUE), AGENCY_ROLES), p);
+
+		int reports = reportOffsets.isEmpty() ? 0 : reportReminders(p);
+
+		jdbc.update("""
+				INSERT INTO notification_job_day(job, last_day) VALUES ('reminders', CAST(:today AS date))
+				ON CONFLICT (job) DO UPDATE SET last_day = greatest(notification_job_day.last_day, excluded.last_day)""", p);
+		Result r = new Result(dueSoon, overdue, reports, (System.nanoTime() - start) / 1_000_000);
+		log.info("Reminders for {}: {} due soon, {} overdue, {} reports, queued in {} ms", today, dueSoon, overdue,
+				reports, r.millis());
+		return r;
+	}
+
+	/**
+	 * Reminders of the periodic reports an agency still owes. HOOK: the reporting module has no public query for
+	 * "expected reports due on a day", so this reads its tables ({@code periodic_report}, {@code reporting_period},
+	 * see V40) directly; replace with that query when the reporting module publishes one.
+	 */
+	private int reportReminders(MapSqlParameterSource p) {
+		return jdbc.update("""
+				INSERT INTO notification(user_id, kind, subject_type, subject_id, due_moment, agency_id, task_id, title,
+				                         body, link, mail_state, mail_to)
+				SELECT u.id, 'REPORT_DUE', 'REPORT', s.id, s.remind_on, s.agency_id, NULL,
+				       CASE WHEN s.left_days = 0 THEN 'Hôm nay là hạn gửi ' || s.label
+				            ELSE 'Còn ' || s.left_days || ' ngày đến hạn gửi ' || s.label END,
+				       'Cơ quan, đơn vị: ' || ag.name || E'\\n' || 'Báo cáo: ' || s.label || ' (' || s.regime || ')' || E'\\n'
+				         || 'Hạn gửi Sở Khoa học và Công nghệ: ' || to_char(s.due_date, 'DD/MM/YYYY') || E'\\n'
+				         || 'Đề nghị cơ quan, đơn vị hoàn thành, phê duyệt và gửi báo cáo đúng hạn.',
+				       '/my', %s
+				FROM (SELECT r.id, r.agency_id, p.due_date, p.label, g.name AS regime, p.due_date - CAST(:today AS date) AS left_days,
+				             p.due_date - (SELECT min(o) FROM unnest(string_to_array(:reportOffsets, ',')::int[]) o
+				                           WHERE o >= p.due_date - CAST(:today AS date)) AS remind_on
+				      FROM periodic_report r
+				      JOIN reporting_period p ON p.id = r.period_id
+				      JOIN reporting_regime g ON g.id = p.regime_id
+				      WHERE r.expected AND p.active AND r.state NOT IN ('SUBMITTED', 'ACCEPTED')
+				        AND p.due_date BETWEEN CAST(:today AS date) AND CAST(:today AS date) + CAST(:maxReportOffset AS int)) s
+				JOIN agency ag ON ag.id = s.agency_id
+				JOIN app_user u ON u.agency_id = s.agency_id AND u.enabled AND u.role IN %s
+				WHERE s.remind_on IS NOT NULL
+				ON CONFLICT ON CONSTRAINT notification_once DO NOTHING""".formatted(
+				mailColumns(NotificationKind.REPORT_DUE), AGENCY_ROLES), p);
+	}
+
+	/** The text of an assignment reminder (columns s.*, t, ag, d). */
+	private static final String BODY = """
+			'Nhiệm vụ: ' || left(t.title, 600) || CASE WHEN s.period_label <> '' THEN ' (kỳ ' || s.period_label || ')' ELSE '' END || E'\\n'
+			  || 'Cơ quan chủ trì: ' || ag.name || E'\\n'
+			  || 'Thời hạn hoàn thành: ' || to_char(s.due_date, 'DD/MM/YYYY')
+			  || CASE WHEN t.deadline_phrase <> '' THEN ' (' || t.deadline_phrase || ')' ELSE '' END || E'\\n'
+			  || CASE WHEN d.id IS NOT NULL THEN 'Văn bản giao nhiệm vụ: ' || d.number || E'\\n' ELSE '' END
+			  || 'Tiến độ đã cập nhật: ' || s.percent || '%' || E'\\n'
+			  || 'Đề nghị cơ quan, đơn vị khẩn trương triển khai, cập nhật tiến độ và kết quả thực hiện.'""";
+
+	private static String join(List<Integer> list) {
+		return list.stream().map(String::valueOf).collect(Collectors.joining(","));
+	}
+}

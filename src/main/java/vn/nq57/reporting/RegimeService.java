@@ -1,0 +1,548 @@
+package vn.nq57.reporting;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.nq57.account.AccessPolicy;
+import vn.nq57.account.CurrentUser;
+import vn.nq57.account.Role;
+import vn.nq57.agency.AgencyDirectory;
+import vn.nq57.agency.AgencyKind;
+import vn.nq57.reporting.ReportingCalendar.Frequency;
+import vn.nq57.reporting.ReportingCalendar.Period;
+import vn.nq57.reporting.ReportingCalendar.Rule;
+import vn.nq57.reporting.ReportingCalendar.Version;
+import vn.nq57.system.AppClock;
+import vn.nq57.system.AuditLog;
+import vn.nq57.system.ConcurrentEditException;
+import vn.nq57.system.DomainException;
+import vn.nq57.system.NotFoundException;
+import vn.nq57.system.Settings;
+import vn.nq57.system.TextRules;
+import vn.nq57.web.VnFormat;
+
+/**
+ * Reporting regimes as data: their versioned rules, which agencies owe reports under them, and the periods and
+ * expected reports that follow ({@link #sync()}). Regimes are DoST's (and the administrator's) to change;
+ * every change is audited and takes effect from a day not before today, so periods already under way keep
+ * their rules and expected counts of the past stay as they were.
+ */
+@Service
+public class RegimeService {
+
+	private static final Logger log = LoggerFactory.getLogger(RegimeService.class);
+
+	private static final VnFormat FMT = new VnFormat();
+
+	static final String INITIALISED = "reporting.initialised-on";
+
+	public record RegimeVersion(long id, LocalDate validFrom, boolean suspended, Rule rule, Set<AgencyKind> kinds,
+			String note, String createdBy) {
+
+		public String kindsLabel() {
+			return kinds.isEmpty() ? "(chỉ các cơ quan được chỉ định)"
+					: kinds.stream().map(AgencyKind::label).collect(Collectors.joining("; "));
+		}
+	}
+
+	public record Regime(long id, String code, String name, Frequency frequency, Long planId, String sourceNote,
+			long version, List<RegimeVersion> versions) {
+
+		/** The version in force on {@code day}, or {@code null} before the first one. */
+		public RegimeVersion versionOn(LocalDate day) {
+			RegimeVersion found = null;
+			for (RegimeVersion v : versions) {
+				if (!v.validFrom().isAfter(day)) {
+					found = v;
+				}
+			}
+			return found;
+		}
+
+		public String describe(LocalDate day) {
+			RegimeVersion v = versionOn(day);
+			if (v == null) {
+				return versions.isEmpty() ? "Chưa có quy định" : "Áp dụng từ ngày " + versions.get(0).validFrom();
+			}
+			return v.suspended() ? "Tạm ngừng" : ReportingCalendar.describe(frequency, v.rule());
+		}
+
+		List<Version> calendarVersions() {
+			return versions.stream().map(v -> new Version(v.validFrom(), v.suspended() ? null : v.rule())).toList();
+		}
+	}
+
+	public record AgencyRule(long id, long regimeId, long agencyId, String agencyName, String mode,
+			LocalDate validFrom, LocalDate validTo, String note) {
+
+		public boolean include() {
+			return "INCLUDE".equals(mode);
+		}
+	}
+
+	public record Span(long agencyId, String agencyName, boolean active, LocalDate reportsFrom, LocalDate reportsUntil,
+			boolean untilAuto, Long successorId, String successorName, String note) {
+	}
+
+	public record SyncResult(int periods, long expected, int added, int removed, int unexpected) {
+	}
+
+	private final NamedParameterJdbcTemplate jdbc;
+	private final AppClock clock;
+	private final Settings settings;
+	private final AccessPolicy access;
+	private final AuditLog audit;
+	private final AgencyDirectory agencies;
+
+	RegimeService(NamedParameterJdbcTemplate jdbc, AppClock clock, Settings settings, AccessPolicy access,
+			AuditLog audit, AgencyDirectory agencies) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.settings = settings;
+		this.access = access;
+		this.audit = audit;
+		this.agencies = agencies;
+	}
+
+	// ----- reading -----
+
+	public List<Regime> regimes() {
+		Map<Long, List<RegimeVersion>> versions = new LinkedHashMap<>();
+		jdbc.query("SELECT * FROM reporting_regime_version ORDER BY regime_id, valid_from", rs -> {
+			versions.computeIfAbsent(rs.getLong("regime_id"), k -> new ArrayList<>()).add(version(rs));
+		});
+		return jdbc.query("SELECT * FROM reporting_regime ORDER BY position, id", (rs, i) -> new Regime(rs.getLong("id"),
+				rs.getString("code"), rs.getString("name"), Frequency.valueOf(rs.getString("frequency")),
+				(Long) rs.getObject("plan_id"), rs.getString("source_note"), rs.getLong("version"),
+				List.copyOf(versions.getOrDefault(rs.getLong("id"), List.of()))));
+	}
+
+	public Regime regime(long id) {
+		return regimes().stream().filter(r -> r.id() == id).findFirst()
+			.orElseThrow(() -> new NotFoundException("Không tìm thấy chế độ báo cáo #" + id));
+	}
+
+	static final String PERIOD_SQL = """
+			SELECT p.id, p.regime_id, r.name AS regime_name, r.frequency, p.period_key, p.year, p.idx, p.label,
+			       p.starts_on, p.ends_on, p.window_start, p.window_end, p.due_date, p.lock_date, p.active
+			FROM reporting_period p JOIN reporting_regime r ON r.id = p.regime_id""";
+
+	static ReportingPeriod period(ResultSet rs) throws SQLException {
+		return new ReportingPeriod(rs.getLong("id"), rs.getLong("regime_id"), rs.getString("regime_name"),
+				Frequency.valueOf(rs.getString("frequency")), rs.getString("period_key"), rs.getInt("year"),
+				rs.getInt("idx"), rs.getString("label"), day(rs, "starts_on"), day(rs, "ends_on"),
+				day(rs, "window_start"), day(rs, "window_end"), day(rs, "due_date"), day(rs, "lock_date"),
+				rs.getBoolean("active"));
+	}
+
+	public ReportingPeriod period(long id) {
+		return jdbc.query(PERIOD_SQL + " WHERE p.id = :id", new MapSqlParameterSource("id", id), (rs, i) -> period(rs))
+			.stream().findFirst().orElseThrow(() -> new NotFoundException("Không tìm thấy kỳ báo cáo #" + id));
+	}
+
+	public ReportingPeriod period(long regimeId, String key) {
+		return jdbc.query(PERIOD_SQL + " WHERE p.regime_id = :r AND p.period_key = :k",
+				new MapSqlParameterSource("r", regimeId).addValue("k", key), (rs, i) -> period(rs))
+			.stream().findFirst().orElseThrow(() -> new NotFoundException("Không tìm thấy kỳ báo cáo " + key));
+	}
+
+	/** The active periods of a regime whose first day falls in {@code year}, in order. */
+	public List<ReportingPeriod> periods(long regimeId, int year) {
+		return jdbc.query(PERIOD_SQL + " WHERE p.regime_id = :r AND p.year = :y AND p.active ORDER BY p.starts_on",
+				new MapSqlParameterSource("r", regimeId).addValue("y", year), (rs, i) -> period(rs));
+	}
+
+	/** The years that have periods, newest first (for the year selector). */
+	public List<Integer> years() {
+		return jdbc.queryForList("SELECT DISTINCT year FROM reporting_period WHERE active ORDER BY year DESC",
+				new MapSqlParameterSource(), Integer.class);
+	}
+
+	public List<AgencyRule> agencyRules(long regimeId) {
+		return jdbc.query("""
+				SELECT o.id, o.regime_id, o.agency_id, a.name, o.mode, o.valid_from, o.valid_to, o.note
+				FROM reporting_regime_agency o JOIN agency a ON a.id = o.agency_id
+				WHERE o.regime_id = :r ORDER BY a.name, o.id""", new MapSqlParameterSource("r", regimeId),
+				(rs, i) -> new AgencyRule(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+						day(rs, "valid_from"), day(rs, "valid_to"), rs.getString(8)));
+	}
+
+	/** Spans that say something: a start, an end, or an inactive agency. */
+	public List<Span> notableSpans() {
+		return jdbc.query("""
+				SELECT s.agency_id, a.name, a.active, s.reports_from, s.reports_until, s.until_auto, s.successor_agency_id,
+				       su.name AS successor, s.note
+				FROM reporting_agency_span s JOIN agency a ON a.id = s.agency_id
+				LEFT JOIN agency su ON su.id = s.successor_agency_id
+				WHERE s.reports_from IS NOT NULL OR s.reports_until IS NOT NULL OR NOT a.active
+				ORDER BY coalesce(s.reports_until, s.reports_from) DESC NULLS LAST, a.name""", new MapSqlParameterSource(),
+				(rs, i) -> new Span(rs.getLong(1), rs.getString(2), rs.getBoolean(3), day(rs, "reports_from"),
+						day(rs, "reports_until"), rs.getBoolean(6), (Long) rs.getObject(7), rs.getString(8),
+						rs.getString(9)));
+	}
+
+	public Span span(long agencyId) {
+		return jdbc.query("""
+				SELECT a.id, a.name, a.active, s.reports_from, s.reports_until, coalesce(s.until_auto, false),
+				       s.successor_agency_id, su.name, s.note
+				FROM agency a LEFT JOIN reporting_agency_span s ON s.agency_id = a.id
+				LEFT JOIN agency su ON su.id = s.successor_agency_id WHERE a.id = :a""",
+				new MapSqlParameterSource("a", agencyId),
+				(rs, i) -> new Span(rs.getLong(1), rs.getString(2), rs.getBoolean(3), day(rs, "reports_from"),
+						day(rs, "reports_until"), rs.getBoolean(6), (Long) rs.getObject(7), rs.getString(8),
+						rs.getString(9)))
+			.stream().findFirst().orElseThrow(() -> new NotFoundException("Không tìm thấy cơ quan, đơn vị #" + agencyId));
+	}
+
+	// ----- changing -----
+
+	public boolean canManage(CurrentUser user) {
+		return user.is(Role.SECRETARIAT) || user.is(Role.ADMIN);
+	}
+
+	private CurrentUser requireManager(String what, Long regimeId) {
+		CurrentUser me = AccessPolicy.current();
+		access.require(canManage(me), "REPORTING_REGIME", regimeId, what + " (chỉ Sở KH&CN, quản trị hệ thống)");
+		return me;
+	}
+
+	/** A new regime (another plan's, or Decree 09/2019's) with its first rule. */
+	@Transactional
+	public long createRegime(String code, String name, Frequency frequency, Long planId, String sourceNote,
+			LocalDate validFrom, Rule rule, Set<AgencyKind> kinds) {
+		CurrentUser me = requireManager("tạo chế độ báo cáo", null);
+		if (blank(code) || blank(name) || frequency == null) {
+			throw new DomainException("Cần nhập mã, tên và tần suất của chế độ báo cáo");
+		}
+		safe(code, name, sourceNote);
+		if (validFrom == null) {
+			throw new DomainException("Chưa nhập ngày bắt đầu áp dụng");
+		}
+		Integer same = jdbc.queryForObject("SELECT count(*) FROM reporting_regime WHERE lower(code) = lower(:c)",
+				new MapSqlParameterSource("c", code.strip()), Integer.class);
+		if (same != null && same > 0) {
+			throw new DomainException("Mã chế độ báo cáo “" + code.strip() + "” đã được dùng");
+		}
+		Long id = jdbc.queryForObject("""
+				INSERT INTO reporting_regime(code, name, frequency, plan_id, source_note, position)
+				VALUES (:code, :name, :f, :plan, :note, (SELECT coalesce(max(position), 0) + 1 FROM reporting_regime))
+				RETURNING id""", new MapSqlParameterSource("code", code.strip()).addValue("name", name.strip())
+			.addValue("f", frequency.name()).addValue("plan", planId).addValue("note", trim(sourceNote)), Long.class);
+		insertVersion(id, validFrom, false, rule, kinds, null, me);
+		audit.change("REGIME_CREATED", "REPORTING_REGIME", id, null, name.strip(), null,
+				Map.of("code", code.strip(), "name", name.strip(), "frequency", frequency.name(), "validFrom",
+						validFrom.toString(), "rule", ReportingCalendar.describe(frequency, rule), "kinds",
+						kinds.stream().map(Enum::name).sorted().toList()));
+		sync();
+		return id;
+	}
+
+	/**
+	 * A new rule (or a suspension, {@code rule == null}) from {@code validFrom}, which may not be before today: a
+	 * period already begun keeps the rule it began under. A later version not yet in force is replaced.
+	 */
+	@Transactional
+	public void changeRule(long regimeId, LocalDate validFrom, Rule rule, Set<AgencyKind> kinds, String note,
+			Long expectedVersion) {
+		CurrentUser me = requireManager("sửa chế độ báo cáo", regimeId);
+		Regime regime = regime(regimeId);
+		if (expectedVersion != null && regime.version() != expectedVersion) {
+			throw new ConcurrentEditException("chế độ báo cáo");
+		}
+		LocalDate today = clock.today();
+		if (validFrom == null) {
+			throw new DomainException("Chưa nhập ngày bắt đầu áp dụng");
+		}
+		if (validFrom.isBefore(today)) {
+			throw new DomainException("Ngày áp dụng " + FMT.date(validFrom) + " ở trước ngày hôm nay ("
+					+ FMT.date(today) + "); các kỳ đã qua giữ nguyên quy định đã áp dụng");
+		}
+		safe(note);
+		RegimeVersion before = regime.versionOn(validFrom);
+		Rule effective = rule != null ? rule : before != null ? before.rule() : null;
+		if (effective == null) {
+			throw new DomainException("Chế độ báo cáo chưa có quy định nào để tạm ngừng");
+		}
+		// versions from that day on are not in force yet: the new one replaces them, unless someone already
+		// started a report under them (a window can open before its period begins)
+		MapSqlParameterSource later = new MapSqlParameterSource("r", regimeId).addValue("d", Date.valueOf(validFrom));
+		Integer started = jdbc.queryForObject("""
+				SELECT count(*) FROM periodic_report x JOIN reporting_period p ON p.id = x.period_id
+				JOIN reporting_regime_version v ON v.id = p.version_id
+				WHERE v.regime_id = :r AND v.valid_from >= :d AND x.state <> 'NOT_STARTED'""", later, Integer.class);
+		if (started != null && started > 0) {
+			throw new DomainException("Đã có cơ quan lập báo cáo theo quy định áp dụng từ ngày "
+					+ FMT.date(validFrom) + " trở đi; không thay được quy định đó, hãy chọn ngày áp dụng muộn hơn");
+		}
+		jdbc.update("""
+				DELETE FROM reporting_period p USING reporting_regime_version v
+				WHERE v.id = p.version_id AND v.regime_id = :r AND v.valid_from >= :d""", later);
+		jdbc.update("DELETE FROM reporting_regime_version WHERE regime_id = :r AND valid_from >= :d", later);
+		insertVersion(regimeId, validFrom, rule == null, effective, kinds, note, me);
+		jdbc.update("UPDATE reporting_regime SET version = version + 1 WHERE id = :r",
+				new MapSqlParameterSource("r", regimeId));
+		Map<String, Object> b = new LinkedHashMap<>();
+		if (before != null) {
+			b.put("validFrom", before.validFrom().toString());
+			b.put("rule", before.suspended() ? "tạm ngừng" : ReportingCalendar.describe(regime.frequency(), before.rule()));
+			b.put("kinds", before.kinds().stream().map(Enum::name).sorted().toList());
+		}
+		Map<String, Object> a = new LinkedHashMap<>();
+		a.put("validFrom", validFrom.toString());
+		a.put("rule", rule == null ? "tạm ngừng" : ReportingCalendar.describe(regime.frequency(), rule));
+		a.put("kinds", kinds.stream().map(Enum::name).sorted().toList());
+		a.put("note", trim(note));
+		audit.change("REGIME_CHANGED", "REPORTING_REGIME", regimeId, null, regime.name() + " từ ngày "
+				+ FMT.date(validFrom), b, a);
+		sync();
+	}
+
+	/** Names an agency that must report although not of a listed kind, or need not although it is. */
+	@Transactional
+	public long addAgencyRule(long regimeId, long agencyId, boolean include, LocalDate validFrom, String note) {
+		requireManager("sửa danh sách cơ quan phải báo cáo", regimeId);
+		Regime regime = regime(regimeId);
+		var agency = agencies.get(agencyId);
+		if (agency.isCollective()) {
+			throw new DomainException("“" + agency.getName() + "” là nhóm cơ quan, không phải một cơ quan; hãy chọn từng cơ quan");
+		}
+		safe(note);
+		Long id = jdbc.queryForObject("""
+				INSERT INTO reporting_regime_agency(regime_id, agency_id, mode, valid_from, note)
+				VALUES (:r, :a, :m, :from, :note) RETURNING id""", new MapSqlParameterSource("r", regimeId)
+			.addValue("a", agencyId).addValue("m", include ? "INCLUDE" : "EXCLUDE")
+			.addValue("from", validFrom == null ? null : Date.valueOf(validFrom)).addValue("note", trim(note)), Long.class);
+		audit.change(include ? "REGIME_AGENCY_INCLUDED" : "REGIME_AGENCY_EXCLUDED", "REPORTING_REGIME", regimeId, null,
+				(include ? "Thêm " : "Miễn ") + agency.getName() + " – " + regime.name(), null,
+				Map.of("agency", agency.getName(), "mode", include ? "INCLUDE" : "EXCLUDE", "validFrom",
+						validFrom == null ? "" : validFrom.toString()));
+		sync();
+		return id;
+	}
+
+	/** Ends an inclusion or exclusion on {@code validTo} (not before today): earlier periods keep it. */
+	@Transactional
+	public void endAgencyRule(long ruleId, LocalDate validTo) {
+		AgencyRule rule = jdbc.query("""
+				SELECT o.id, o.regime_id, o.agency_id, a.name, o.mode, o.valid_from, o.valid_to, o.note
+				FROM reporting_regime_agency o JOIN agency a ON a.id = o.agency_id WHERE o.id = :id""",
+				new MapSqlParameterSource("id", ruleId),
+				(rs, i) -> new AgencyRule(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+						day(rs, "valid_from"), day(rs, "valid_to"), rs.getString(8)))
+			.stream().findFirst().orElseThrow(() -> new NotFoundException("Không tìm thấy quy định #" + ruleId));
+		requireManager("sửa danh sách cơ quan phải báo cáo", rule.regimeId());
+		LocalDate end = validTo == null ? clock.today().minusDays(1) : validTo;
+		if (end.isBefore(clock.today().minusDays(1))) {
+			throw new DomainException("Ngày kết thúc không được trước ngày hôm qua; các kỳ đã qua giữ nguyên");
+		}
+		jdbc.update("UPDATE reporting_regime_agency SET valid_to = :to WHERE id = :id",
+				new MapSqlParameterSource("id", ruleId).addValue("to", Date.valueOf(end)));
+		audit.change("REGIME_AGENCY_ENDED", "REPORTING_REGIME", rule.regimeId(), null,
+				"Kết thúc quy định riêng cho " + rule.agencyName(), Map.of("validTo", ""), Map.of("validTo", end.toString()));
+		sync();
+	}
+
+	/**
+	 * Records since when and until when an agency owes reports (created or merged mid-year), and which agency
+	 * took over its work. {@code null} dates mean "since always" and "still".
+	 */
+	@Transactional
+	public void setSpan(long agencyId, LocalDate from, LocalDate until, Long successorId, String note) {
+		requireManager("ghi thời gian phải báo cáo của cơ quan", null);
+		Span before = span(agencyId);
+		if (from != null && until != null && until.isBefore(from)) {
+			throw new DomainException("Ngày thôi báo cáo " + FMT.date(until) + " ở trước ngày bắt đầu báo cáo "
+					+ FMT.date(from));
+		}
+		if (successorId != null && successorId == agencyId) {
+			throw new DomainException("Cơ quan tiếp nhận phải là một cơ quan khác");
+		}
+		if (successorId != null) {
+			agencies.get(successorId);
+		}
+		safe(note);
+		jdbc.update("""
+				INSERT INTO reporting_agency_span(agency_id, reports_from, reports_until, until_auto, successor_agency_id, note, updated_at)
+				VALUES (:a, :from, :until, false, :succ, :note, now())
+				ON CONFLICT (agency_id) DO UPDATE SET reports_from = excluded.reports_from,
+				  reports_until = excluded.reports_until, until_auto = false,
+				  successor_agency_id = excluded.successor_agency_id, note = excluded.note, updated_at = now()""",
+				new MapSqlParameterSource("a", agencyId).addValue("from", from == null ? null : Date.valueOf(from))
+					.addValue("until", until == null ? null : Date.valueOf(until)).addValue("succ", successorId)
+					.addValue("note", trim(note)));
+		Map<String, Object> b = new LinkedHashMap<>();
+		b.put("reportsFrom", before.reportsFrom() == null ? null : before.reportsFrom().toString());
+		b.put("reportsUntil", before.reportsUntil() == null ? null : before.reportsUntil().toString());
+		b.put("successor", before.successorName());
+		Map<String, Object> a = new LinkedHashMap<>();
+		a.put("reportsFrom", from == null ? null : from.toString());
+		a.put("reportsUntil", until == null ? null : until.toString());
+		a.put("successor", successorId == null ? null : agencies.get(successorId).getName());
+		a.put("note", trim(note));
+		audit.change("REPORTING_SPAN_SET", "AGENCY", agencyId, null, "Thời gian phải báo cáo: " + before.agencyName(), b, a);
+		sync();
+	}
+
+	// ----- periods and expected reports -----
+
+	/**
+	 * Brings periods and expected reports in line with the regimes, the registry and the spans; idempotent, run
+	 * at start-up, nightly and after every change here.
+	 * <ol>
+	 * <li>Spans: an agency seen for the first time owes reports from today (from always, on the very first run);
+	 * one found inactive stops owing them from today; DoST's own dates are left alone.</li>
+	 * <li>Periods: every period from a regime's first version to the end of the current year.</li>
+	 * <li>Expected reports: a row for each (period, agency) of {@code reporting_expectation}; rows no longer
+	 * owed are removed when nothing was written in them, else kept as not expected.</li>
+	 * </ol>
+	 */
+	@Transactional
+	public SyncResult sync() {
+		LocalDate today = clock.today();
+		boolean initial = settings.get(INITIALISED, "").isBlank();
+		MapSqlParameterSource p = new MapSqlParameterSource("today", Date.valueOf(today)).addValue("initial", initial);
+		jdbc.update("""
+				INSERT INTO reporting_agency_span(agency_id, reports_from)
+				SELECT a.id, CASE WHEN :initial THEN NULL ELSE :today::date END FROM agency a
+				WHERE a.active AND a.kind <> 'COLLECTIVE'
+				  AND NOT EXISTS (SELECT 1 FROM reporting_agency_span s WHERE s.agency_id = a.id)""", p);
+		jdbc.update("""
+				UPDATE reporting_agency_span s SET reports_until = :today::date - 1, until_auto = true, updated_at = now()
+				FROM agency a WHERE a.id = s.agency_id AND NOT a.active AND s.reports_until IS NULL""", p);
+		jdbc.update("""
+				UPDATE reporting_agency_span s SET reports_until = NULL, until_auto = false, updated_at = now()
+				FROM agency a WHERE a.id = s.agency_id AND a.active AND s.until_auto""", p);
+		if (initial) {
+			settings.put(INITIALISED, today.toString());
+		}
+
+		int periods = 0;
+		LocalDate horizon = LocalDate.of(today.getYear(), 12, 31);
+		for (Regime r : regimes()) {
+			periods += syncPeriods(r, horizon);
+		}
+
+		jdbc.getJdbcTemplate().execute("""
+				CREATE TEMP TABLE reporting_desired ON COMMIT DROP AS SELECT period_id, agency_id FROM reporting_expectation""");
+		jdbc.getJdbcTemplate().execute("CREATE UNIQUE INDEX ON reporting_desired(period_id, agency_id)");
+		jdbc.getJdbcTemplate().execute("ANALYZE reporting_desired");
+		int added = jdbc.update("""
+				INSERT INTO periodic_report(period_id, agency_id, expected, state)
+				SELECT period_id, agency_id, true, 'NOT_STARTED' FROM reporting_desired
+				ON CONFLICT (period_id, agency_id) DO UPDATE SET expected = true WHERE NOT periodic_report.expected""", p);
+		int removed = jdbc.update("""
+				DELETE FROM periodic_report r WHERE r.state = 'NOT_STARTED'
+				  AND NOT EXISTS (SELECT 1 FROM reporting_desired d WHERE d.period_id = r.period_id AND d.agency_id = r.agency_id)""", p);
+		int unexpected = jdbc.update("""
+				UPDATE periodic_report r SET expected = false WHERE r.expected AND r.state <> 'NOT_STARTED'
+				  AND NOT EXISTS (SELECT 1 FROM reporting_desired d WHERE d.period_id = r.period_id AND d.agency_id = r.agency_id)""", p);
+		Long expected = jdbc.queryForObject("SELECT count(*) FROM reporting_desired", p, Long.class);
+		jdbc.getJdbcTemplate().execute("DROP TABLE reporting_desired");
+		SyncResult result = new SyncResult(periods, expected == null ? 0 : expected, added, removed, unexpected);
+		log.debug("Reporting sync on {}: {}", today, result);
+		return result;
+	}
+
+	private int syncPeriods(Regime r, LocalDate horizon) {
+		if (r.versions().isEmpty()) {
+			return 0;
+		}
+		LocalDate first = r.versions().get(0).validFrom();
+		List<Period> computed = ReportingCalendar.periods(r.frequency(), r.calendarVersions(), first, horizon);
+		Map<LocalDate, Long> versionIds = new LinkedHashMap<>();
+		r.versions().forEach(v -> versionIds.put(v.validFrom(), v.id()));
+		List<String> keys = new ArrayList<>();
+		for (Period p : computed) {
+			keys.add(p.key());
+			jdbc.update("""
+					INSERT INTO reporting_period(regime_id, version_id, period_key, year, idx, label, starts_on, ends_on,
+					                             window_start, window_end, due_date, lock_date, active)
+					VALUES (:r, :v, :key, :year, :idx, :label, :start, :end, :ws, :we, :due, :lock, true)
+					ON CONFLICT (regime_id, period_key) DO UPDATE SET version_id = excluded.version_id,
+					  label = excluded.label, starts_on = excluded.starts_on, ends_on = excluded.ends_on,
+					  window_start = excluded.window_start, window_end = excluded.window_end, due_date = excluded.due_date,
+					  lock_date = excluded.lock_date, active = true
+					WHERE (reporting_period.version_id, reporting_period.window_start, reporting_period.window_end,
+					       reporting_period.due_date, reporting_period.lock_date, reporting_period.active)
+					      IS DISTINCT FROM (excluded.version_id, excluded.window_start, excluded.window_end,
+					       excluded.due_date, excluded.lock_date, true)""",
+					new MapSqlParameterSource("r", r.id()).addValue("v", versionIds.get(p.version().validFrom()))
+						.addValue("key", p.key()).addValue("year", p.year()).addValue("idx", p.index())
+						.addValue("label", p.label()).addValue("start", Date.valueOf(p.start()))
+						.addValue("end", Date.valueOf(p.end())).addValue("ws", Date.valueOf(p.windowStart()))
+						.addValue("we", Date.valueOf(p.windowEnd())).addValue("due", Date.valueOf(p.dueDate()))
+						.addValue("lock", Date.valueOf(p.lockDate())));
+		}
+		// periods the regime no longer has (suspended, or before a later first version) stop being reported
+		MapSqlParameterSource q = new MapSqlParameterSource("r", r.id()).addValue("keys", keys.isEmpty() ? List.of("") : keys);
+		jdbc.update("UPDATE reporting_period SET active = false WHERE regime_id = :r AND active AND period_key NOT IN (:keys)", q);
+		return computed.size();
+	}
+
+	private void insertVersion(long regimeId, LocalDate validFrom, boolean suspended, Rule rule, Set<AgencyKind> kinds,
+			String note, CurrentUser me) {
+		Set<AgencyKind> k = kinds == null ? EnumSet.noneOf(AgencyKind.class) : kinds;
+		if (k.contains(AgencyKind.COLLECTIVE)) {
+			throw new DomainException("Nhóm cơ quan không tự báo cáo; hãy chọn loại cơ quan");
+		}
+		jdbc.update("""
+				INSERT INTO reporting_regime_version(regime_id, valid_from, suspended, due_month, due_day, due_before,
+				       window_end_month, window_end_day, grace_days, agency_kinds, note, created_by)
+				VALUES (:r, :from, :susp, :dm, :dd, :db, :wm, :wd, :g, :kinds, :note, :by)""",
+				new MapSqlParameterSource("r", regimeId).addValue("from", Date.valueOf(validFrom))
+					.addValue("susp", suspended).addValue("dm", rule.dueMonth()).addValue("dd", rule.dueDay())
+					.addValue("db", rule.dueBefore()).addValue("wm", rule.windowEndMonth())
+					.addValue("wd", rule.windowEndDay()).addValue("g", rule.graceDays())
+					.addValue("kinds", k.stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+					.addValue("note", trim(note)).addValue("by", me.displayName()));
+	}
+
+	private static RegimeVersion version(ResultSet rs) throws SQLException {
+		Set<AgencyKind> kinds = EnumSet.noneOf(AgencyKind.class);
+		for (String k : rs.getString("agency_kinds").split(",")) {
+			if (!k.isBlank()) {
+				kinds.add(AgencyKind.valueOf(k.trim()));
+			}
+		}
+		Rule rule = new Rule(rs.getInt("due_month"), rs.getInt("due_day"), rs.getBoolean("due_before"),
+				rs.getInt("window_end_month"), rs.getInt("window_end_day"), rs.getInt("grace_days"));
+		return new RegimeVersion(rs.getLong("id"), day(rs, "valid_from"), rs.getBoolean("suspended"), rule, kinds,
+				rs.getString("note"), rs.getString("created_by"));
+	}
+
+	static LocalDate day(ResultSet rs, String column) throws SQLException {
+		Date d = rs.getDate(column);
+		return d == null ? null : d.toLocalDate();
+	}
+
+	private static void safe(String... values) {
+		String unsafe = TextRules.firstUnsafe(values);
+		if (unsafe != null) {
+			throw new DomainException(unsafe);
+		}
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+
+	private static String trim(String s) {
+		return blank(s) ? null : java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
+	}
+}
