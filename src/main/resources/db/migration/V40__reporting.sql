@@ -237,6 +237,7 @@ INSERT INTO setting(key, value) VALUES
   ('reporting.issuer-parent', 'UBND TỈNH QUẢNG NGÃI'),
   ('reporting.issuer', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ'),
   ('reporting.issuer-symbol', 'SKHCN'),
+  ('reporting.issuer-name', 'Sở Khoa học và Công nghệ'),
   ('reporting.place', 'Quảng Ngãi'),
   ('reporting.addressee', 'Ủy ban nhân dân tỉnh'),
   ('reporting.recipients', 'UBND tỉnh (báo cáo);|Ban Chỉ đạo tỉnh về phát triển KHCN, ĐMST và CĐS (báo cáo);|Các sở, ban, ngành, địa phương;|Lưu: VT, KH&ĐMST.'),
