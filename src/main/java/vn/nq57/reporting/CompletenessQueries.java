@@ -87,7 +87,8 @@ public class CompletenessQueries {
 	/** The agency × period grid of one regime and year, one page of agencies at a time. */
 	public Grid grid(Filter f, LocalDate today, int page, int size) {
 		List<ReportingPeriod> periods = jdbc.query(RegimeService.PERIOD_SQL
-				+ " WHERE p.regime_id = :r AND p.year = :y AND p.active ORDER BY p.starts_on",
+				+ " WHERE p.regime_id = :r AND p.year = :y AND p.active"
+				+ " AND (r.expected_from IS NULL OR p.due_date >= r.expected_from) ORDER BY p.starts_on",
 				new MapSqlParameterSource("r", f.regimeId()).addValue("y", f.year()), (rs, i) -> RegimeService.period(rs));
 		if (periods.isEmpty()) {
 			return new Grid(f, periods, List.of(), Counts.NONE, new Page<>(List.of(), page, size, 0));
@@ -237,7 +238,7 @@ public class CompletenessQueries {
 				SELECT a.id, a.name, a.email,
 				       count(*) FILTER (WHERE r.state <> 'RETURNED') AS missing,
 				       count(*) FILTER (WHERE r.state = 'RETURNED') AS returned,
-				       string_agg(rg.name || ' ' || lower(left(p.label, 1)) || substr(p.label, 2)
+				       string_agg(rg.name || ' – ' || p.label
 				                  || CASE WHEN r.state = 'RETURNED' THEN ' (bị trả lại)' ELSE '' END,
 				                  '; ' ORDER BY p.due_date, rg.position) AS periods,
 				       min(p.due_date) AS oldest, count(*) OVER () AS total

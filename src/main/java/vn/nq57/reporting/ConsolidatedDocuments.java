@@ -73,8 +73,8 @@ final class ConsolidatedDocuments {
 		}
 		String reference = "(Kèm theo Báo cáo số " + h.number().strip() + " ngày "
 				+ (h.docDate() == null ? "     " : FMT.date(h.docDate())) + " của " + issuerName + ")";
-		b.appendix(new Appendix("Phụ lục I", "Danh mục nhiệm vụ và tình hình thực hiện\n(tính đến ngày "
-				+ FMT.date(d.asOf()) + ")", reference, true, List.of(tasksTable(d))));
+		b.appendix(new Appendix("Phụ lục I", "Danh mục nhiệm vụ và tình hình thực hiện", reference, true,
+				List.of(new Paragraph("Tình trạng thực hiện tính đến ngày " + FMT.date(d.asOf()) + ".", true), tasksTable(d))));
 		b.appendix(new Appendix("Phụ lục II", "Tình hình gửi báo cáo " + ConsolidatedText.lowerFirst(d.periodLabel()),
 				reference, false, List.of(reportsTable(d))));
 		return DocxWriter.write(b.build());

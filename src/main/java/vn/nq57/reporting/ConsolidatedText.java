@@ -45,14 +45,14 @@ final class ConsolidatedText {
 
 		out.add(new DocSection(1, "I. Kết quả thực hiện nhiệm vụ", ""));
 		StatusCounts t = d.statusCounts();
-		out.add(new DocSection(2, "1. Kết quả chung", "Tính đến ngày " + FMT.date(d.asOf()) + ", " + figures(t)
+		out.add(new DocSection(2, "1. Kết quả chung", "Tính đến ngày " + FMT.date(d.asOf()) + ", " + figures(t, true)
 				+ "\n" + rates(t) + "\nChi tiết tình hình thực hiện từng nhiệm vụ tại Phụ lục kèm theo."));
 		int n = 2;
 		for (Narrative g : d.narratives()) {
 			GroupFigures f = d.groups().stream().filter(x -> x.code().equals(g.code())).findFirst().orElse(null);
 			StringBuilder body = new StringBuilder();
 			if (f != null && f.statusCounts().total() > 0) {
-				body.append(capitalise(figures(f.statusCounts())));
+				body.append(capitalise(figures(f.statusCounts(), false)));
 			}
 			if (g.contributions().isEmpty()) {
 				body.append(body.isEmpty() ? "" : "\n")
@@ -88,9 +88,10 @@ final class ConsolidatedText {
 
 	/**
 	 * "tổng số 22 nhiệm vụ; đã hoàn thành 3 nhiệm vụ, trong đó đúng hạn 2, quá hạn 1; chưa hoàn thành 19 nhiệm vụ,
-	 * trong đó trong hạn 5, quá hạn 7, thường xuyên 3, chờ điều kiện 2, chưa có thời hạn 2."
+	 * trong đó trong hạn 5, quá hạn 7, thường xuyên 3, chờ điều kiện 2, chưa có thời hạn 2." With {@code whole},
+	 * "trong hạn" and "quá hạn" are named even when zero (the province's totals); otherwise only what occurs.
 	 */
-	static String figures(StatusCounts c) {
+	static String figures(StatusCounts c, boolean whole) {
 		StringBuilder s = new StringBuilder("tổng số ").append(FMT.num(c.total())).append(" nhiệm vụ");
 		s.append("; đã hoàn thành ").append(FMT.num(c.completed())).append(" nhiệm vụ");
 		if (c.completed() > 0) {
@@ -100,8 +101,12 @@ final class ConsolidatedText {
 		s.append("; chưa hoàn thành ").append(FMT.num(c.notCompleted())).append(" nhiệm vụ");
 		if (c.notCompleted() > 0) {
 			List<String> parts = new ArrayList<>();
-			parts.add("trong hạn " + FMT.num(c.get(TaskStatus.IN_PROGRESS)));
-			parts.add("quá hạn " + FMT.num(c.get(TaskStatus.OVERDUE)));
+			if (whole || c.get(TaskStatus.IN_PROGRESS) > 0) {
+				parts.add("trong hạn " + FMT.num(c.get(TaskStatus.IN_PROGRESS)));
+			}
+			if (whole || c.get(TaskStatus.OVERDUE) > 0) {
+				parts.add("quá hạn " + FMT.num(c.get(TaskStatus.OVERDUE)));
+			}
 			for (TaskStatus x : List.of(TaskStatus.ONGOING, TaskStatus.AWAITING_TRIGGER, TaskStatus.NO_DEADLINE)) {
 				if (c.get(x) > 0) {
 					parts.add(x.label().toLowerCase(Locale.ROOT) + " " + FMT.num(c.get(x)));

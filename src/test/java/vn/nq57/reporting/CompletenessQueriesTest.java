@@ -168,7 +168,7 @@ class CompletenessQueriesTest {
 		UrgeRow bql = page.rows().get(0);
 		assertThat(bql.missing()).isEqualTo(2);
 		assertThat(bql.oldestDue()).isEqualTo(LocalDate.of(2026, 10, 9));
-		assertThat(bql.periods()).contains("tháng 9/2026").contains("tháng 10/2026");
+		assertThat(bql.periods()).contains("– Tháng 9/2026").contains("– Tháng 10/2026");
 		UrgeRow snv = page.rows().get(1);
 		assertThat(snv.returned()).isEqualTo(1);
 		assertThat(snv.periods()).contains("(bị trả lại)");
