@@ -11,6 +11,8 @@ CREATE TABLE reporting_regime (
   frequency   varchar(20)  NOT NULL CHECK (frequency IN ('MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY')),
   -- the plan whose tasks the reports cover; NULL: every task
   plan_id     bigint REFERENCES plan(id),
+  -- a province that starts using the system mid-year owes reports on it from this day (periods due on or after)
+  expected_from date,
   source_note varchar(1000),
   position    int NOT NULL DEFAULT 0,
   version     bigint NOT NULL DEFAULT 0,
@@ -91,10 +93,11 @@ CREATE INDEX reporting_period_due_idx ON reporting_period(due_date) WHERE active
 CREATE VIEW reporting_expectation AS
 SELECT p.id AS period_id, a.id AS agency_id
 FROM reporting_period p
+JOIN reporting_regime rg ON rg.id = p.regime_id
 JOIN reporting_regime_version v ON v.id = p.version_id
 JOIN agency a ON a.kind <> 'COLLECTIVE'
 LEFT JOIN reporting_agency_span s ON s.agency_id = a.id
-WHERE p.active AND NOT v.suspended
+WHERE p.active AND NOT v.suspended AND (rg.expected_from IS NULL OR p.due_date >= rg.expected_from)
   AND CASE WHEN s.agency_id IS NULL THEN a.active
            ELSE (s.reports_from IS NULL OR s.reports_from <= p.due_date)
             AND (s.reports_until IS NULL OR p.due_date <= s.reports_until) END
@@ -237,6 +240,7 @@ INSERT INTO setting(key, value) VALUES
   ('reporting.issuer-parent', 'UBND TỈNH QUẢNG NGÃI'),
   ('reporting.issuer', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ'),
   ('reporting.issuer-symbol', 'SKHCN'),
+  ('reporting.issuer-name', 'Sở Khoa học và Công nghệ'),
   ('reporting.place', 'Quảng Ngãi'),
   ('reporting.addressee', 'Ủy ban nhân dân tỉnh'),
   ('reporting.recipients', 'UBND tỉnh (báo cáo);|Ban Chỉ đạo tỉnh về phát triển KHCN, ĐMST và CĐS (báo cáo);|Các sở, ban, ngành, địa phương;|Lưu: VT, KH&ĐMST.'),

@@ -85,6 +85,11 @@ public final class Completeness {
 			}
 		}
 
+		/** Adds one expected report whose cell is {@code c}; periods not yet due are not counted, even if received. */
+		public Counts plus(Cell c, boolean periodPastDue) {
+			return periodPastDue ? plus(c) : this;
+		}
+
 		/** Adds one expected report of a period already due, whose cell is {@code c}. */
 		public Counts plus(Cell c) {
 			if (c == Cell.PENDING) {

@@ -62,7 +62,7 @@ public class RegimeService {
 	}
 
 	public record Regime(long id, String code, String name, Frequency frequency, Long planId, String sourceNote,
-			long version, List<RegimeVersion> versions) {
+			LocalDate expectedFrom, long version, List<RegimeVersion> versions) {
 
 		/** The version in force on {@code day}, or {@code null} before the first one. */
 		public RegimeVersion versionOn(LocalDate day) {
@@ -129,7 +129,7 @@ public class RegimeService {
 		});
 		return jdbc.query("SELECT * FROM reporting_regime ORDER BY position, id", (rs, i) -> new Regime(rs.getLong("id"),
 				rs.getString("code"), rs.getString("name"), Frequency.valueOf(rs.getString("frequency")),
-				(Long) rs.getObject("plan_id"), rs.getString("source_note"), rs.getLong("version"),
+				(Long) rs.getObject("plan_id"), rs.getString("source_note"), day(rs, "expected_from"), rs.getLong("version"),
 				List.copyOf(versions.getOrDefault(rs.getLong("id"), List.of()))));
 	}
 
@@ -310,6 +310,25 @@ public class RegimeService {
 		a.put("note", trim(note));
 		audit.change("REGIME_CHANGED", "REPORTING_REGIME", regimeId, null, regime.name() + " từ ngày "
 				+ FMT.date(validFrom), b, a);
+		sync();
+	}
+
+	/**
+	 * The day from which the regime's reports are owed in this system (periods due on or after it): a province
+	 * that starts using the tracker mid-year does not count the months it reported on paper as missing.
+	 * {@code null}: from the regime's first period.
+	 */
+	@Transactional
+	public void setExpectedFrom(long regimeId, LocalDate from, String note) {
+		requireManager("sửa ngày bắt đầu tính báo cáo phải gửi", regimeId);
+		Regime regime = regime(regimeId);
+		safe(note);
+		jdbc.update("UPDATE reporting_regime SET expected_from = :d, version = version + 1 WHERE id = :r",
+				new MapSqlParameterSource("r", regimeId).addValue("d", from == null ? null : Date.valueOf(from)));
+		audit.change("REGIME_EXPECTED_FROM", "REPORTING_REGIME", regimeId, null,
+				regime.name() + ": tính báo cáo phải gửi từ " + (from == null ? "kỳ đầu tiên" : FMT.date(from)),
+				mapOf("expectedFrom", regime.expectedFrom() == null ? null : regime.expectedFrom().toString()),
+				mapOf("expectedFrom", from == null ? null : from.toString(), "note", trim(note)));
 		sync();
 	}
 
@@ -511,6 +530,14 @@ public class RegimeService {
 					.addValue("wd", rule.windowEndDay()).addValue("g", rule.graceDays())
 					.addValue("kinds", k.stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
 					.addValue("note", trim(note)).addValue("by", me.displayName()));
+	}
+
+	private static Map<String, Object> mapOf(Object... kv) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < kv.length; i += 2) {
+			m.put((String) kv[i], kv[i + 1]);
+		}
+		return m;
 	}
 
 	private static RegimeVersion version(ResultSet rs) throws SQLException {

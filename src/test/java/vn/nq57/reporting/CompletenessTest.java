@@ -58,6 +58,9 @@ class CompletenessTest {
 		assertThat(new Counts(3, 2, 1).completeness()).isEqualByComparingTo(new BigDecimal("66.67"));
 		assertThat(new Counts(3, 2, 1).timeliness()).isEqualByComparingTo(new BigDecimal("33.33"));
 		assertThat(c.plus(new Counts(5, 5, 5))).isEqualTo(new Counts(10, 8, 7));
+		// a report received before its period is due is not counted yet
+		assertThat(c.plus(Cell.ON_TIME, false)).isEqualTo(c);
+		assertThat(c.plus(Cell.ON_TIME, true)).isEqualTo(new Counts(6, 4, 3));
 	}
 
 	@Test

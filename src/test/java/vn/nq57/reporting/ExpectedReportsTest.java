@@ -195,6 +195,22 @@ class ExpectedReportsTest {
 	}
 
 	@Test
+	@DisplayName("a province that starts tracking in September owes, in the system, the reports due from 01/09 on")
+	void expectedFromGoLive() {
+		long r = regime(Frequency.MONTHLY, MONTHLY, LocalDate.of(2026, 1, 1), EnumSet.noneOf(AgencyKind.class));
+		long snv = agencies.findByCode("SNV").orElseThrow().getId();
+		runAs.user("sokhcn", () -> regimes.addAgencyRule(r, snv, true, null, null));
+		assertThat(expectedKeys(r, snv)).hasSize(12);
+		runAs.user("sokhcn", () -> regimes.setExpectedFrom(r, LocalDate.of(2026, 9, 1), "Bắt đầu dùng hệ thống"));
+		assertThat(expectedKeys(r, snv)).containsExactly("2026-08", "2026-09", "2026-10", "2026-11", "2026-12");
+		assertThat(regimes.regime(r).expectedFrom()).isEqualTo(LocalDate.of(2026, 9, 1));
+		assertThatThrownBy(() -> runAs.user("cb.snv", () -> regimes.setExpectedFrom(r, null, null)))
+			.isInstanceOf(AccessDeniedException.class);
+		runAs.user("sokhcn", () -> regimes.setExpectedFrom(r, null, null));
+		assertThat(expectedKeys(r, snv)).hasSize(12);
+	}
+
+	@Test
 	@DisplayName("the 2026 plan's regime is there by default: every department and commune owes the October report by 09/11")
 	void defaultRegime() {
 		RegimeService.Regime monthly = regimes.regimes().stream().filter(x -> x.code().equals("KH2026-THANG")).findFirst()

@@ -1,0 +1,154 @@
+package vn.nq57.reporting;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.nq57.account.AccessPolicy;
+import vn.nq57.account.CurrentUser;
+import vn.nq57.agency.AgencyKind;
+import vn.nq57.reporting.CompletenessQueries.Filter;
+import vn.nq57.reporting.CompletenessQueries.Grid;
+import vn.nq57.system.AppClock;
+import vn.nq57.system.DomainException;
+
+/**
+ * Completeness and timeliness for DoST, leaders and administrators: the agency × period grid, the agencies to
+ * urge, and a period's page with its consolidated reports.
+ */
+@Controller
+class CompletenessController {
+
+	static final int PAGE_SIZE = 50;
+
+	private final CompletenessQueries queries;
+	private final RegimeService regimes;
+	private final ConsolidatedReportService consolidated;
+	private final AccessPolicy access;
+	private final AppClock clock;
+
+	CompletenessController(CompletenessQueries queries, RegimeService regimes, ConsolidatedReportService consolidated,
+			AccessPolicy access, AppClock clock) {
+		this.queries = queries;
+		this.regimes = regimes;
+		this.consolidated = consolidated;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	private CurrentUser requireOverview() {
+		CurrentUser me = AccessPolicy.current();
+		access.require(me.seesEveryAgency(), "REPORTING", null, "xem tình hình báo cáo của mọi cơ quan");
+		return me;
+	}
+
+	@GetMapping("/reporting/completeness")
+	String grid(@RequestParam(required = false) Long regime, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String only, @RequestParam(required = false) String sort,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		requireOverview();
+		LocalDate today = clock.today();
+		List<RegimeService.Regime> all = regimes.regimes();
+		if (all.isEmpty()) {
+			throw new DomainException("Chưa có chế độ báo cáo nào");
+		}
+		long regimeId = regime != null ? regime : all.get(0).id();
+		RegimeService.Regime selected = all.stream().filter(r -> r.id() == regimeId).findFirst()
+			.orElseThrow(() -> new DomainException("Không có chế độ báo cáo #" + regimeId));
+		int y = year == null ? today.getYear() : year;
+		AgencyKind k = null;
+		if (kind != null && !kind.isBlank()) {
+			try {
+				k = AgencyKind.valueOf(kind);
+			}
+			catch (IllegalArgumentException e) {
+				throw new DomainException("Loại cơ quan “" + kind + "” không hợp lệ");
+			}
+		}
+		String o = only == null || only.isBlank() ? null : only;
+		if (o != null && !List.of("missing", "late", "returned", "urge").contains(o)) {
+			throw new DomainException("Bộ lọc “" + o + "” không hợp lệ");
+		}
+		Grid grid = queries.grid(new Filter(regimeId, y, k, q, o, sort), today, Math.max(0, page), PAGE_SIZE);
+		model.addAttribute("g", grid);
+		model.addAttribute("regimes", all);
+		model.addAttribute("selected", selected);
+		model.addAttribute("years", years(y));
+		model.addAttribute("year", y);
+		model.addAttribute("kinds", Arrays.stream(AgencyKind.values()).filter(x -> x != AgencyKind.COLLECTIVE).toList());
+		model.addAttribute("kind", k);
+		model.addAttribute("q", q);
+		model.addAttribute("only", o);
+		model.addAttribute("sort", sort);
+		model.addAttribute("byRegime", queries.byRegime(y, today));
+		model.addAttribute("base", "/reporting/completeness?regime=" + regimeId + "&year=" + y
+				+ (k == null ? "" : "&kind=" + k.name()) + (q == null || q.isBlank() ? "" : "&q=" + enc(q))
+				+ (o == null ? "" : "&only=" + o) + (sort == null ? "" : "&sort=" + enc(sort)) + "&");
+		return "reporting/completeness";
+	}
+
+	@GetMapping("/reporting/urge")
+	String urge(@RequestParam(required = false) Long regime, @RequestParam(required = false) Integer year,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		requireOverview();
+		LocalDate today = clock.today();
+		int y = year == null ? today.getYear() : year;
+		model.addAttribute("page", queries.urge(regime, y, today, Math.max(0, page), PAGE_SIZE));
+		model.addAttribute("dueSoon", queries.dueSoon(today, 10));
+		model.addAttribute("regimes", regimes.regimes());
+		model.addAttribute("regime", regime);
+		model.addAttribute("year", y);
+		model.addAttribute("years", years(y));
+		model.addAttribute("base", "/reporting/urge?year=" + y + (regime == null ? "" : "&regime=" + regime) + "&");
+		return "reporting/urge";
+	}
+
+	@GetMapping("/reporting/periods/{id}")
+	String period(@PathVariable long id, Model model) {
+		requireOverview();
+		ReportingPeriod p = regimes.period(id);
+		LocalDate today = clock.today();
+		Grid g = queries.grid(new Filter(p.regimeId(), p.year(), null, null, null, null), today, 0, 1);
+		model.addAttribute("p", p);
+		model.addAttribute("totals", g.totals().stream().filter(t -> t.period().id() == id).findFirst().orElse(null));
+		model.addAttribute("list", consolidated.forPeriod(id));
+		model.addAttribute("regime", regimes.regime(p.regimeId()));
+		return "reporting/period";
+	}
+
+	@PostMapping("/reporting/periods/{id}/consolidated")
+	String generate(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			long created = consolidated.generate(id);
+			redirect.addFlashAttribute("flash", "Đã lập dự thảo báo cáo tổng hợp; hãy rà soát, chỉnh sửa trước khi phát hành");
+			return "redirect:/reporting/consolidated/" + created;
+		}
+		catch (DomainException e) {
+			redirect.addFlashAttribute("error", e.getMessage());
+			return "redirect:/reporting/periods/" + id;
+		}
+	}
+
+	private List<Integer> years(int selected) {
+		List<Integer> ys = new java.util.ArrayList<>(regimes.years());
+		if (!ys.contains(selected)) {
+			ys.add(0, selected);
+		}
+		return ys;
+	}
+
+	private static String enc(String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+}

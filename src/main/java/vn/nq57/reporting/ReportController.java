@@ -1,0 +1,186 @@
+package vn.nq57.reporting;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.nq57.account.AccessPolicy;
+import vn.nq57.account.CurrentUser;
+import vn.nq57.account.Role;
+import vn.nq57.reporting.PeriodicReportService.Edit;
+import vn.nq57.reporting.PeriodicReportService.ItemInput;
+import vn.nq57.reporting.PeriodicReportService.ReportView;
+import vn.nq57.system.AppClock;
+import vn.nq57.system.DomainException;
+
+/** An agency's periodic reports: its list, the report page, and every step of the workflow as a form post. */
+@Controller
+class ReportController {
+
+	private final PeriodicReportService reports;
+	private final CompletenessQueries completeness;
+	private final AccessPolicy access;
+	private final AppClock clock;
+
+	ReportController(PeriodicReportService reports, CompletenessQueries completeness, AccessPolicy access, AppClock clock) {
+		this.reports = reports;
+		this.completeness = completeness;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	/** Agencies land on their reports; DoST, leaders and administrators on the completeness grid. */
+	@GetMapping("/reporting")
+	String home(Model model) {
+		CurrentUser me = AccessPolicy.current();
+		if (me.seesEveryAgency()) {
+			return "redirect:/reporting/completeness";
+		}
+		LocalDate today = clock.today();
+		model.addAttribute("rows", reports.forAgency(me.agencyId()));
+		model.addAttribute("counts", completeness.forAgency(me.agencyId(), today.getYear(), today));
+		model.addAttribute("year", today.getYear());
+		model.addAttribute("canReport", access.canReport(me, me.agencyId()));
+		return "reporting/my";
+	}
+
+	@GetMapping("/reporting/reports/{id}")
+	String page(@PathVariable long id, Model model) {
+		CurrentUser me = AccessPolicy.current();
+		ReportView view = reports.view(id);
+		LocalDate today = clock.today();
+		boolean own = access.canReport(me, view.row().agencyId());
+		boolean open = own && view.row().expected() && view.row().period().hasStarted(today) && !view.row().lockedFor(today);
+		ReportState s = view.row().state();
+		model.addAttribute("v", view);
+		model.addAttribute("r", view.row());
+		model.addAttribute("c", view.content());
+		model.addAttribute("cell", view.row().cell(today));
+		model.addAttribute("own", own);
+		model.addAttribute("canEdit", open && s.isEditable() && s != ReportState.NOT_STARTED);
+		model.addAttribute("canStart", open && s == ReportState.NOT_STARTED);
+		model.addAttribute("canApprove", open && me.is(Role.AGENCY_HEAD) && (s == ReportState.DRAFT || s == ReportState.RETURNED));
+		model.addAttribute("canSubmit", open && s == ReportState.APPROVED);
+		model.addAttribute("dost", me.is(Role.SECRETARIAT));
+		model.addAttribute("canDecide", me.is(Role.SECRETARIAT) && s == ReportState.SUBMITTED);
+		model.addAttribute("canReopen", me.is(Role.SECRETARIAT) && view.row().period().isLocked(today) && !s.isReceived());
+		model.addAttribute("locked", view.row().lockedFor(today));
+		model.addAttribute("steps", reports.steps(id));
+		model.addAttribute("changes", own ? reports.changes(id) : List.of());
+		model.addAttribute("themes", ReportTheme.values());
+		if (!model.containsAttribute("typed")) {
+			model.addAttribute("typed", null);
+		}
+		return "reporting/report";
+	}
+
+	@PostMapping("/reporting/reports/{id}/start")
+	String start(@PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, () -> reports.start(id), "Đã lập báo cáo, số liệu lấy từ tiến độ cơ quan đã cập nhật");
+	}
+
+	@PostMapping("/reporting/reports/{id}/save")
+	String save(@PathVariable long id, @RequestParam(required = false) Long version, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		Edit edit = null;
+		try {
+			edit = edit(request);
+			reports.save(id, edit, version);
+			redirect.addFlashAttribute("flash", "Đã lưu báo cáo");
+		}
+		catch (DomainException e) {
+			redirect.addFlashAttribute("error", e.getMessage());
+			redirect.addFlashAttribute("typed", edit);
+		}
+		return "redirect:/reporting/reports/" + id;
+	}
+
+	@PostMapping("/reporting/reports/{id}/refresh")
+	String refresh(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+		return act(id, redirect, () -> reports.refresh(id, version), "Đã cập nhật số liệu từ tiến độ mới nhất");
+	}
+
+	@PostMapping("/reporting/reports/{id}/approve")
+	String approve(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+		return act(id, redirect, () -> reports.approve(id, version), "Thủ trưởng đã duyệt báo cáo");
+	}
+
+	@PostMapping("/reporting/reports/{id}/submit")
+	String submit(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+		return act(id, redirect, () -> reports.submit(id, version), "Đã gửi báo cáo đến Sở KH&CN");
+	}
+
+	@PostMapping("/reporting/reports/{id}/accept")
+	String accept(@PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, () -> reports.accept(id), "Đã tiếp nhận báo cáo");
+	}
+
+	@PostMapping("/reporting/reports/{id}/return")
+	String giveBack(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		return act(id, redirect, () -> reports.returnReport(id, reason), "Đã trả lại báo cáo cho cơ quan");
+	}
+
+	@PostMapping("/reporting/reports/{id}/reopen")
+	String reopen(@PathVariable long id, @RequestParam(required = false) LocalDate until,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		return act(id, redirect, () -> reports.reopen(id, until, reason), "Đã mở lại kỳ báo cáo cho cơ quan");
+	}
+
+	private String act(long id, RedirectAttributes redirect, Runnable action, String done) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("flash", done);
+		}
+		catch (DomainException e) {
+			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		return "redirect:/reporting/reports/" + id;
+	}
+
+	/** Reads repeated fields as the browser sent them (never split at commas). */
+	static Edit edit(HttpServletRequest request) {
+		Map<String, String> sections = new LinkedHashMap<>();
+		String[] codes = values(request, "code");
+		String[] bodies = values(request, "body");
+		for (int i = 0; i < codes.length && i < bodies.length; i++) {
+			sections.put(codes[i], bodies[i]);
+		}
+		return new Edit(sections, items(request, "obstacle"), items(request, "proposal"));
+	}
+
+	private static List<ItemInput> items(HttpServletRequest request, String prefix) {
+		String[] themes = values(request, prefix + "Theme");
+		String[] texts = values(request, prefix + "Text");
+		List<ItemInput> out = new ArrayList<>();
+		for (int i = 0; i < texts.length; i++) {
+			ReportTheme theme = null;
+			if (i < themes.length && !themes[i].isBlank()) {
+				try {
+					theme = ReportTheme.valueOf(themes[i]);
+				}
+				catch (IllegalArgumentException e) {
+					throw new DomainException("Nhóm vấn đề “" + themes[i] + "” không hợp lệ");
+				}
+			}
+			out.add(new ItemInput(theme, texts[i]));
+		}
+		return out;
+	}
+
+	private static String[] values(HttpServletRequest request, String name) {
+		String[] v = request.getParameterValues(name);
+		return v == null ? new String[0] : v;
+	}
+}
