@@ -29,7 +29,7 @@ enum Aggregation {
 		this.label = label;
 	}
 
-	String label() {
+	public String label() {
 		return label;
 	}
 

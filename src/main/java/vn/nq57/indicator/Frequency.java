@@ -15,7 +15,7 @@ enum Frequency {
 		this.months = months;
 	}
 
-	String label() {
+	public String label() {
 		return label;
 	}
 

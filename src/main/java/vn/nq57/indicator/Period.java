@@ -45,27 +45,27 @@ record Period(Frequency frequency, LocalDate start) implements Comparable<Period
 		return new Period(frequency, LocalDate.of(day.getYear(), m - m % frequency.months() + 1, 1));
 	}
 
-	LocalDate end() {
+	public LocalDate end() {
 		return start.plusMonths(frequency.months()).minusDays(1);
 	}
 
-	LocalDate dueDate(int dueDays) {
+	public LocalDate dueDate(int dueDays) {
 		return end().plusDays(dueDays);
 	}
 
-	Period previous() {
+	public Period previous() {
 		return new Period(frequency, start.minusMonths(frequency.months()));
 	}
 
-	Period next() {
+	public Period next() {
 		return new Period(frequency, start.plusMonths(frequency.months()));
 	}
 
-	int year() {
+	public int year() {
 		return start.getYear();
 	}
 
-	String label() {
+	public String label() {
 		int y = start.getYear();
 		int m = start.getMonthValue();
 		return switch (frequency) {
@@ -77,7 +77,7 @@ record Period(Frequency frequency, LocalDate start) implements Comparable<Period
 	}
 
 	/** Short label for charts: "10/2026", "III/2026", "H1/2026", "2026". */
-	String shortLabel() {
+	public String shortLabel() {
 		int y = start.getYear();
 		int m = start.getMonthValue();
 		return switch (frequency) {
@@ -88,7 +88,7 @@ record Period(Frequency frequency, LocalDate start) implements Comparable<Period
 		};
 	}
 
-	String code() {
+	public String code() {
 		int y = start.getYear();
 		int m = start.getMonthValue();
 		return switch (frequency) {

@@ -44,7 +44,7 @@ enum TargetStatus {
 		this.label = label;
 	}
 
-	String label() {
+	public String label() {
 		return label;
 	}
 

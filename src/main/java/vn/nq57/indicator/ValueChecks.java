@@ -22,7 +22,7 @@ final class ValueChecks {
 
 	private static final MathContext MC = MathContext.DECIMAL64;
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-	private static final BigDecimal HALF = new BigDecimal("0.5");
+	private static final BigDecimal FIFTH = new BigDecimal("0.2");
 	private static final BigDecimal THREE = BigDecimal.valueOf(3);
 
 	private ValueChecks() {
@@ -124,8 +124,10 @@ final class ValueChecks {
 	}
 
 	/**
-	 * A value is flagged when it lies outside mean ± max(3 standard deviations, half the mean) of the
-	 * agency's last {@value #SERIES} values (at least {@value #MIN_SERIES} needed).
+	 * A value is flagged when it lies outside mean ± max(3 standard deviations, a fifth of the mean) of the
+	 * agency's last {@value #SERIES} values (at least {@value #MIN_SERIES} needed): three deviations catch a
+	 * jump in a noisy series, the fifth one in a steady series (170, 170, 170 TB) where any change would be
+	 * "many deviations".
 	 */
 	static String jump(BigDecimal value, List<BigDecimal> previous, int decimals) {
 		List<BigDecimal> series = previous == null ? List.of()
@@ -138,7 +140,7 @@ final class ValueChecks {
 		BigDecimal variance = series.stream().map(x -> x.subtract(mean).pow(2)).reduce(BigDecimal.ZERO, BigDecimal::add)
 			.divide(n, MC);
 		BigDecimal sd = variance.sqrt(MC);
-		BigDecimal tolerance = sd.multiply(THREE).max(mean.abs().multiply(HALF));
+		BigDecimal tolerance = sd.multiply(THREE).max(mean.abs().multiply(FIFTH));
 		BigDecimal low = mean.subtract(tolerance);
 		BigDecimal high = mean.add(tolerance);
 		if (value.compareTo(low) >= 0 && value.compareTo(high) <= 0) {

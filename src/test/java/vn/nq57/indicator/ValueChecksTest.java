@@ -83,11 +83,14 @@ class ValueChecksTest {
 	@CsvSource(delimiter = '|', textBlock = """
 			45   | 15 14 16 15 15 16 | true
 			16   | 15 14 16 15 15 16 | false
-			22   | 15 14 16 15 15 16 | false
-			23   | 15 14 16 15 15 16 | true
+			18   | 15 14 16 15 15 16 | false
+			19   | 15 14 16 15 15 16 | true
+			95   | 72.1 71.2 70.9 70.6 | true
+			80   | 72.1 71.2 70.9 70.6 | false
 			7    | 15 14 16 15 15 16 | true
 			45   | 15 14             | false
 			170  | 170 170 170       | false
+			200  | 170 170 170       | false
 			260  | 170 170 170       | true
 			30   | 10 50 10 50 10 50 | false
 			""")
