@@ -70,6 +70,11 @@ record Indicator(long id, String code, String name, String category, String unit
 		return new ValueChecks.Spec(unit, ratio(), breakdown == Breakdown.PROVINCE, minValue, maxValue);
 	}
 
+	/** Whether a value is owed for the period: not for periods the baseline already stands for. */
+	public boolean expects(Period p) {
+		return baselineYear == null || p.end().isAfter(java.time.LocalDate.of(baselineYear, 12, 31));
+	}
+
 	/** The indicator's period that starts on this day. */
 	public Period period(java.time.LocalDate start) {
 		return new Period(frequency, start);

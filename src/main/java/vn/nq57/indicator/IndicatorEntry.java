@@ -285,7 +285,7 @@ class IndicatorEntry {
 			Period due = dues.get(k);
 			ValueState st = states.get(i.id() + "@" + due.start());
 			out.add(new AgencyIndicator(i, Period.containing(i.frequency(), today), due, due.dueDate(i.dueDays()),
-					latest.get(i.id()), st, st != ValueState.APPROVED));
+					latest.get(i.id()), st, st != ValueState.APPROVED && i.expects(due)));
 		}
 		return out;
 	}

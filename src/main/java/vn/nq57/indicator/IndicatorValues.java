@@ -66,7 +66,7 @@ public class IndicatorValues {
 			// the periods whose due date (end + dueDays) lies in the window
 			Period p = Period.containing(ind.frequency(), periodStart.minusDays(ind.dueDays()));
 			while (!p.dueDate(ind.dueDays()).isAfter(periodEnd)) {
-				if (!p.dueDate(ind.dueDays()).isBefore(periodStart)) {
+				if (!p.dueDate(ind.dueDays()).isBefore(periodStart) && ind.expects(p)) {
 					due.add(new Due(ind, p));
 				}
 				p = p.next();
