@@ -21,7 +21,7 @@ N=50
 WARMUP=5
 DIR=/tmp/nq57-bench
 PORT=18080
-DB_PORT=54480
+DB_PORT=29480   # below the ephemeral range (32768–60999), where a client socket can hold the port
 SCALE=national
 REUSE=0
 KEEP=0
@@ -125,9 +125,29 @@ URLS=(
 )
 
 # 5. N timed requests per URL after the warm-ups; p50/p95 by nearest rank. Other work on the machine
-#    shows in the figures: the load average is printed before and after.
+#    shows in the figures: the load average is printed before and after, and so is the CPU time the
+#    application and its PostgreSQL spent per request (from /proc), which other work hardly changes.
+APP_PID=$(ss -ltnpH "sport = :$PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+PG_PID=""
+if [ -n "$APP_PID" ]; then
+  DBP=$(tr '\0' ' ' < "/proc/$APP_PID/cmdline" | grep -o -- '--nq57.db.port=[0-9]*' | cut -d= -f2 || true)
+  PG_PID=$(ss -ltnpH "sport = :${DBP:-$DB_PORT}" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+fi
+cpu_ticks() {  # user + system clock ticks: the application, its database sessions, and the parallel
+               # workers the postmaster has reaped (its children's time)
+  local total=0 p
+  [ -r "/proc/$APP_PID/stat" ] && total=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat")
+  if [ -n "$PG_PID" ] && [ -r "/proc/$PG_PID/stat" ]; then
+    total=$(( total + $(awk '{print $16 + $17}' "/proc/$PG_PID/stat") ))
+    for p in $(ps -o pid=,args= --ppid "$PG_PID" | awk '$3 == "postgres" && $4 == "postgres" {print $1}'); do
+      [ -r "/proc/$p/stat" ] && total=$(( total + $(awk '{print $14 + $15}' "/proc/$p/stat") ))
+    done
+  fi
+  echo "$total"
+}
+TICK_MS=$(( 1000 / $(getconf CLK_TCK) ))
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '\n%-52s %6s %8s %8s %8s %s\n' "URL" "n" "p50 ms" "p95 ms" "max ms" "status"
+printf '\n%-52s %6s %8s %8s %8s %8s %s\n' "URL" "n" "p50 ms" "p95 ms" "max ms" "cpu ms" "status"
 RESULTS="$DIR/results.txt"
 {
   echo "# $(date -Iseconds) · $(nproc) cores · $SCALE · N=$N after $WARMUP warm-ups"
@@ -139,18 +159,20 @@ for url in "${URLS[@]}"; do
   if [ "${url#/api/}" != "$url" ] && [ -n "$API_TOKEN" ]; then auth=(-H "Authorization: Bearer $API_TOKEN"); fi
   for _ in $(seq "$WARMUP"); do curl -s -o /dev/null "${auth[@]}" "$BASE$url"; done
   samples="$DIR/samples.txt"; : > "$samples"; codes=""
+  before=$(cpu_ticks)
   for _ in $(seq "$N"); do
     out=$(curl -s -o /dev/null "${auth[@]}" -w '%{http_code} %{time_total}' "$BASE$url")
     echo "${out#* }" >> "$samples"
     codes="$codes ${out%% *}"
   done
+  cpu=$(awk -v t=$(( $(cpu_ticks) - before )) -v ms="$TICK_MS" -v n="$N" 'BEGIN { printf "%.1f", t * ms / n }')
   status=$(echo "$codes" | tr ' ' '\n' | grep -v '^$' | sort | uniq -c | awk '{printf "%s×%s ", $2, $1}')
-  line=$(sort -n "$samples" | awk -v url="$url" -v st="$status" '
+  line=$(sort -n "$samples" | awk -v url="$url" -v st="$status" -v cpu="$cpu" '
     { t[NR] = $1 * 1000 }
     END {
       i50 = int(NR * 0.50); if (i50 < NR * 0.50) i50++;
       i95 = int(NR * 0.95); if (i95 < NR * 0.95) i95++;
-      printf "%-52s %6d %8.1f %8.1f %8.1f %s\n", url, NR, t[i50], t[i95], t[NR], st
+      printf "%-52s %6d %8.1f %8.1f %8.1f %8s %s\n", url, NR, t[i50], t[i95], t[NR], cpu, st
     }')
   echo "$line"
   echo "$line" >> "$RESULTS"

@@ -36,6 +36,9 @@ class AgencyRegistryTest {
 	@Test
 	@DisplayName("the registry goes out as CSV and comes back in unchanged")
 	void csvRoundTrip() {
+		// agencies other tests inserted by SQL may lack the aliases the registry keeps for every name; one load
+		// brings the registry to its own normal form, after which export and import must be exact inverses
+		csv.load(csv.parse(new StringReader(csv.export())));
 		String exported = csv.export();
 		assertThat(exported).startsWith("\uFEFFcode,name,short_name,kind,member_kinds,aliases,email,active");
 		assertThat(exported).contains("G-SBNDP,\"Các sở, ban, ngành, địa phương\",,COLLECTIVE,DEPARTMENT|COMMUNE");
