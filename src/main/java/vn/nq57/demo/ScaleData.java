@@ -28,8 +28,9 @@ import vn.nq57.system.AppClock;
  * production: {@code --nq57.scale=province} (≈120 agencies, one plan of 7 groups, 300 tasks, ≈10.000
  * assignments) or {@code --nq57.scale=national} (5.000 agencies, 40 plans, 40.000 tasks, ≈1.000.000
  * assignments, ≈750.000 progress updates). Everything is generated in the database by
- * {@code INSERT … SELECT generate_series}, deterministically (a hash of the row number stands for chance),
- * and anchored on the application's day so that every status occurs on that day: completed on time and late,
+ * {@code INSERT … SELECT generate_series}; a hash of a row's key stands for chance (the same proportions on
+ * every run; exact counts vary a little, as some keys are generated ids), and it is anchored on the
+ * application's day so that every status occurs on that day: completed on time and late,
  * overdue, in progress and due soon, ongoing, awaiting a trigger, without deadline.
  *
  * <p>Each plan stands for one province's programme: its own synthetic agencies ("Đơn vị mô phỏng 0001" —

@@ -34,6 +34,7 @@ public class Plan {
 
 	@OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true, fetch = jakarta.persistence.FetchType.EAGER)
 	@OrderBy("position")
+	@org.hibernate.annotations.BatchSize(size = 100)
 	private List<TaskGroup> groups = new ArrayList<>();
 
 	protected Plan() {

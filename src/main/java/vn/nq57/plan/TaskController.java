@@ -29,6 +29,8 @@ class TaskController {
 
 	static final int PAGE_SIZE = 25;
 
+	static final int MAX_AGENCY_OPTIONS = 300;
+
 	private final TaskService tasks;
 	private final TaskQueries queries;
 	private final AgencyDirectory agencies;
@@ -51,8 +53,16 @@ class TaskController {
 			@RequestParam(required = false) Long agency, @RequestParam(required = false) TaskStatus status,
 			@RequestParam(defaultValue = "false") boolean soon, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String agencyName,
+			@RequestParam(defaultValue = "0") int page, Model model) {
 		CurrentUser me = AccessPolicy.current();
+		if (agency == null && agencyName != null && !agencyName.isBlank()) {
+			var found = agencies.resolve(agencyName).or(() -> agencies.findByCode(agencyName.strip()));
+			if (found.isEmpty()) {
+				model.addAttribute("error", "Không tìm thấy cơ quan “" + agencyName.strip() + "”; hãy gõ đúng tên, tên viết tắt hoặc mã");
+			}
+			agency = found.map(vn.nq57.agency.Agency::getId).orElse(null);
+		}
 		// an agency sees the tasks it leads or coordinates, whatever the request asks for
 		Long agencyFilter = me.seesEveryAgency() ? agency : me.agencyId();
 		TaskQueries.Filter filter = new TaskQueries.Filter(plan, group, agencyFilter, status, soon, from, to, q, sort);
@@ -60,7 +70,12 @@ class TaskController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", TaskStatus.values());
 		model.addAttribute("plans", tasks.plans());
-		model.addAttribute("agencyOptions", me.seesEveryAgency() ? agencies.assignable() : java.util.List.of());
+		// a national registry is too long for a drop-down: above a few hundred agencies, the name is typed
+		var options = me.seesEveryAgency() ? agencies.assignable() : java.util.List.<AgencyDirectory.AgencyRef>of();
+		model.addAttribute("agencyOptions", options.size() <= MAX_AGENCY_OPTIONS ? options : java.util.List.of());
+		model.addAttribute("agencyTyped", me.seesEveryAgency() && options.size() > MAX_AGENCY_OPTIONS);
+		model.addAttribute("agencyFilterName", agencyFilter == null || !me.seesEveryAgency() ? ""
+				: agencies.find(agencyFilter).map(vn.nq57.agency.Agency::getName).orElse(""));
 		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/tasks");
 		addIf(url, "plan", plan);
 		addIf(url, "group", group);

@@ -180,8 +180,15 @@ public class TaskService {
 	@Transactional
 	public int ensureRecurringInstances(LocalDate day) {
 		int created = 0;
-		for (Long id : tasks.findRecurringIds()) {
-			created += syncAssignments(get(id), day);
+		// only the tasks still missing the period's instance: after the first run of a period this finds none
+		for (vn.nq57.deadline.Recurrence r : vn.nq57.deadline.Recurrence.values()) {
+			List<Long> missing = jdbc.queryForList("""
+					SELECT t.id FROM task t WHERE t.recurrence = ?
+					AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.task_id = t.id AND a.period_label = ?)
+					ORDER BY t.id""", Long.class, r.name(), r.periodLabel(day));
+			for (Long id : missing) {
+				created += syncAssignments(get(id), day);
+			}
 		}
 		return created;
 	}

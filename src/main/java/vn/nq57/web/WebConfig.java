@@ -51,6 +51,19 @@ class WebConfig implements WebMvcConfigurer {
 		registry.addFormatterForFieldType(LocalDate.class, new VnDateFormatter());
 	}
 
+	/**
+	 * webjars-locator-lite switches on a filter that looks every link of a page up in the static folders,
+	 * uncached on a miss: on the overview that was most of the CPU. Version-less webjar URLs are served by the
+	 * resource handler without it.
+	 */
+	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<org.springframework.web.servlet.resource.ResourceUrlEncodingFilter> noResourceUrlEncoding() {
+		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+				new org.springframework.web.servlet.resource.ResourceUrlEncodingFilter());
+		registration.setEnabled(false);
+		return registration;
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("lang");
