@@ -293,10 +293,10 @@ class IntakeAnalyzer {
 
 	private void nearDuplicatesWithin(List<RowWork> rows) {
 		List<RowWork> titled = rows.stream().filter(r -> r.draft.title() != null).toList();
-		List<Set<String>> grams = titled.stream().map(r -> Similarity.trigrams(r.draft.title())).toList();
+		List<Set<String>> grams = titled.stream().map(r -> Similarity.pairs(r.draft.title())).toList();
 		for (int a = 0; a < titled.size(); a++) {
 			for (int b = a + 1; b < titled.size(); b++) {
-				double s = Similarity.jaccard(grams.get(a), grams.get(b));
+				double s = Similarity.score(grams.get(a), grams.get(b));
 				if (s < Similarity.NEAR_DUPLICATE) {
 					continue;
 				}
@@ -360,7 +360,7 @@ class IntakeAnalyzer {
 			}
 			existing.stream()
 				.filter(t -> Objects.equals(t.groupCode(), r.draft.groupCode()) && Objects.equals(t.stt(), r.draft.stt())
-						&& Similarity.of(t.title(), r.draft.title()) >= 0.4)
+						&& Similarity.of(t.title(), r.draft.title()) >= 0.35)
 				.findFirst().ifPresent(t -> {
 					matched.put(r, t);
 					existing.remove(t);
@@ -370,7 +370,7 @@ class IntakeAnalyzer {
 		// 3. moved elsewhere in the plan but still clearly the same task
 		for (RowWork r : List.copyOf(open)) {
 			ExistingTask best = null;
-			double bestScore = 0.7;
+			double bestScore = 0.6;
 			for (ExistingTask t : existing) {
 				double s = Similarity.of(t.title(), r.draft.title());
 				if (s >= bestScore) {

@@ -96,8 +96,8 @@ class NearDuplicates {
 		Map<Integer, Set<String>> grams = new HashMap<>();
 		for (Object[] r : raw) {
 			int idx = (Integer) r[0];
-			Set<String> mine = grams.computeIfAbsent(idx, i -> Similarity.trigrams(texts.get(i)));
-			double s = Similarity.jaccard(mine, Similarity.trigrams((String) r[3]));
+			Set<String> mine = grams.computeIfAbsent(idx, i -> Similarity.pairs(texts.get(i)));
+			double s = Similarity.score(mine, Similarity.pairs((String) r[3]));
 			if (s >= Similarity.NEAR_DUPLICATE) {
 				out.computeIfAbsent(idx, i -> new ArrayList<>()).add(new Match((Long) r[1], (String) r[2],
 						(String) r[3], (String) r[4], (String) r[5], (String) r[6], s));
