@@ -124,7 +124,17 @@ class ConsolidatedReportTest {
 		// Sở Nội vụ's texts sit under its task groups (IV among them), Sở Tài chính's under its own
 		DocSection groupIV = c.sections().stream().filter(s -> s.heading() != null && s.heading().contains("Nhóm nhiệm vụ IV:"))
 			.findFirst().orElseThrow();
-		assertThat(groupIV.body()).contains("- Sở Nội vụ:").doesNotContain("- Sở Tài chính:");
+		// an agency's words sit under the groups in which it has tasks (the demo plan decides which those are)
+		assertThat(groupIV.body()).contains("- Sở Nội vụ:");
+		boolean financeInIV = Boolean.TRUE.equals(jdbc.queryForObject("""
+				SELECT EXISTS (SELECT 1 FROM assignment a JOIN task t ON t.id = a.task_id JOIN task_group g ON g.id = t.group_id
+				               JOIN agency ag ON ag.id = a.agency_id WHERE g.code = 'IV' AND ag.code = 'STC')""", Boolean.class));
+		if (financeInIV) {
+			assertThat(groupIV.body()).contains("- Sở Tài chính:");
+		}
+		else {
+			assertThat(groupIV.body()).doesNotContain("- Sở Tài chính:");
+		}
 		assertThat(groupIV.body()).startsWith("Tổng số");
 		DocSection obstacles = c.sections().stream().filter(s -> "II. Khó khăn, vướng mắc".equals(s.heading())).findFirst()
 			.orElseThrow();
@@ -166,7 +176,10 @@ class ConsolidatedReportTest {
 			assertThat(tasks.getRow(0).getCell(1).getText()).isEqualTo("Tên nhiệm vụ");
 			long taskRows = tasks.getRows().stream().filter(r -> r.getTableCells().size() == 6).count() - 1;
 			assertThat(taskRows).isEqualTo(c.data().appendix().size());
-			assertThat(text).contains("I. Nâng cao nhận thức");
+			String firstGroup = jdbc.queryForObject("""
+					SELECT g.title FROM task_group g WHERE g.code = 'I' AND EXISTS (SELECT 1 FROM task t WHERE t.group_id = g.id)
+					ORDER BY g.id LIMIT 1""", String.class);
+			assertThat(text).contains(firstGroup);
 		}
 	}
 
