@@ -16,3 +16,18 @@ CREATE TABLE intake_batch (
   version        bigint       NOT NULL DEFAULT 0
 );
 CREATE INDEX intake_batch_state_idx ON intake_batch(state, created_at DESC);
+
+-- Near-duplicates: the word pairs (two syllables in a row) of every task's text, so that the tasks sharing a
+-- new row's distinctive pairs are found through an index instead of comparing the row with every task.
+-- Derived data, kept current by the import itself: a task whose version differs from the one indexed is
+-- indexed again before each check; a deleted task takes its pairs with it.
+CREATE TABLE intake_task_text (
+  task_id      bigint PRIMARY KEY REFERENCES task(id) ON DELETE CASCADE,
+  task_version bigint NOT NULL
+);
+CREATE TABLE intake_task_pair (
+  pair    int    NOT NULL,   -- hash of the pair in accent-free form (Similarity.pairs)
+  task_id bigint NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+  PRIMARY KEY (pair, task_id)
+);
+CREATE INDEX intake_task_pair_task_idx ON intake_task_pair(task_id);

@@ -319,10 +319,7 @@ class IntakeAnalyzer {
 	private void nearDuplicatesInSystem(List<RowWork> rows, Long targetPlanId) {
 		List<RowWork> titled = rows.stream().filter(r -> r.draft.title() != null).toList();
 		List<String> titles = titled.stream().map(r -> r.draft.title()).toList();
-		List<String> search = titled.stream().map(r -> String.join(" ", Objects.requireNonNullElse(r.draft.stt(), ""),
-				r.draft.title(), Objects.requireNonNullElse(r.draft.expectedOutput(), ""),
-				Objects.requireNonNullElse(r.draft.accountableHead(), ""))).toList();
-		Map<Integer, List<NearDuplicates.Match>> found = duplicates.find(titles, search, targetPlanId);
+		Map<Integer, List<NearDuplicates.Match>> found = duplicates.find(titles, targetPlanId);
 		found.forEach((i, matches) -> {
 			RowWork r = titled.get(i);
 			for (NearDuplicates.Match m : matches) {

@@ -2,19 +2,33 @@ package vn.nq57.intake;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Finds tasks already in the system that a new row may repeat. PostgreSQL does the search, with pg_trgm
- * over the indexed {@code task.search} column (GIN trigram index, V4__plan.sql), so the cost grows with the
- * matches, not with the number of tasks; the few candidates it returns are then scored with
- * {@link Similarity} exactly as rows within a file are.
+ * Finds tasks already in the system that a new row may repeat, without comparing the row with every task.
+ *
+ * <p>
+ * PostgreSQL keeps the word pairs of every task's text in {@code intake_task_pair} (B-tree on the pair), brought
+ * up to date before each check for the tasks added or edited since ({@link #refresh}). A row's candidates are
+ * the tasks that share the most of its <em>distinctive</em> pairs (those found in few tasks; stock phrases every
+ * task has are left out of the search, not of the score); at most {@link #CANDIDATES} per row are then scored
+ * with {@link Similarity}, exactly as rows within a file are. The cost follows the number of matching tasks,
+ * not the number of tasks.
+ *
+ * <p>
+ * Why not pg_trgm over {@code task.search}: in these documents unrelated tasks share so much vocabulary that
+ * their trigram similarity is 0,4–0,6 (measured on the samples), so neither a threshold nor the GIN index can
+ * set them apart from true near-duplicates (0,47 and up): one row against 10,000 tasks took about 0,5 s, 300
+ * rows over two minutes. See README, "Near-duplicates".
  */
 @Component
 class NearDuplicates {
@@ -24,85 +38,125 @@ class NearDuplicates {
 			double similarity) {
 	}
 
-	/** Loose on purpose: it only picks candidates; {@link Similarity#NEAR_DUPLICATE} decides. */
-	static final double CANDIDATE_THRESHOLD = 0.3;
+	/** Tasks scored per row, the ones sharing the most distinctive pairs. */
+	static final int CANDIDATES = 12;
 
 	static final int PER_ROW = 3;
 
+	/** A pair found in more tasks than this share (and this many) is a stock phrase, not used to search. */
+	static final double COMMON_SHARE = 0.02;
+
+	static final int COMMON_MIN = 50;
+
 	private final JdbcTemplate jdbc;
 
-	NearDuplicates(JdbcTemplate jdbc) {
+	private final TransactionTemplate separately;
+
+	NearDuplicates(JdbcTemplate jdbc, PlatformTransactionManager tx) {
 		this.jdbc = jdbc;
+		this.separately = new TransactionTemplate(tx);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * Indexes the tasks added or edited since the last check, in a transaction of its own (it is derived data:
+	 * a dry run that writes no task still keeps the index current). Returns how many tasks were indexed.
+	 */
+	int refresh() {
+		Integer n = separately.execute(status -> {
+			jdbc.queryForObject("SELECT pg_advisory_xact_lock(57003)", Object.class);
+			List<Object[]> stale = jdbc.query("""
+					SELECT t.id, t.title, t.version FROM task t LEFT JOIN intake_task_text x ON x.task_id = t.id
+					WHERE x.task_id IS NULL OR x.task_version <> t.version""",
+					(rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getLong(3) });
+			for (int from = 0; from < stale.size(); from += 2_000) {
+				List<Object[]> chunk = stale.subList(from, Math.min(stale.size(), from + 2_000));
+				Long[] ids = chunk.stream().map(r -> (Long) r[0]).toArray(Long[]::new);
+				jdbc.update("DELETE FROM intake_task_pair WHERE task_id = ANY (?)", (Object) ids);
+				List<Object[]> pairs = new ArrayList<>();
+				List<Object[]> versions = new ArrayList<>();
+				for (Object[] r : chunk) {
+					for (int h : hashes((String) r[1])) {
+						pairs.add(new Object[] { h, r[0] });
+					}
+					versions.add(new Object[] { r[0], r[2] });
+				}
+				jdbc.batchUpdate("INSERT INTO intake_task_pair(pair, task_id) VALUES (?, ?) ON CONFLICT DO NOTHING", pairs);
+				jdbc.batchUpdate("""
+						INSERT INTO intake_task_text(task_id, task_version) VALUES (?, ?)
+						ON CONFLICT (task_id) DO UPDATE SET task_version = excluded.task_version""", versions);
+			}
+			return stale.size();
+		});
+		return n == null ? 0 : n;
 	}
 
 	/**
 	 * For each title (by its index in the list), the tasks in the system it is a near-duplicate of, best first.
-	 * {@code searchTexts} are the rows written as {@code task.search} is (STT, title, output, head), to find the
-	 * candidates. Tasks of {@code excludePlanId} are left out: a revised plan is compared with its own tasks by
-	 * the diff.
+	 * Tasks of {@code excludePlanId} are left out: a revised plan is compared with its own tasks by the diff.
 	 */
-	Map<Integer, List<Match>> find(List<String> texts, List<String> searchTexts, Long excludePlanId) {
+	Map<Integer, List<Match>> find(List<String> titles, Long excludePlanId) {
 		Map<Integer, List<Match>> out = new HashMap<>();
-		if (texts.isEmpty()) {
+		if (titles.isEmpty()) {
 			return out;
 		}
-		String[] keys = searchTexts.stream().map(t -> t == null ? "" : VnText.key(t)).toArray(String[]::new);
-		List<Object[]> raw = jdbc.execute((ConnectionCallback<List<Object[]>>) con -> {
-			boolean auto = con.getAutoCommit();
-			try (var st = con.createStatement()) {
-				if (auto) {
-					con.setAutoCommit(false);
-				}
-				// transaction-local: the pooled connection goes back with the server's default
-				st.execute("SET LOCAL pg_trgm.similarity_threshold = " + CANDIDATE_THRESHOLD);
-				try (var ps = con.prepareStatement("""
-						SELECT q.idx, t.id, t.stt, t.title, p.title AS plan_title, g.code, d.number
-						FROM unnest(?::text[]) WITH ORDINALITY AS q(k, idx)
-						CROSS JOIN LATERAL (
-						  SELECT c.id FROM task c
-						  WHERE q.k <> '' AND c.search % q.k AND (?::bigint IS NULL OR c.plan_id IS DISTINCT FROM ?)
-						  ORDER BY similarity(c.search, q.k) DESC LIMIT ?) best
-						JOIN task t ON t.id = best.id
-						LEFT JOIN plan p ON p.id = t.plan_id
-						LEFT JOIN task_group g ON g.id = t.group_id
-						LEFT JOIN directive d ON d.id = t.directive_id""")) {
-					ps.setArray(1, con.createArrayOf("text", keys));
-					for (int p : new int[] { 2, 3 }) {
-						if (excludePlanId == null) {
-							ps.setNull(p, java.sql.Types.BIGINT);
-						}
-						else {
-							ps.setLong(p, excludePlanId);
-						}
-					}
-					ps.setInt(4, PER_ROW * 2);
-					List<Object[]> rows = new ArrayList<>();
-					try (var rs = ps.executeQuery()) {
-						while (rs.next()) {
-							rows.add(new Object[] { rs.getInt(1) - 1, rs.getLong(2), rs.getString(3), rs.getString(4),
-									rs.getString(5), rs.getString(6), rs.getString(7) });
-						}
-					}
-					return rows;
-				}
+		refresh();
+		List<Integer> rowIdx = new ArrayList<>();
+		List<Integer> rowPair = new ArrayList<>();
+		List<Set<String>> rowPairs = new ArrayList<>();
+		for (int i = 0; i < titles.size(); i++) {
+			Set<String> pairs = Similarity.pairs(titles.get(i));
+			rowPairs.add(pairs);
+			for (String p : pairs) {
+				rowIdx.add(i);
+				rowPair.add(p.hashCode());
 			}
-			finally {
-				if (auto) {
-					con.rollback();
-					con.setAutoCommit(true);
+		}
+		if (rowPair.isEmpty()) {
+			return out;
+		}
+		Integer tasks = jdbc.queryForObject("SELECT count(*) FROM intake_task_text", Integer.class);
+		int common = Math.max(COMMON_MIN, (int) Math.ceil((tasks == null ? 0 : tasks) * COMMON_SHARE));
+		Map<Integer, List<Long>> candidates = new HashMap<>();
+		jdbc.query("""
+				WITH q AS (SELECT * FROM unnest(?::int[], ?::int[]) AS q(idx, pair)),
+				     distinctive AS (SELECT p.pair FROM intake_task_pair p WHERE p.pair IN (SELECT DISTINCT pair FROM q)
+				                     GROUP BY p.pair HAVING count(*) <= ?),
+				     shared AS (SELECT q.idx, p.task_id, count(*) AS n FROM q
+				                JOIN distinctive d ON d.pair = q.pair JOIN intake_task_pair p ON p.pair = q.pair
+				                GROUP BY q.idx, p.task_id),
+				     ranked AS (SELECT s.*, row_number() OVER (PARTITION BY s.idx ORDER BY s.n DESC, s.task_id) AS r FROM shared s
+				                JOIN task t ON t.id = s.task_id WHERE ?::bigint IS NULL OR t.plan_id IS DISTINCT FROM ?)
+				SELECT idx, task_id FROM ranked WHERE r <= ? ORDER BY idx, r""", rs -> {
+			candidates.computeIfAbsent(rs.getInt(1), i -> new ArrayList<>()).add(rs.getLong(2));
+		}, rowIdx.toArray(Integer[]::new), rowPair.toArray(Integer[]::new), common, excludePlanId, excludePlanId,
+				CANDIDATES);
+		if (candidates.isEmpty()) {
+			return out;
+		}
+		Set<Long> ids = new LinkedHashSet<>();
+		candidates.values().forEach(ids::addAll);
+		Map<Long, Object[]> tasksById = new HashMap<>();
+		jdbc.query("""
+				SELECT t.id, t.stt, t.title, p.title, g.code, d.number FROM task t
+				LEFT JOIN plan p ON p.id = t.plan_id LEFT JOIN task_group g ON g.id = t.group_id
+				LEFT JOIN directive d ON d.id = t.directive_id WHERE t.id = ANY (?)""", rs -> {
+			tasksById.put(rs.getLong(1), new Object[] { rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+					rs.getString(6) });
+		}, (Object) ids.toArray(Long[]::new));
+		candidates.forEach((idx, taskIds) -> {
+			for (Long id : taskIds) {
+				Object[] t = tasksById.get(id);
+				if (t == null) {
+					continue;
+				}
+				double s = Similarity.score(rowPairs.get(idx), Similarity.pairs((String) t[1]));
+				if (s >= Similarity.NEAR_DUPLICATE) {
+					out.computeIfAbsent(idx, i -> new ArrayList<>()).add(new Match(id, (String) t[0], (String) t[1],
+							(String) t[2], (String) t[3], (String) t[4], s));
 				}
 			}
 		});
-		Map<Integer, Set<String>> grams = new HashMap<>();
-		for (Object[] r : raw) {
-			int idx = (Integer) r[0];
-			Set<String> mine = grams.computeIfAbsent(idx, i -> Similarity.pairs(texts.get(i)));
-			double s = Similarity.score(mine, Similarity.pairs((String) r[3]));
-			if (s >= Similarity.NEAR_DUPLICATE) {
-				out.computeIfAbsent(idx, i -> new ArrayList<>()).add(new Match((Long) r[1], (String) r[2],
-						(String) r[3], (String) r[4], (String) r[5], (String) r[6], s));
-			}
-		}
 		out.values().forEach(l -> {
 			l.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
 			if (l.size() > PER_ROW) {
@@ -110,5 +164,9 @@ class NearDuplicates {
 			}
 		});
 		return out;
+	}
+
+	private static int[] hashes(String title) {
+		return Similarity.pairs(title).stream().mapToInt(String::hashCode).distinct().toArray();
 	}
 }

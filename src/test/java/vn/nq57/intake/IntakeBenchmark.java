@@ -1,0 +1,163 @@
+package vn.nq57.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.nq57.IntegrationTest;
+import vn.nq57.account.RunAs;
+
+/**
+ * The figures of bench/RESULTS-intake.md: a 300-row appendix (Excel and Word) from dry run to preview, and the
+ * near-duplicate check of those rows against 10,000 tasks already in the system. Runs only when asked:
+ * {@code ./mvnw -o test -Dtest=IntakeBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ * The 10,000 tasks are written with SQL (the fixture, not the thing measured); their texts are recombined from
+ * the clauses of the sample plan and notices, so that they share the documents' vocabulary, as real tasks do.
+ */
+@IntegrationTest
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class IntakeBenchmark {
+
+	static final int EXISTING = 10_000;
+	static final int ROWS = 300;
+	static final int RUNS = 7;
+
+	@Autowired IntakeService intake;
+	@Autowired NearDuplicates duplicates;
+	@Autowired RunAs runAs;
+	@Autowired JdbcTemplate jdbc;
+
+	@Test
+	void figures() throws Exception {
+		Random random = new Random(57);
+		List<String> clauses = clauses();
+		int before = jdbc.queryForObject("SELECT count(*) FROM task", Integer.class);
+		List<Object[]> batch = new ArrayList<>();
+		for (int i = 0; i < EXISTING; i++) {
+			batch.add(new Object[] { String.valueOf(i % 40 + 1), text(random, clauses), "Báo cáo", "Năm 2026" });
+		}
+		long t0 = System.nanoTime();
+		jdbc.batchUpdate("""
+				INSERT INTO task(stt, title, expected_output, deadline_phrase, deadline_kind, deadline_precision, due_date)
+				VALUES (?, ?, ?, ?, 'DATE', 'YEAR', DATE '2026-12-31')""", batch);
+		jdbc.execute("ANALYZE task");
+		double fixtureSeconds = (System.nanoTime() - t0) / 1e9;
+		int tasks = jdbc.queryForObject("SELECT count(*) FROM task", Integer.class);
+		assertThat(tasks).isEqualTo(before + EXISTING);
+
+		List<String[]> agencies = List.of(new String[] { "Giám đốc Sở Tài chính", "Sở Tài chính" },
+				new String[] { "Giám đốc Sở Nội vụ", "Sở Nội vụ" }, new String[] { "Giám đốc Sở KH&CN", "Sở KH&CN" },
+				new String[] { "Giám đốc Sở Y tế", "Sở Y tế" }, new String[] { "Giám đốc Sở Xây dựng", "Sở Xây dựng" },
+				new String[] { "Trưởng Ban Quản lý KKT Dung Quất", "Ban Quản lý Khu Kinh tế Dung Quất và các KCN Quảng Ngãi" },
+				new String[] { "Thủ trưởng các sở, ban, ngành", "Các sở, ban, ngành, địa phương" });
+		List<String> deadlines = List.of("Quý III/2026", "trước ngày 01/6/2026", "Tháng 9/2026", "6 tháng cuối năm 2026",
+				"Năm 2026", "Thường xuyên", "Hằng năm", "Sau khi có văn bản của Trung ương", "", "Quý V/2026");
+		List<List<String>> rows = new ArrayList<>();
+		rows.add(TestDocs.standardHeader());
+		for (int i = 0; i < ROWS; i++) {
+			if (i % 43 == 0) {
+				rows.add(TestDocs.group(OfficeFiles.roman(i / 43 + 1), "Nhóm nhiệm vụ " + (i / 43 + 1), 7));
+			}
+			String[] a = agencies.get(random.nextInt(agencies.size()));
+			String[] c = agencies.get(random.nextInt(agencies.size()));
+			rows.add(TestDocs.row(String.valueOf(i % 43 + 1), text(random, clauses), a[0], a[1], c[1] + "; Sở Tư pháp",
+					i % 9 == 0 ? "" : "Kế hoạch", deadlines.get(random.nextInt(deadlines.size()))));
+		}
+		byte[] xlsx = TestDocs.xlsx(List.of(rows));
+		byte[] docx = TestDocs.docx(List.of("KẾ HOẠCH", "Phần lời của kế hoạch..."), List.of(rows));
+		List<String> titles = rows.stream().filter(r -> r.get(0).matches("\\d+")).map(r -> r.get(1)).toList();
+
+		long i0 = System.nanoTime();
+		int indexed = duplicates.refresh();
+		double indexSeconds = (System.nanoTime() - i0) / 1e9;
+		assertThat(indexed).isGreaterThanOrEqualTo(EXISTING);
+		Map<String, double[]> results = new LinkedHashMap<>();
+		results.put("Dry run → preview, 300-row appendix, Excel (.xlsx)", time(() -> runAs.user("sokhcn",
+				() -> intake.dryRunAppendix("bench.xlsx", xlsx, null))));
+		results.put("Dry run → preview, 300-row appendix, Word (.docx)", time(() -> runAs.user("sokhcn",
+				() -> intake.dryRunAppendix("bench.docx", docx, null))));
+		results.put("Near-duplicate check of 300 rows against the system (pg_trgm + rescoring)",
+				time(() -> duplicates.find(titles, null)));
+		results.put("Near-duplicate check of 1 row against the system",
+				time(() -> duplicates.find(titles.subList(0, 1), null)));
+		Preview p = runAs.user("sokhcn", () -> intake.dryRunAppendix("bench.xlsx", xlsx, null));
+		assertThat(p.summary().tasks()).isEqualTo(ROWS);
+
+		StringBuilder md = new StringBuilder();
+		md.append("| what | median | slowest of ").append(RUNS).append(" | target |\n|---|---:|---:|---:|\n");
+		results.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(ms(v[0])).append(" | ").append(ms(v[1]))
+			.append(" | ").append(k.startsWith("Dry run") ? "< 2.000 ms" : k.contains("300 rows") ? "< 1.000 ms" : "")
+			.append(" |\n"));
+		md.append("\nTasks in the database during the runs: ").append(tasks).append(" (").append(EXISTING)
+			.append(" written for the benchmark in ").append(String.format("%.1f", fixtureSeconds)).append(" s; their word ")
+			.append("pairs indexed once, before the runs, in ").append(String.format("%.1f", indexSeconds))
+			.append(" s, then kept current incrementally). ")
+			.append("Findings in the 300-row preview: ").append(p.summary().byCode()).append("\n");
+		System.out.println("\n" + md);
+		Path out = Path.of("target", "bench", "intake.md");
+		Files.createDirectories(out.getParent());
+		Files.writeString(out, md.toString());
+
+		results.forEach((k, v) -> {
+			if (k.startsWith("Dry run")) {
+				assertThat(v[0]).as(k).isLessThan(2_000);
+			}
+			if (k.contains("300 rows")) {
+				assertThat(v[0]).as(k).isLessThan(1_000);
+			}
+		});
+	}
+
+	/** Median and slowest wall time in ms, after one warm-up run. */
+	static double[] time(Supplier<?> work) {
+		work.get();
+		double[] ms = new double[RUNS];
+		for (int i = 0; i < RUNS; i++) {
+			long t = System.nanoTime();
+			work.get();
+			ms[i] = (System.nanoTime() - t) / 1e6;
+		}
+		Arrays.sort(ms);
+		return new double[] { ms[RUNS / 2], ms[RUNS - 1] };
+	}
+
+	static String ms(double v) {
+		return String.format(java.util.Locale.forLanguageTag("vi-VN"), "%,.0f ms", v);
+	}
+
+	/** Clauses of the sample plan and notices, to recombine into task texts. */
+	static List<String> clauses() throws Exception {
+		List<String> out = new ArrayList<>();
+		for (String t : SimilarityTest.texts().values()) {
+			for (String c : t.split("[;,.:]\\s*")) {
+				if (c.split(" ").length >= 4) {
+					out.add(c.strip());
+				}
+			}
+		}
+		return out;
+	}
+
+	static String text(Random random, List<String> clauses) {
+		int n = 2 + random.nextInt(2);
+		List<String> parts = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			parts.add(clauses.get(random.nextInt(clauses.size())));
+		}
+		String s = String.join(", ", parts);
+		return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+	}
+}
