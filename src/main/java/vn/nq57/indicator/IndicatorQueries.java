@@ -125,7 +125,7 @@ class IndicatorQueries {
 			long id = rs.getLong(1);
 			Frequency f = freq.get(id);
 			if (f != null) {
-				recent.computeIfAbsent(id, k -> new ArrayList<>()).add(new Point(new Period(f, rs.getDate(2).toLocalDate()),
+				recent.computeIfAbsent(id, k -> new ArrayList<>()).add(new Point(new Period(f, rs.getObject(2, LocalDate.class)),
 						rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getInt(6), rs.getString(7)));
 			}
 		});
@@ -136,7 +136,7 @@ class IndicatorQueries {
 				ORDER BY indicator_id, period_start""", p, rs -> {
 			Frequency f = freq.get(rs.getLong(1));
 			if (f != null) {
-				Period per = new Period(f, rs.getDate(2).toLocalDate());
+				Period per = new Period(f, rs.getObject(2, LocalDate.class));
 				firsts.put(rs.getLong(1), new TargetStatus.Point(min(per.end(), today), rs.getBigDecimal(3)));
 			}
 		});
@@ -174,7 +174,7 @@ class IndicatorQueries {
 			due = lastDuePeriod(ind, today);
 			Period d = due;
 			int reported = recent.stream().filter(x -> x.period().equals(d)).mapToInt(Point::reported).findFirst()
-				.orElse(recentReported(ind, d));
+				.orElseGet(() -> recentReported(ind, d));
 			missing = Math.max(0, expected - reported);
 		}
 		Indicator.Target target = ind.targetFor(latest == null ? today.getYear() : latest.period().year());
@@ -248,19 +248,29 @@ class IndicatorQueries {
 		BigDecimal span = hi.subtract(lo);
 		StringBuilder sb = new StringBuilder();
 		for (Point pt : values) {
-			int index = 0;
-			for (Period q = firstShown; q.compareTo(pt.period()) < 0; q = q.next()) {
-				index++;
-			}
+			long months = java.time.temporal.ChronoUnit.MONTHS.between(firstShown.start(), pt.period().start());
+			long index = months / last.frequency().months();
 			double x = 2 + index * (SPARK_WIDTH - 4) / (double) (SPARK_PERIODS - 1);
 			double y = span.signum() == 0 ? SPARK_HEIGHT / 2.0
 					: 2 + (SPARK_HEIGHT - 4) * (1 - pt.value().subtract(lo).divide(span, 6, RoundingMode.HALF_UP).doubleValue());
 			if (sb.length() > 0) {
 				sb.append(' ');
 			}
-			sb.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f", x, y));
+			appendTenths(sb, x);
+			sb.append(',');
+			appendTenths(sb, y);
 		}
 		return sb.toString();
+	}
+
+	/** {@code 12.3} without the cost of a Formatter (thousands of points per scoreboard). */
+	private static void appendTenths(StringBuilder sb, double v) {
+		long tenths = Math.round(v * 10);
+		if (tenths < 0) {
+			sb.append('-');
+			tenths = -tenths;
+		}
+		sb.append(tenths / 10).append('.').append(tenths % 10);
 	}
 
 	// ---- one indicator ----
@@ -271,7 +281,7 @@ class IndicatorQueries {
 				SELECT period_start, value, numerator, denominator, reported, problem FROM indicator_rollup
 				WHERE indicator_id = :id AND period_start <= :today ORDER BY period_start""",
 				new MapSqlParameterSource("id", ind.id()).addValue("today", Date.valueOf(clock.today())),
-				(rs, i) -> new Point(new Period(ind.frequency(), rs.getDate(1).toLocalDate()), rs.getBigDecimal(2),
+				(rs, i) -> new Point(new Period(ind.frequency(), rs.getObject(1, LocalDate.class)), rs.getBigDecimal(2),
 						rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getInt(5), rs.getString(6)));
 	}
 
