@@ -60,6 +60,21 @@ public class CompletenessQueries {
 		public Long reportId(ReportingPeriod p) {
 			return reportIds.get(p.id());
 		}
+
+		/** The row's cells in the order of {@code periods}, ready to print (one lookup per cell, not several). */
+		public List<CellView> line(List<ReportingPeriod> periods) {
+			List<CellView> out = new ArrayList<>(periods.size());
+			for (ReportingPeriod p : periods) {
+				Cell c = cells.get(p.id());
+				out.add(c == null ? CellView.NONE : new CellView(reportIds.get(p.id()), c.label(), "rcell rc-" + c.css()));
+			}
+			return out;
+		}
+	}
+
+	/** A printed cell: the report it links to, its label and style; {@link #NONE} where no report is owed. */
+	public record CellView(Long reportId, String label, String css) {
+		static final CellView NONE = new CellView(null, "·", "muted");
 	}
 
 	public record Grid(Filter filter, List<ReportingPeriod> periods, List<PeriodTotals> totals, Counts overall,

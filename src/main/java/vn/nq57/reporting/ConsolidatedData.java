@@ -17,7 +17,7 @@ import vn.nq57.status.TaskStatus;
  * @param groups tasks by task group and status, in the plan's order
  * @param reporting the period's expected, received and on-time reports
  * @param reports every agency that owed the period's report, with what became of it
- * @param narratives what the agencies wrote, by task group
+ * @param narratives what the agencies wrote, by task group (used to write the draft; not kept with it)
  * @param obstacles the agencies' obstacles by theme
  * @param proposals the agencies' proposals by theme
  * @param lateWithTasks agencies with overdue assignments, most first

@@ -123,13 +123,18 @@ public class ConsolidatedReportService {
 				blankToNull(settings.get("reporting.signer-title", "PHÓ GIÁM ĐỐC")),
 				blankToNull(settings.get("reporting.signer-name", "")));
 		List<DocSection> sections = ConsolidatedText.draft(data, issuerName, addressee);
+		// the agencies' words now live in the text DoST edits; the tables and figures stay with it
+		ConsolidatedData kept = new ConsolidatedData(data.periodId(), data.regimeName(), data.periodLabel(),
+				data.windowStart(), data.windowEnd(), data.dueDate(), data.asOf(), data.scope(), data.totals(), data.groups(),
+				data.reporting(), data.returned(), data.reports(), List.of(), data.obstacles(), data.proposals(),
+				data.lateWithTasks(), data.lateWithTasksTotal(), data.appendix(), data.appendixTotal(), data.indicators());
 		Instant now = clock.now();
 		Long id = jdbc.queryForObject("""
 				INSERT INTO consolidated_report(period_id, state, number, header, sections, data, generated_at, generated_by)
 				VALUES (:p, 'DRAFT', :number, CAST(:header AS jsonb), CAST(:sections AS jsonb), CAST(:data AS jsonb), :now, :user)
 				RETURNING id""", new MapSqlParameterSource("p", periodId).addValue("number", header.number())
 			.addValue("header", json.writeValueAsString(header)).addValue("sections", json.writeValueAsString(sections))
-			.addValue("data", json.writeValueAsString(data)).addValue("now", Timestamp.from(now)).addValue("user", me.id()),
+			.addValue("data", json.writeValueAsString(kept)).addValue("now", Timestamp.from(now)).addValue("user", me.id()),
 				Long.class);
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("period", period.title());

@@ -125,17 +125,22 @@ final class ConsolidatedText {
 				+ FMT.num(c.overdue()) + "/" + FMT.num(c.total()) + ").";
 	}
 
-	/** "- Sở Tài chính: …", or the agency's own lines as "+ …" under its name. */
+	/**
+	 * "- Sở Tài chính: …": one paragraph per agency, as DoST merges by hand; an agency's several lines (one per
+	 * task, as pre-filled) are joined with semicolons.
+	 */
 	static String attributed(Contribution c) {
-		List<String> lines = c.text().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+		List<String> lines = c.text().lines().map(String::strip).filter(l -> !l.isEmpty())
+			.map(ConsolidatedText::stripBullet).toList();
 		if (lines.size() == 1) {
-			return "- " + c.agency() + ": " + stripBullet(lines.get(0));
+			return "- " + c.agency() + ": " + lines.get(0);
 		}
-		StringBuilder s = new StringBuilder("- ").append(c.agency()).append(':');
-		for (String l : lines) {
-			s.append("\n+ ").append(stripBullet(l));
+		StringBuilder s = new StringBuilder("- ").append(c.agency()).append(": ");
+		for (int i = 0; i < lines.size(); i++) {
+			String l = lines.get(i).replaceAll("[.;:,\\s]+$", "");
+			s.append(i == 0 ? "" : "; ").append(l);
 		}
-		return s.toString();
+		return s.append('.').toString();
 	}
 
 	private static String themed(List<ThemeItems> themes, String none) {

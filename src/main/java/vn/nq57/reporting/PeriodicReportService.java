@@ -578,11 +578,18 @@ public class PeriodicReportService {
 			.stream().findFirst().orElse(null);
 	}
 
-	/** The content of reports received for a period (submitted or accepted), by agency: what DoST merges. */
+	/**
+	 * What DoST merges from the reports received for a period (submitted or accepted), by agency: the sections,
+	 * obstacles, proposals and indicator values; the task lines are left in the database (the figures come from
+	 * the tasks themselves).
+	 */
 	Map<Long, ReportContent> receivedContents(long periodId) {
 		Map<Long, ReportContent> out = new LinkedHashMap<>();
 		jdbc.query("""
-				SELECT r.agency_id, r.content::text FROM periodic_report r
+				SELECT r.agency_id, jsonb_build_object('dataAsOf', r.content->'dataAsOf', 'sections', r.content->'sections',
+				       'obstacles', r.content->'obstacles', 'proposals', r.content->'proposals',
+				       'indicators', r.content->'indicators')::text
+				FROM periodic_report r
 				WHERE r.period_id = :p AND r.state IN ('SUBMITTED', 'ACCEPTED') ORDER BY r.agency_id""",
 				new MapSqlParameterSource("p", periodId), rs -> {
 					out.put(rs.getLong(1), json.readValue(rs.getString(2), ReportContent.class));

@@ -21,6 +21,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 
 /**
@@ -144,30 +145,113 @@ public final class Decree30Check {
 		return false;
 	}
 
-	/** Every run with text is Times New Roman, 11–14 pt; running text outside tables is 13–14 pt. */
+	/**
+	 * Every run with text is Times New Roman, 11–14 pt; running text outside tables is 13–14 pt, justified with a
+	 * first-line indent and at least 6 pt after. Properties are resolved as Word does: the run's own, else its
+	 * paragraph style's, else the document defaults.
+	 */
 	static void assertFonts(XWPFDocument doc) {
 		for (XWPFParagraph p : allParagraphs(doc)) {
 			for (XWPFRun r : p.getRuns()) {
 				if (r.text().isBlank()) {
 					continue;
 				}
-				assertThat(r.getFontFamily()).as("font of “%s”", r.text()).isEqualTo(FONT);
-				assertThat(r.getFontSizeAsDouble()).as("size of “%s”", r.text()).isNotNull().isBetween(11.0, 14.0);
+				assertThat(font(doc, p, r)).as("font of “%s”", r.text()).isEqualTo(FONT);
+				assertThat(size(doc, p, r)).as("size of “%s”", r.text()).isNotNull().isBetween(11.0, 14.0);
 			}
 		}
 		for (XWPFParagraph p : doc.getParagraphs()) {
 			for (XWPFRun r : p.getRuns()) {
 				if (!r.text().isBlank()) {
-					assertThat(r.getFontSizeAsDouble()).as("running text “%s” 13–14 pt", r.text()).isBetween(13.0, 14.0);
+					assertThat(size(doc, p, r)).as("running text “%s” 13–14 pt", r.text()).isBetween(13.0, 14.0);
 				}
 			}
 		}
 		for (XWPFParagraph p : doc.getParagraphs()) {
-			if (p.getAlignment() == ParagraphAlignment.BOTH && !p.getText().isBlank()) {
-				assertThat(p.getSpacingAfter()).as("space after a paragraph at least 6 pt").isGreaterThanOrEqualTo(120);
-				assertThat(p.getIndentationFirstLine()).as("first-line indent 1–1,27 cm").isBetween(567, 720);
+			if (alignment(doc, p) == ParagraphAlignment.BOTH && !p.getText().isBlank()) {
+				assertThat(spacingAfter(doc, p)).as("space after “%s” at least 6 pt", p.getText()).isGreaterThanOrEqualTo(120);
+				assertThat(firstLineIndent(doc, p)).as("first-line indent 1–1,27 cm").isBetween(567L, 720L);
 			}
 		}
+	}
+
+	/** The run's font, else its paragraph style's, else the document default. */
+	public static String font(XWPFDocument doc, XWPFParagraph p, XWPFRun r) {
+		if (r.getFontFamily() != null) {
+			return r.getFontFamily();
+		}
+		CTStyle style = style(doc, p);
+		if (style != null && style.isSetRPr() && style.getRPr().sizeOfRFontsArray() > 0
+				&& style.getRPr().getRFontsArray(0).getAscii() != null) {
+			return style.getRPr().getRFontsArray(0).getAscii();
+		}
+		var defaults = doc.getStyles().getCtStyles().getDocDefaults();
+		if (defaults != null && defaults.isSetRPrDefault() && defaults.getRPrDefault().isSetRPr()
+				&& defaults.getRPrDefault().getRPr().sizeOfRFontsArray() > 0) {
+			return defaults.getRPrDefault().getRPr().getRFontsArray(0).getAscii();
+		}
+		return null;
+	}
+
+	/** The run's size in points, else its paragraph style's, else the document default. */
+	public static Double size(XWPFDocument doc, XWPFParagraph p, XWPFRun r) {
+		if (r.getFontSizeAsDouble() != null) {
+			return r.getFontSizeAsDouble();
+		}
+		CTStyle style = style(doc, p);
+		if (style != null && style.isSetRPr() && style.getRPr().sizeOfSzArray() > 0) {
+			return ((BigInteger) style.getRPr().getSzArray(0).getVal()).doubleValue() / 2;
+		}
+		return doc.getStyles().getDefaultRunStyle() == null ? null : doc.getStyles().getDefaultRunStyle().getFontSizeAsDouble();
+	}
+
+	public static boolean bold(XWPFDocument doc, XWPFParagraph p, XWPFRun r) {
+		if (r.getCTR().isSetRPr() && r.getCTR().getRPr().sizeOfBArray() > 0) {
+			return r.isBold();
+		}
+		CTStyle style = style(doc, p);
+		return style != null && style.isSetRPr() && style.getRPr().sizeOfBArray() > 0;
+	}
+
+	static ParagraphAlignment alignment(XWPFDocument doc, XWPFParagraph p) {
+		if (p.getCTP().isSetPPr() && p.getCTP().getPPr().isSetJc()) {
+			return p.getAlignment();
+		}
+		CTStyle style = style(doc, p);
+		if (style != null && style.isSetPPr() && style.getPPr().isSetJc()) {
+			return ParagraphAlignment.valueOf(style.getPPr().getJc().getVal().intValue());
+		}
+		return ParagraphAlignment.LEFT;
+	}
+
+	static long spacingAfter(XWPFDocument doc, XWPFParagraph p) {
+		if (p.getSpacingAfter() >= 0) {
+			return p.getSpacingAfter();
+		}
+		CTStyle style = style(doc, p);
+		if (style != null && style.isSetPPr() && style.getPPr().isSetSpacing() && style.getPPr().getSpacing().isSetAfter()) {
+			return twips(style.getPPr().getSpacing().getAfter());
+		}
+		return 0;
+	}
+
+	static long firstLineIndent(XWPFDocument doc, XWPFParagraph p) {
+		if (p.getIndentationFirstLine() >= 0) {
+			return p.getIndentationFirstLine();
+		}
+		CTStyle style = style(doc, p);
+		if (style != null && style.isSetPPr() && style.getPPr().isSetInd() && style.getPPr().getInd().isSetFirstLine()) {
+			return twips(style.getPPr().getInd().getFirstLine());
+		}
+		return 0;
+	}
+
+	private static CTStyle style(XWPFDocument doc, XWPFParagraph p) {
+		String id = p.getStyleID();
+		if (id == null || doc.getStyles() == null || doc.getStyles().getStyle(id) == null) {
+			return null;
+		}
+		return doc.getStyles().getStyle(id).getCTStyle();
 	}
 
 	static List<XWPFParagraph> allParagraphs(XWPFDocument doc) {

@@ -126,6 +126,23 @@ class DocxWriterTest {
 	}
 
 	@Test
+	@DisplayName("running text takes its layout from the body style: Times New Roman 14, justified, first-line indent, 6 pt after")
+	void bodyStyle() {
+		try (XWPFDocument doc = Decree30Check.open(DocxWriter.write(report()))) {
+			var body = doc.getParagraphs().stream().filter(p -> p.getText().startsWith("Tổng số 1.526 nhiệm vụ")).findFirst().orElseThrow();
+			assertThat(body.getStyleID()).isEqualTo(DocxWriter.BODY);
+			assertThat(Decree30Check.font(doc, body, body.getRuns().get(0))).isEqualTo("Times New Roman");
+			assertThat(Decree30Check.size(doc, body, body.getRuns().get(0))).isEqualTo(14.0);
+			assertThat(Decree30Check.alignment(doc, body)).isEqualTo(org.apache.poi.xwpf.usermodel.ParagraphAlignment.BOTH);
+			var heading = doc.getParagraphs().stream().filter(p -> p.getText().equals("I. KẾT QUẢ THỰC HIỆN")).findFirst().orElseThrow();
+			assertThat(Decree30Check.bold(doc, heading, heading.getRuns().get(0))).as("headings bold").isTrue();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	@Test
 	@DisplayName("the layout check itself fails on a document with wrong margins or a number on page 1")
 	void checkerCatchesViolations() throws Exception {
 		byte[] good = DocxWriter.write(report());
@@ -136,6 +153,14 @@ class DocxWriterTest {
 			doc.write(out);
 			assertThatThrownBy(() -> Decree30Check.assertOfficialLayout(out.toByteArray(), "Sở Khoa học và Công nghệ", "Báo cáo"))
 				.isInstanceOf(AssertionError.class).hasMessageContaining("left margin");
+		}
+		try (XWPFDocument doc = Decree30Check.open(good)) {
+			// Arial in the body style: every paragraph of running text is in the wrong font
+			doc.getStyles().getStyle(DocxWriter.BODY).getCTStyle().getRPr().getRFontsArray(0).setAscii("Arial");
+			var out = new java.io.ByteArrayOutputStream();
+			doc.write(out);
+			assertThatThrownBy(() -> Decree30Check.assertOfficialLayout(out.toByteArray(), "Sở Khoa học và Công nghệ", "Báo cáo"))
+				.isInstanceOf(AssertionError.class).hasMessageContaining("font of");
 		}
 		try (XWPFDocument doc = Decree30Check.open(good)) {
 			Decree30Check.sections(doc).get(0).unsetTitlePg();

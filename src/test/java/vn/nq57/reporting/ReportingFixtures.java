@@ -64,6 +64,12 @@ public class ReportingFixtures {
 	/** On {@code day}: the officer drafts and fills every required section, the head approves and submits. */
 	public long send(long regimeId, String periodKey, String agencyCode, String officer, String head, LocalDate day,
 			String summary) {
+		return send(regimeId, periodKey, agencyCode, officer, head, day, summary, false);
+	}
+
+	/** As {@link #send}; with {@code keepPrefilled} the texts pre-filled from progress stay, only blanks are filled. */
+	public long send(long regimeId, String periodKey, String agencyCode, String officer, String head, LocalDate day,
+			String summary, boolean keepPrefilled) {
 		long id = reportId(regimeId, periodKey, agencyCode);
 		LocalDate before = clock.today();
 		clock.fixAt(day);
@@ -71,7 +77,7 @@ public class ReportingFixtures {
 			if (reports.rowOf(id).state() == ReportState.NOT_STARTED) {
 				runAs.user(officer, () -> reports.start(id));
 			}
-			runAs.user(officer, () -> reports.save(id, fillAll(id, summary), null));
+			runAs.user(officer, () -> reports.save(id, keepPrefilled ? fillBlank(id, summary) : fillAll(id, summary), null));
 			runAs.user(head, () -> reports.approve(id, null));
 			runAs.user(head, () -> reports.submit(id, null));
 		}
@@ -90,6 +96,18 @@ public class ReportingFixtures {
 		finally {
 			clock.fixAt(before);
 		}
+	}
+
+	/** The summary and the task-group sections still blank (run as the agency's user). */
+	public Edit fillBlank(long id, String summary) {
+		Map<String, String> texts = new LinkedHashMap<>();
+		texts.put(ReportContent.SUMMARY, summary);
+		for (ReportContent.Section s : reports.view(id).content().sections()) {
+			if (s.grouped() && s.blank()) {
+				texts.put(s.code(), "Chưa phát sinh kết quả mới trong kỳ.");
+			}
+		}
+		return new Edit(texts, null, null);
 	}
 
 	/** The summary and every task-group section filled, so that the report can be approved. */
