@@ -148,7 +148,7 @@ class IndicatorEntryController {
 			if (r.flag() != null) {
 				redirect.addFlashAttribute("warning", "Cảnh báo: " + r.flag());
 			}
-			return "redirect:/indicators/entry/" + ind.code();
+			return "redirect:/indicators/entry/" + ind.code() + "?period=" + Period.parse(ind.frequency(), period).code();
 		}
 		catch (NotFoundException e) {
 			throw e;

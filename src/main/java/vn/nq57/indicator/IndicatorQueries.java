@@ -233,26 +233,32 @@ class IndicatorQueries {
 		return kinds;
 	}
 
-	/** Polyline points of the last periods' values, scaled into the sparkline's box; {@code null} under two values. */
+	/**
+	 * Polyline points of the values of the last {@value #SPARK_PERIODS} periods, scaled into the sparkline's
+	 * box: x is the period's place in time (a gap stays a gap) between the first value shown and the latest,
+	 * so a short series uses the whole width; {@code null} with fewer than two values.
+	 */
 	static String spark(List<Point> values, Point latest) {
-		if (values.size() < 2) {
+		if (latest == null) {
 			return null;
 		}
-		Period last = latest.period();
-		Period firstShown = last;
-		for (int i = 1; i < SPARK_PERIODS; i++) {
-			firstShown = firstShown.previous();
+		int months = latest.period().frequency().months();
+		LocalDate windowStart = latest.period().start().minusMonths((long) months * (SPARK_PERIODS - 1));
+		List<Point> shown = values.stream().filter(p -> !p.period().start().isBefore(windowStart)).toList();
+		if (shown.size() < 2) {
+			return null;
 		}
-		BigDecimal lo = values.stream().map(Point::value).min(BigDecimal::compareTo).orElseThrow();
-		BigDecimal hi = values.stream().map(Point::value).max(BigDecimal::compareTo).orElseThrow();
-		BigDecimal span = hi.subtract(lo);
+		LocalDate first = shown.get(0).period().start();
+		double steps = java.time.temporal.ChronoUnit.MONTHS.between(first, latest.period().start()) / (double) months;
+		BigDecimal lo = shown.stream().map(Point::value).min(BigDecimal::compareTo).orElseThrow();
+		BigDecimal hi = shown.stream().map(Point::value).max(BigDecimal::compareTo).orElseThrow();
+		BigDecimal range = hi.subtract(lo);
 		StringBuilder sb = new StringBuilder();
-		for (Point pt : values) {
-			long months = java.time.temporal.ChronoUnit.MONTHS.between(firstShown.start(), pt.period().start());
-			long index = months / last.frequency().months();
-			double x = 2 + index * (SPARK_WIDTH - 4) / (double) (SPARK_PERIODS - 1);
-			double y = span.signum() == 0 ? SPARK_HEIGHT / 2.0
-					: 2 + (SPARK_HEIGHT - 4) * (1 - pt.value().subtract(lo).divide(span, 6, RoundingMode.HALF_UP).doubleValue());
+		for (Point pt : shown) {
+			double step = java.time.temporal.ChronoUnit.MONTHS.between(first, pt.period().start()) / (double) months;
+			double x = 2 + step * (SPARK_WIDTH - 4) / steps;
+			double y = range.signum() == 0 ? SPARK_HEIGHT / 2.0
+					: 2 + (SPARK_HEIGHT - 4) * (1 - pt.value().subtract(lo).divide(range, 6, RoundingMode.HALF_UP).doubleValue());
 			if (sb.length() > 0) {
 				sb.append(' ');
 			}

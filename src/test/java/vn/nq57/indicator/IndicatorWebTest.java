@@ -182,7 +182,7 @@ class IndicatorWebTest {
 		mvc.perform(multipart("/indicators/entry/" + ind.code()).file(pdf).with(csrf()).param("period", "2026")
 			.param("numerator", "1").param("denominator", "4").param("sourceNote", "Theo báo cáo tổ chức cán bộ"))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/indicators/entry/" + ind.code()));
+			.andExpect(redirectedUrl("/indicators/entry/" + ind.code() + "?period=2026"));
 		assertThat(values(ind.code())).isEqualTo(1);
 		Long fileId = jdbc.queryForObject("SELECT v.file_id FROM indicator_value v WHERE v.indicator_id = ?", Long.class, ind.id());
 		mvc.perform(get("/indicators/files/" + fileId)).andExpect(status().isOk())
