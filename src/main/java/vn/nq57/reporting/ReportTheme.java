@@ -18,7 +18,7 @@ public enum ReportTheme {
 			"vien chuc", "chuyen gia")),
 	INFRASTRUCTURE("Về hạ tầng, công nghệ, dữ liệu", List.of("ha tang", "phan mem", "he thong", "ket noi", "du lieu",
 			"thiet bi", "duong truyen", "nen tang", "5g", "may chu", "an toan thong tin", "an ninh mang", "cong nghe")),
-	COORDINATION("Về phối hợp, chỉ đạo, điều hành", List.of("phoi hop", "chi dao", "dieu hanh", "cham", "thong nhat",
+	COORDINATION("Về phối hợp, chỉ đạo, điều hành", List.of("phoi hop", "chi dao", "dieu hanh", "chậm", "thong nhat",
 			"y kien", "doc thuc", "gui ho so")),
 	OTHER("Các vấn đề khác", List.of());
 
@@ -38,11 +38,15 @@ public enum ReportTheme {
 		if (text == null || text.isBlank()) {
 			return OTHER;
 		}
-		// whole words only: "chậm" is a delay, "chăm sóc" is not
+		// whole words only, accents ignored, except for words written with their accents: "chậm" is a delay,
+		// "chăm sóc" is not
 		String key = " " + fold(text).replaceAll("[^a-z0-9]+", " ") + " ";
+		String accented = " " + Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFC)
+			.replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
 		for (ReportTheme t : values()) {
 			for (String w : t.words) {
-				if (key.contains(" " + w + " ")) {
+				boolean plain = w.chars().allMatch(c -> c < 128);
+				if ((plain ? key : accented).contains(" " + w + " ")) {
 					return t;
 				}
 			}

@@ -86,7 +86,6 @@ class ReportingBenchmark {
 		Path out = Path.of("target", "bench", "reporting.txt");
 		Files.createDirectories(out.getParent());
 		Files.write(out, lines);
-		lines.forEach(System.out::println);
 	}
 
 	void log(String format, Object... args) {
