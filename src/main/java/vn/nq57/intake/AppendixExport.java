@@ -123,19 +123,28 @@ class AppendixExport {
 	private Map<Long, String> progress(Long[] ids, Long agencyId) {
 		Map<Long, String> out = new HashMap<>();
 		VnFormat fmt = new VnFormat();
+		// a progress update, or a completion DoST confirmed, whichever is the latest
 		jdbc.query("""
-				SELECT DISTINCT ON (s.task_id) s.task_id, coalesce(ag.short_name, ag.name), pu.reported_on, pu.percent,
-				       pu.results, pu.obstacles
-				FROM progress_update pu JOIN assignment s ON s.id = pu.assignment_id JOIN agency ag ON ag.id = s.agency_id
-				WHERE s.task_id = ANY (?) AND (?::bigint IS NULL OR s.agency_id = ?)
-				ORDER BY s.task_id, pu.reported_on DESC, pu.created_at DESC, pu.id DESC""", rs -> {
+				SELECT DISTINCT ON (task_id) task_id, agency, day, percent, results, obstacles, completed FROM (
+				  SELECT s.task_id, coalesce(ag.short_name, ag.name) AS agency, pu.reported_on AS day, pu.percent,
+				         pu.results, pu.obstacles, false AS completed, pu.created_at AS at
+				  FROM progress_update pu JOIN assignment s ON s.id = pu.assignment_id JOIN agency ag ON ag.id = s.agency_id
+				  WHERE s.task_id = ANY (?) AND (?::bigint IS NULL OR s.agency_id = ?)
+				  UNION ALL
+				  SELECT s.task_id, coalesce(ag.short_name, ag.name), c.completed_on, 100, c.evidence, NULL, true, c.reviewed_at
+				  FROM completion_claim c JOIN assignment s ON s.id = c.assignment_id JOIN agency ag ON ag.id = s.agency_id
+				  WHERE c.state = 'CONFIRMED' AND s.task_id = ANY (?) AND (?::bigint IS NULL OR s.agency_id = ?)) e
+				ORDER BY task_id, day DESC, at DESC""", rs -> {
 			Date day = rs.getDate(3);
 			String results = rs.getString(5);
 			String obstacles = rs.getString(6);
-			out.put(rs.getLong(1), fmt.date(day == null ? null : day.toLocalDate()) + " – " + rs.getString(2) + ": "
-					+ rs.getInt(4) + "%" + (results == null ? "" : ". " + abbreviate(results, 600))
-					+ (obstacles == null ? "" : " Khó khăn: " + abbreviate(obstacles, 300)));
-		}, ids, agencyId, agencyId);
+			String when = fmt.date(day == null ? null : day.toLocalDate());
+			out.put(rs.getLong(1), rs.getBoolean(7)
+					? rs.getString(2) + ": hoàn thành ngày " + when + (results == null ? "" : ". " + abbreviate(results, 600))
+					: when + " – " + rs.getString(2) + ": " + rs.getInt(4) + "%"
+							+ (results == null ? "" : ". " + abbreviate(results, 600))
+							+ (obstacles == null ? "" : " Khó khăn: " + abbreviate(obstacles, 300)));
+		}, ids, agencyId, agencyId, ids, agencyId, agencyId);
 		return out;
 	}
 

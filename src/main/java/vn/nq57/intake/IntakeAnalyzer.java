@@ -81,6 +81,7 @@ class IntakeAnalyzer {
 	Preview analyse(IntakeKind kind, List<DraftRow> draft, Long targetPlanId) {
 		AgencyMatcher matcher = matcher();
 		Map<Long, Set<Long>> members = new HashMap<>();
+		Map<Set<Long>, Integer> fanOuts = new HashMap<>();
 		List<RowWork> work = new ArrayList<>();
 		String groupTitle = null;
 		Map<String, String> groupTitles = new HashMap<>();
@@ -93,7 +94,7 @@ class IntakeAnalyzer {
 				continue;
 			}
 			groupTitle = d.groupCode() == null ? null : groupTitles.get(d.groupCode());
-			RowWork w = analyseTask(kind, i, ++number, d, groupTitle, matcher, members);
+			RowWork w = analyseTask(kind, i, ++number, d, groupTitle, matcher, members, fanOuts);
 			work.add(w);
 		}
 		List<RowWork> kept = work.stream().filter(w -> !w.draft.group() && !w.draft.dropped()).toList();
@@ -107,7 +108,7 @@ class IntakeAnalyzer {
 	// ----- one task row -----
 
 	private RowWork analyseTask(IntakeKind kind, int index, int number, DraftRow d, String groupTitle,
-			AgencyMatcher matcher, Map<Long, Set<Long>> members) {
+			AgencyMatcher matcher, Map<Long, Set<Long>> members, Map<Set<Long>, Integer> fanOuts) {
 		RowWork w = new RowWork(index, number, d, groupTitle);
 		w.leads = matcher.resolveList(d.leads());
 		w.coordinators = matcher.resolveList(d.coordinators());
@@ -115,7 +116,9 @@ class IntakeAnalyzer {
 		w.spec = DeadlineParser.parse(d.deadline() == null ? "" : d.deadline());
 		Set<Long> leadIds = new LinkedHashSet<>();
 		w.leads.stream().filter(Match::known).forEach(m -> leadIds.add(m.agencyId()));
-		w.assignments = leadIds.isEmpty() ? 0 : agencies.fanOut(leadIds).size();
+		// plans name the same few lead agencies over and over: each combination is fanned out once
+		w.assignments = leadIds.isEmpty() ? 0
+				: fanOuts.computeIfAbsent(Set.copyOf(leadIds), ids -> agencies.fanOut(leadIds).size());
 		if (d.dropped()) {
 			return w;
 		}

@@ -267,17 +267,36 @@ public class IntakeService {
 		Batch b = draft(id, "sửa bản nhập");
 		List<DraftRow> rows = new ArrayList<>(b.rows());
 		DraftRow row = row(rows, index);
-		rows.set(index, row.edit(edit.stt(), edit.title(), edit.accountableHead(), edit.leads(), edit.coordinators(),
-				edit.expectedOutput(), edit.deadline()));
+		DraftRow edited = row.edit(edit.stt(), edit.title(), edit.accountableHead(), edit.leads(), edit.coordinators(),
+				edit.expectedOutput(), edit.deadline());
+		rows.set(index, edited);
 		save(b, rows, b.settings(), version);
+		audit.change("INTAKE_ROW_EDITED", "INTAKE", id, null, "Sửa dòng " + row.source(), rowState(row),
+				rowState(edited));
+	}
+
+	private static Map<String, Object> rowState(DraftRow r) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("stt", r.stt());
+		m.put("title", r.title());
+		m.put("accountableHead", r.accountableHead());
+		m.put("leads", r.leads());
+		m.put("coordinators", r.coordinators());
+		m.put("expectedOutput", r.expectedOutput());
+		m.put("deadline", r.deadline());
+		m.put("dropped", r.dropped());
+		return m;
 	}
 
 	@Transactional
 	public void setDropped(long id, int index, boolean dropped, long version) {
 		Batch b = draft(id, "sửa bản nhập");
 		List<DraftRow> rows = new ArrayList<>(b.rows());
-		rows.set(index, row(rows, index).withDropped(dropped));
+		DraftRow row = row(rows, index);
+		rows.set(index, row.withDropped(dropped));
 		save(b, rows, b.settings(), version);
+		audit.change(dropped ? "INTAKE_ROW_DROPPED" : "INTAKE_ROW_KEPT", "INTAKE", id, null,
+				(dropped ? "Bỏ dòng " : "Giữ lại dòng ") + row.source(), null, null);
 	}
 
 	@Transactional
@@ -292,6 +311,8 @@ public class IntakeService {
 			tasks.plan(s.targetPlanId());
 		}
 		save(b, b.rows(), s, version);
+		audit.change("INTAKE_SETTINGS", "INTAKE", id, null, "Sửa thông tin kế hoạch, văn bản của bản nhập",
+				json.convertValue(b.settings(), Map.class), json.convertValue(s, Map.class));
 	}
 
 	private DraftRow row(List<DraftRow> rows, int index) {

@@ -43,6 +43,9 @@ class NearDuplicates {
 
 	static final int PER_ROW = 3;
 
+	/** How many of a row's rarest pairs it searches by. */
+	static final int SEARCH_PAIRS = 8;
+
 	/** A pair found in more tasks than this share (and this many) is a stock phrase, not used to search. */
 	static final double COMMON_SHARE = 0.02;
 
@@ -73,18 +76,24 @@ class NearDuplicates {
 				List<Object[]> chunk = stale.subList(from, Math.min(stale.size(), from + 2_000));
 				Long[] ids = chunk.stream().map(r -> (Long) r[0]).toArray(Long[]::new);
 				jdbc.update("DELETE FROM intake_task_pair WHERE task_id = ANY (?)", (Object) ids);
-				List<Object[]> pairs = new ArrayList<>();
-				List<Object[]> versions = new ArrayList<>();
-				for (Object[] r : chunk) {
+				List<Integer> pairs = new ArrayList<>();
+				List<Long> owners = new ArrayList<>();
+				Long[] versions = new Long[chunk.size()];
+				for (int i = 0; i < chunk.size(); i++) {
+					Object[] r = chunk.get(i);
 					for (int h : hashes((String) r[1])) {
-						pairs.add(new Object[] { h, r[0] });
+						pairs.add(h);
+						owners.add((Long) r[0]);
 					}
-					versions.add(new Object[] { r[0], r[2] });
+					versions[i] = (Long) r[2];
 				}
-				jdbc.batchUpdate("INSERT INTO intake_task_pair(pair, task_id) VALUES (?, ?) ON CONFLICT DO NOTHING", pairs);
-				jdbc.batchUpdate("""
-						INSERT INTO intake_task_text(task_id, task_version) VALUES (?, ?)
-						ON CONFLICT (task_id) DO UPDATE SET task_version = excluded.task_version""", versions);
+				// one statement per chunk: arrays in, rows out
+				jdbc.update("""
+						INSERT INTO intake_task_pair(pair, task_id) SELECT * FROM unnest(?::int[], ?::bigint[])
+						ON CONFLICT DO NOTHING""", pairs.toArray(Integer[]::new), owners.toArray(Long[]::new));
+				jdbc.update("""
+						INSERT INTO intake_task_text(task_id, task_version) SELECT * FROM unnest(?::bigint[], ?::bigint[])
+						ON CONFLICT (task_id) DO UPDATE SET task_version = excluded.task_version""", ids, versions);
 			}
 			return stale.size();
 		});
@@ -101,36 +110,51 @@ class NearDuplicates {
 			return out;
 		}
 		refresh();
+		List<Set<String>> rowPairs = new ArrayList<>();
+		Set<Integer> distinct = new java.util.HashSet<>();
+		for (String title : titles) {
+			Set<String> pairs = Similarity.pairs(title);
+			rowPairs.add(pairs);
+			pairs.forEach(p -> distinct.add(p.hashCode()));
+		}
+		if (distinct.isEmpty()) {
+			return out;
+		}
+		// how many tasks have each pair (an index-only count on the primary key)
+		Map<Integer, Integer> df = new HashMap<>();
+		jdbc.query("SELECT pair, count(*) FROM intake_task_pair WHERE pair = ANY (?) GROUP BY pair",
+				rs -> {
+					df.put(rs.getInt(1), rs.getInt(2));
+				}, (Object) distinct.toArray(Integer[]::new));
+		Integer tasks = jdbc.queryForObject("SELECT count(*) FROM intake_task_text", Integer.class);
+		int common = Math.max(COMMON_MIN, (int) Math.ceil((tasks == null ? 0 : tasks) * COMMON_SHARE));
+		// each row searches by its rarest pairs: a task that repeats the row shares most of its pairs, these too
 		List<Integer> rowIdx = new ArrayList<>();
 		List<Integer> rowPair = new ArrayList<>();
-		List<Set<String>> rowPairs = new ArrayList<>();
-		for (int i = 0; i < titles.size(); i++) {
-			Set<String> pairs = Similarity.pairs(titles.get(i));
-			rowPairs.add(pairs);
-			for (String p : pairs) {
-				rowIdx.add(i);
-				rowPair.add(p.hashCode());
-			}
+		for (int i = 0; i < rowPairs.size(); i++) {
+			int row = i;
+			rowPairs.get(i).stream().map(String::hashCode).distinct()
+				.filter(h -> df.getOrDefault(h, 0) > 0 && df.get(h) <= common)
+				.sorted(java.util.Comparator.comparingInt(df::get)).limit(SEARCH_PAIRS)
+				.forEach(h -> {
+					rowIdx.add(row);
+					rowPair.add(h);
+				});
 		}
+		Map<Integer, List<Long>> candidates = new HashMap<>();
 		if (rowPair.isEmpty()) {
 			return out;
 		}
-		Integer tasks = jdbc.queryForObject("SELECT count(*) FROM intake_task_text", Integer.class);
-		int common = Math.max(COMMON_MIN, (int) Math.ceil((tasks == null ? 0 : tasks) * COMMON_SHARE));
-		Map<Integer, List<Long>> candidates = new HashMap<>();
 		jdbc.query("""
-				WITH q AS (SELECT * FROM unnest(?::int[], ?::int[]) AS q(idx, pair)),
-				     distinctive AS (SELECT p.pair FROM intake_task_pair p WHERE p.pair IN (SELECT DISTINCT pair FROM q)
-				                     GROUP BY p.pair HAVING count(*) <= ?),
-				     shared AS (SELECT q.idx, p.task_id, count(*) AS n FROM q
-				                JOIN distinctive d ON d.pair = q.pair JOIN intake_task_pair p ON p.pair = q.pair
+				WITH shared AS (SELECT q.idx, p.task_id, count(*) AS n
+				                FROM unnest(?::int[], ?::int[]) AS q(idx, pair) JOIN intake_task_pair p ON p.pair = q.pair
 				                GROUP BY q.idx, p.task_id),
-				     ranked AS (SELECT s.*, row_number() OVER (PARTITION BY s.idx ORDER BY s.n DESC, s.task_id) AS r FROM shared s
-				                JOIN task t ON t.id = s.task_id WHERE ?::bigint IS NULL OR t.plan_id IS DISTINCT FROM ?)
+				     ranked AS (SELECT s.*, row_number() OVER (PARTITION BY s.idx ORDER BY s.n DESC, s.task_id) AS r
+				                FROM shared s JOIN task t ON t.id = s.task_id
+				                WHERE ?::bigint IS NULL OR t.plan_id IS DISTINCT FROM ?)
 				SELECT idx, task_id FROM ranked WHERE r <= ? ORDER BY idx, r""", rs -> {
 			candidates.computeIfAbsent(rs.getInt(1), i -> new ArrayList<>()).add(rs.getLong(2));
-		}, rowIdx.toArray(Integer[]::new), rowPair.toArray(Integer[]::new), common, excludePlanId, excludePlanId,
-				CANDIDATES);
+		}, rowIdx.toArray(Integer[]::new), rowPair.toArray(Integer[]::new), excludePlanId, excludePlanId, CANDIDATES);
 		if (candidates.isEmpty()) {
 			return out;
 		}
@@ -144,13 +168,14 @@ class NearDuplicates {
 			tasksById.put(rs.getLong(1), new Object[] { rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 					rs.getString(6) });
 		}, (Object) ids.toArray(Long[]::new));
+		Map<Long, Set<String>> taskPairs = new HashMap<>();
 		candidates.forEach((idx, taskIds) -> {
 			for (Long id : taskIds) {
 				Object[] t = tasksById.get(id);
 				if (t == null) {
 					continue;
 				}
-				double s = Similarity.score(rowPairs.get(idx), Similarity.pairs((String) t[1]));
+				double s = Similarity.score(rowPairs.get(idx), taskPairs.computeIfAbsent(id, x -> Similarity.pairs((String) t[1])));
 				if (s >= Similarity.NEAR_DUPLICATE) {
 					out.computeIfAbsent(idx, i -> new ArrayList<>()).add(new Match(id, (String) t[0], (String) t[1],
 							(String) t[2], (String) t[3], (String) t[4], s));

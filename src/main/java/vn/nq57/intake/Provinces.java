@@ -40,11 +40,24 @@ final class Provinces {
 
 	private final String home;
 
-	private final List<Object[]> patterns = new ArrayList<>();
+	/** Every foreign spelling (folded, and accent-free) and the province it names. */
+	private final Map<String, Province> byFolded = new java.util.HashMap<>();
+
+	private final Map<String, Province> byKey = new java.util.HashMap<>();
+
+	/** One pattern per way of writing, each an alternation of every spelling, longest first. */
+	private final Pattern prefixed;
+
+	private final Pattern bare;
+
+	private final Pattern plain;
 
 	Provinces(List<Province> all, String home) {
 		this.all = List.copyOf(all);
 		this.home = home;
+		List<String> every = new ArrayList<>();
+		List<String> unambiguous = new ArrayList<>();
+		List<String> keys = new ArrayList<>();
 		for (Province p : all) {
 			if (isHome(p)) {
 				continue;
@@ -53,19 +66,27 @@ final class Provinces {
 			spellings.add(p.name().replaceFirst("^Thành phố ", ""));
 			spellings.addAll(p.spellings());
 			for (String s : spellings) {
-				String f = Pattern.quote(fold(s));
-				// a bare name only counts when written with capitals, as a place name is; an ambiguous name
-				// ("Hòa Bình", "Hồ Chí Minh") only with "tỉnh" or "thành phố" before it
-				boolean ambiguous = p.ambiguous() && s.equals(spellings.get(0));
-				Pattern bare = ambiguous ? null : Pattern.compile("(?<![\\p{L}\\p{N}])" + f + "(?![\\p{L}\\p{N}])");
-				Pattern prefixed = Pattern.compile("(?<![\\p{L}])" + PREFIX + f + "(?![\\p{L}\\p{N}])");
-				Pattern plain = Pattern.compile("(?<![\\p{L}])(?:tinh|thanh pho|tp)\\s+" + Pattern.quote(VnText.key(s))
-						+ "(?![\\p{L}\\p{N}])");
-				patterns.add(new Object[] { p, bare, prefixed, plain, s.length() });
+				String f = fold(s);
+				byFolded.putIfAbsent(f, p);
+				byKey.putIfAbsent(VnText.key(s), p);
+				every.add(f);
+				keys.add(VnText.key(s));
+				// an ambiguous name ("Hòa Bình", "Hồ Chí Minh") only counts with "tỉnh" or "thành phố" before it
+				if (!(p.ambiguous() && s.equals(spellings.get(0)))) {
+					unambiguous.add(f);
+				}
 			}
 		}
-		// longer names first, so "Thừa Thiên Huế" is found before the "Huế" inside it
-		patterns.sort((a, b) -> Integer.compare((Integer) b[4], (Integer) a[4]));
+		this.prefixed = Pattern.compile("(?<![\\p{L}])" + PREFIX + alternation(every) + "(?![\\p{L}\\p{N}])");
+		this.bare = Pattern.compile("(?<![\\p{L}\\p{N}])" + alternation(unambiguous) + "(?![\\p{L}\\p{N}])");
+		this.plain = Pattern.compile("(?<![\\p{L}])(?:tinh|thanh pho|tp)\\s+" + alternation(keys) + "(?![\\p{L}\\p{N}])");
+	}
+
+	/** "(a|b|…)", longest first so that "thừa thiên huế" wins over the "huế" inside it. */
+	private static String alternation(List<String> names) {
+		List<String> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(names));
+		sorted.sort((a, b) -> Integer.compare(b.length(), a.length()));
+		return "(" + String.join("|", sorted.stream().map(Pattern::quote).toList()) + ")";
 	}
 
 	static Provinces load(InputStream in, String home) {
@@ -117,45 +138,27 @@ final class Provinces {
 		}
 		String nfc = VnText.clean(text);
 		String folded = fold(nfc);
-		boolean accented = VnText.hasDiacritics(nfc);
-		String key = accented ? null : VnText.key(nfc);
 		Map<String, Mention> found = new LinkedHashMap<>();
 		List<int[]> taken = new ArrayList<>();
-		for (Object[] x : patterns) {
-			Province p = (Province) x[0];
-			if (found.containsKey(p.name())) {
-				continue;
+		Matcher m = prefixed.matcher(folded);
+		while (m.find()) {
+			Province p = byFolded.get(m.group(1));
+			taken.add(new int[] { m.start(), m.end() });
+			found.putIfAbsent(p.name(), new Mention(p, nfc.substring(m.start(), m.end())));
+		}
+		// a bare name only counts when written with capitals, as a place name is
+		m = bare.matcher(folded);
+		while (m.find()) {
+			if (Character.isUpperCase(nfc.charAt(m.start())) && free(taken, m.start(), m.end())) {
+				Province p = byFolded.get(m.group(1));
+				found.putIfAbsent(p.name(), new Mention(p, nfc.substring(m.start(), m.end())));
 			}
-			Matcher m = ((Pattern) x[2]).matcher(folded);
+		}
+		if (!VnText.hasDiacritics(nfc)) {
+			m = plain.matcher(VnText.key(nfc));
 			while (m.find()) {
-				if (free(taken, m.start(), m.end())) {
-					taken.add(new int[] { m.start(), m.end() });
-					found.put(p.name(), new Mention(p, nfc.substring(m.start(), m.end())));
-					break;
-				}
-			}
-			if (found.containsKey(p.name())) {
-				continue;
-			}
-			Pattern bare = (Pattern) x[1];
-			if (bare != null) {
-				m = bare.matcher(folded);
-				while (m.find()) {
-					if (Character.isUpperCase(nfc.charAt(m.start())) && free(taken, m.start(), m.end())) {
-						taken.add(new int[] { m.start(), m.end() });
-						found.put(p.name(), new Mention(p, nfc.substring(m.start(), m.end())));
-						break;
-					}
-				}
-				if (found.containsKey(p.name())) {
-					continue;
-				}
-			}
-			if (key != null) {
-				m = ((Pattern) x[3]).matcher(key);
-				if (m.find()) {
-					found.put(p.name(), new Mention(p, m.group()));
-				}
+				Province p = byKey.get(m.group(1));
+				found.putIfAbsent(p.name(), new Mention(p, m.group()));
 			}
 		}
 		return new ArrayList<>(found.values());

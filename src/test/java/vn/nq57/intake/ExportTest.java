@@ -131,6 +131,8 @@ class ExportTest {
 		}
 		assertThat(rows.get(3).get(1)).isEqualTo("Xây dựng kế hoạch và tổ chức thực hiện");
 		assertThat(rowStarting(rows, "Rà soát các nội dung").get(7)).isEqualTo("Hoàn thành đúng hạn");
+		assertThat(rowStarting(rows, "Rà soát các nội dung").get(8))
+			.isEqualTo("Sở KH&CN: hoàn thành ngày 10/04/2026. Văn bản gửi Sở Tài chính");
 		assertThat(rowStarting(rows, "Rà soát các nội dung").get(3)).isEqualTo("Sở Khoa học và Công nghệ");
 		List<String> ioc = rowStarting(rows, "Làm việc với VNPT");
 		assertThat(ioc.get(7)).startsWith("Chưa hoàn thành – quá hạn").contains("31/05/2026");

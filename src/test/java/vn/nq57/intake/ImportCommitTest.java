@@ -174,6 +174,8 @@ class ImportCommitTest {
 		Preview.Row script = preview(batch).rows().stream().filter(r -> "3".equals(r.draft().stt())).findFirst().orElseThrow();
 		assertThat(script.has(FindingCode.UNSAFE_TEXT)).isTrue();
 		runAs.user("sokhcn", () -> intake.setDropped(batch, script.index(), true, intake.batch(batch).version()));
+		assertThat(count("SELECT count(*) FROM audit_event WHERE entity_type = 'INTAKE' AND entity_id = ? AND action IN "
+				+ "('INTAKE_ROW_EDITED', 'INTAKE_ROW_DROPPED')", batch)).isEqualTo(2);
 		Preview fixed = preview(batch);
 		assertThat(fixed.summary().errors()).isZero();
 		assertThat(fixed.summary().dropped()).isEqualTo(1);
@@ -306,6 +308,23 @@ class ImportCommitTest {
 		assertThat(runAs.user("sokhcn", () -> intake.batch(batch)).state()).isEqualTo("DISCARDED");
 		assertThatThrownBy(() -> runAs.user("sokhcn", () -> intake.setDropped(batch, 2, true, version + 2)))
 			.isInstanceOf(DomainException.class).hasMessageContaining("đã bị hủy");
+	}
+
+	@Test
+	@DisplayName("deleting a task: only DoST, never one an agency has reported on, and audited")
+	void deleteRules() {
+		Task fresh = testTasks.create(unique("Nhiệm vụ sẽ bị xóa"), "Năm 2026", "SNV");
+		Task worked = testTasks.create(unique("Nhiệm vụ đã có báo cáo"), "Năm 2026", "SNV");
+		post("cb.snv", testTasks.assignmentOf(worked, "SNV"), 10);
+		assertThatThrownBy(() -> runAs.user("cb.snv", () -> tasks.delete(fresh.getId())))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> runAs.user("sokhcn", () -> tasks.delete(worked.getId())))
+			.isInstanceOf(DomainException.class).hasMessageContaining("đã có báo cáo tiến độ");
+		assertThat(count("SELECT count(*) FROM task WHERE id = ?", worked.getId())).isEqualTo(1);
+		runAs.user("sokhcn", () -> tasks.delete(fresh.getId()));
+		assertThat(count("SELECT count(*) FROM task WHERE id = ?", fresh.getId())).isZero();
+		assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'TASK_DELETED' AND entity_id = ?", fresh.getId()))
+			.isEqualTo(1);
 	}
 
 	private void post(String officer, Assignment a, int percent) {
