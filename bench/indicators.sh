@@ -13,8 +13,8 @@ cd "$(dirname "$0")/.."
 DATA=${DATA:-/tmp/indicators-bench-pg}
 PORT=${PORT:-18161}
 DBPORT=${DBPORT:-54461}
-RUNS=${RUNS:-30}
-WARMUP=${WARMUP:-100}   # requests per endpoint before measuring: the JIT compiles the hot paths first
+RUNS=${RUNS:-100}
+WARMUP=${WARMUP:-200}   # requests per endpoint before measuring: the JIT compiles the hot paths first
 SCALE=${SCALE:-200x1000x36}
 BASE=http://localhost:$PORT
 TOKENS=$DATA.tokens

@@ -245,8 +245,10 @@ class IndicatorApiController {
 	}
 
 	@GetMapping("/indicators/due")
-	@Operation(summary = "Số liệu chỉ số một cơ quan phải báo cáo có hạn trong khoảng ngày",
-			description = "Cơ quan bỏ trống: cơ quan của người dùng; cán bộ chỉ xem được cơ quan mình. Ngày dạng yyyy-MM-dd.")
+	@Operation(summary = "Số liệu chỉ số một cơ quan phải báo cáo cho một kỳ báo cáo",
+			description = "Các kỳ của chỉ số kết thúc trong khoảng from–to (báo cáo tháng 10: số liệu tháng 10; báo cáo quý III: "
+					+ "các tháng 7–9 và quý III), kèm hạn nhập, chỉ tiêu của năm và số liệu đã nhập. "
+					+ "Cơ quan bỏ trống: cơ quan của người dùng; cán bộ chỉ xem được cơ quan mình. Ngày dạng yyyy-MM-dd.")
 	List<IndicatorValues.DueValue> due(@RequestParam(required = false) Long agency, @RequestParam LocalDate from,
 			@RequestParam LocalDate to) {
 		CurrentUser me = IndicatorAccess.me();

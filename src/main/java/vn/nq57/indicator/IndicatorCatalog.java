@@ -68,8 +68,32 @@ class IndicatorCatalog {
 
 	// ---- reading ----
 
-	/** Every indicator, active or not, in the set's order. */
+	/** The definitions as last read, and the stamp of the table they were read at. */
+	private record Snapshot(String stamp, List<Indicator> indicators) {
+	}
+
+	private volatile Snapshot snapshot;
+
+	/**
+	 * Every indicator, active or not, in the set's order. Definitions change rarely and are read on every page,
+	 * so they are kept in memory and read again only when the table's stamp has moved: the row count, the sum
+	 * of versions and the newest writing transaction id ({@code xmin}, never reused, so a change that was rolled
+	 * back cannot pass for a later one) — whoever changed them, on any node, and inside the changing transaction.
+	 */
 	List<Indicator> all() {
+		String stamp = jdbc.queryForObject(
+				"SELECT count(*) || '/' || coalesce(sum(version), 0) || '/' || coalesce(max(xmin::text::bigint), 0) FROM indicator",
+				new MapSqlParameterSource(), String.class);
+		Snapshot s = snapshot;
+		if (s != null && s.stamp().equals(stamp)) {
+			return s.indicators();
+		}
+		List<Indicator> read = read();
+		snapshot = new Snapshot(stamp, read);
+		return read;
+	}
+
+	private List<Indicator> read() {
 		Map<Long, List<Indicator.Target>> targets = new HashMap<>();
 		jdbc.query("SELECT indicator_id, year, value, note FROM indicator_target ORDER BY indicator_id, year",
 				rs -> {
@@ -81,8 +105,8 @@ class IndicatorCatalog {
 				rs -> {
 					reporters.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
 				});
-		return jdbc.query("SELECT * FROM indicator ORDER BY position, code", (rs, i) -> map(rs,
-				targets.getOrDefault(rs.getLong("id"), List.of()), reporters.getOrDefault(rs.getLong("id"), List.of())));
+		return List.copyOf(jdbc.query("SELECT * FROM indicator ORDER BY position, code", (rs, i) -> map(rs,
+				targets.getOrDefault(rs.getLong("id"), List.of()), reporters.getOrDefault(rs.getLong("id"), List.of()))));
 	}
 
 	Map<String, Indicator> byCode() {

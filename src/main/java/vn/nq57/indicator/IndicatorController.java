@@ -84,10 +84,12 @@ class IndicatorController {
 		return "indicator/scoreboard";
 	}
 
-	private static Map<String, List<IndicatorQueries.ScoreRow>> group(List<IndicatorQueries.ScoreRow> rows) {
-		Map<String, List<IndicatorQueries.ScoreRow>> out = new LinkedHashMap<>();
+	/** The lines ready to print, by group. */
+	private static Map<String, List<IndicatorQueries.Shown>> group(List<IndicatorQueries.ScoreRow> rows) {
+		Map<String, List<IndicatorQueries.Shown>> out = new LinkedHashMap<>();
 		for (IndicatorQueries.ScoreRow r : rows) {
-			out.computeIfAbsent(r.ind().category() == null ? "Chỉ số khác" : r.ind().category(), k -> new ArrayList<>()).add(r);
+			out.computeIfAbsent(r.ind().category() == null ? "Chỉ số khác" : r.ind().category(), k -> new ArrayList<>())
+				.add(r.shown());
 		}
 		return out;
 	}

@@ -41,10 +41,33 @@ class IndicatorQueries {
 			String problem) {
 	}
 
+	/**
+	 * One line of the scoreboard as the page prints it: every text ready, so that rendering hundreds of lines is
+	 * one lookup per cell (empty text leaves the cell empty).
+	 */
+	record Shown(String code, String name, String meta, String period, String value, String parts, String problem,
+			String target, String targetYear, String statusClass, String statusLabel, String expected, String spark,
+			String sparkLabel, String missing, boolean late, String duePeriod) {
+	}
+
 	/** One line of the scoreboard. */
 	record ScoreRow(Indicator ind, String agencyName, Point latest, TargetStatus.Assessment assessment,
 			Indicator.Target target, List<Point> recent, String spark, int expected, Period duePeriod, int missingPastDue,
 			String problem) {
+
+		public Shown shown() {
+			String parts = parts();
+			return new Shown(ind.code(), ind.name(),
+					ind.code() + " · " + ind.frequency().label() + (ind.computed() ? " · tính theo công thức" : "") + " · " + agencyName,
+					latest == null ? "–" : latest.period().label(), latest == null ? "–" : ind.show(latest.value()), parts,
+					problem, target == null ? "–" : ind.show(target.value()), target == null ? null : "năm " + target.year(),
+					"ts ts-" + status().name(), status().label(),
+					assessment.expected() == null ? null : "Cần đạt: " + ind.show(assessment.expected()), spark,
+					spark == null ? null : "Xu hướng " + recent.size() + " kỳ gần nhất" + (trend() == null ? "" : " " + trend()),
+					duePeriod == null ? "–" : missingPastDue == 0 ? "0" : VnNumber.format(BigDecimal.valueOf(missingPastDue), 0)
+							+ "/" + VnNumber.format(BigDecimal.valueOf(expected), 0),
+					duePeriod != null && missingPastDue > 0, duePeriod == null ? null : duePeriod.label());
+		}
 
 		public TargetStatus status() {
 			return assessment.status();

@@ -25,15 +25,17 @@ import vn.nq57.system.AppClock;
 public class IndicatorValues {
 
 	/**
-	 * One indicator value an agency owes for one period: the period, when it was due, and what the agency has
-	 * entered so far ({@code value} is {@code null} while nothing is entered). {@code state} is
-	 * {@code MISSING}, {@code DRAFT} (waiting for the agency head), {@code APPROVED} or {@code RETURNED}
-	 * (DoST sent it back; {@code returnReason} says why). {@code overdue}: no approved value and the due date
-	 * is past.
+	 * One indicator value an agency owes for one period: the period, when it is due, the target for the
+	 * period's year (the first target not before it), and what the agency has entered so far ({@code value}
+	 * is {@code null} while nothing is entered; a ratio keeps its numerator and denominator so that a total
+	 * is recomputed from them). {@code state} is {@code MISSING}, {@code DRAFT} (waiting for the agency head),
+	 * {@code APPROVED} or {@code RETURNED} (DoST sent it back; {@code returnReason} says why).
+	 * {@code overdue}: no approved value and the due date is past.
 	 */
 	public record DueValue(String indicatorCode, String indicatorName, String unit, String periodCode,
 			String periodLabel, LocalDate periodStart, LocalDate periodEnd, LocalDate dueDate, BigDecimal value,
-			BigDecimal numerator, BigDecimal denominator, String state, String returnReason, boolean overdue) {
+			BigDecimal numerator, BigDecimal denominator, String state, String returnReason, boolean overdue,
+			Integer targetYear, BigDecimal target) {
 	}
 
 	private final IndicatorCatalog catalog;
@@ -47,9 +49,11 @@ public class IndicatorValues {
 	}
 
 	/**
-	 * The values the agency must report whose due date falls between {@code periodStart} and
-	 * {@code periodEnd} (both included), for every active entered indicator it reports; by due date, then
-	 * indicator order.
+	 * The values the agency must report for the reporting period {@code periodStart}–{@code periodEnd} (both
+	 * included): for every active entered indicator it reports, each of the indicator's periods that ends
+	 * within it — a monthly report of October carries October's monthly values; a quarterly report of
+	 * July–September the months and the third quarter. With values due 10 days after their period, they fall
+	 * due with the report. By period end, then indicator order.
 	 */
 	@Transactional(readOnly = true)
 	public List<DueValue> dueIn(long agencyId, LocalDate periodStart, LocalDate periodEnd) {
@@ -63,13 +67,11 @@ public class IndicatorValues {
 			if (!ind.active() || ind.computed() || !catalog.reports(ind, agencyId)) {
 				continue;
 			}
-			// the periods whose due date (end + dueDays) lies in the window
-			Period p = Period.containing(ind.frequency(), periodStart.minusDays(ind.dueDays()));
-			while (!p.dueDate(ind.dueDays()).isAfter(periodEnd)) {
-				if (!p.dueDate(ind.dueDays()).isBefore(periodStart) && ind.expects(p)) {
+			// the indicator's periods that end within the reporting period
+			for (Period p = Period.containing(ind.frequency(), periodStart); !p.end().isAfter(periodEnd); p = p.next()) {
+				if (!p.end().isBefore(periodStart) && ind.expects(p)) {
 					due.add(new Due(ind, p));
 				}
-				p = p.next();
 			}
 		}
 		if (due.isEmpty()) {
@@ -95,12 +97,14 @@ public class IndicatorValues {
 			String state = v == null ? "MISSING" : (String) v[3];
 			LocalDate dueDate = d.period().dueDate(d.ind().dueDays());
 			boolean overdue = !"APPROVED".equals(state) && today.isAfter(dueDate);
+			Indicator.Target target = d.ind().targetFor(d.period().year());
 			out.add(new DueValue(d.ind().code(), d.ind().name(), d.ind().unit(), d.period().code(), d.period().label(),
 					d.period().start(), d.period().end(), dueDate, v == null ? null : (BigDecimal) v[0],
 					v == null ? null : (BigDecimal) v[1], v == null ? null : (BigDecimal) v[2], state,
-					v == null ? null : (String) v[4], overdue));
+					v == null ? null : (String) v[4], overdue, target == null ? null : target.year(),
+					target == null ? null : target.value()));
 		}
-		out.sort(Comparator.comparing(DueValue::dueDate));
+		out.sort(Comparator.comparing(DueValue::periodEnd));
 		return out;
 	}
 }

@@ -19,10 +19,11 @@ class IndicatorValuesTest {
 	@Autowired IndicatorValues values;
 
 	@Test
-	@DisplayName("values due in November 2026 for Sở Tài chính: October's monthly value (due 10/11), with what was entered")
-	void dueInAMonth() {
+	@DisplayName("the October report of Sở Tài chính carries October's monthly value, with what was entered; the quarterly report of July–September the months and the third quarter")
+	void valuesOfAReportingPeriod() {
 		IndicatorForm monthly = fx.share(Fixtures.code("DUE-M"), "STC", "SNV");
 		monthly.setFrequency("MONTHLY");
+		monthly.setTargets("2026: 80\n2030: 90");
 		Indicator m = fx.save(monthly);
 		IndicatorForm quarterly = fx.share(Fixtures.code("DUE-Q"), "STC");
 		quarterly.setFrequency("QUARTERLY");
@@ -30,32 +31,36 @@ class IndicatorValuesTest {
 		Indicator notMine = fx.save(fx.share(Fixtures.code("DUE-X"), "BQLKKT"));
 		fx.enterShare("cb.stc", m.code(), "10/2026", 3, 4);
 
-		List<IndicatorValues.DueValue> due = values.dueIn(fx.agency("STC"), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
-		List<IndicatorValues.DueValue> mine = due.stream()
-			.filter(d -> d.indicatorCode().equals(m.code()) || d.indicatorCode().equals(q.code())
-					|| d.indicatorCode().equals(notMine.code()))
-			.toList();
-		assertThat(mine).hasSize(1);
-		IndicatorValues.DueValue oct = mine.get(0);
-		assertThat(oct.indicatorCode()).isEqualTo(m.code());
-		assertThat(oct.periodCode()).isEqualTo("2026-10");
-		assertThat(oct.periodLabel()).isEqualTo("Tháng 10/2026");
-		assertThat(oct.dueDate()).isEqualTo(LocalDate.of(2026, 11, 10));
-		assertThat(oct.value()).isEqualByComparingTo("75");
-		assertThat(oct.numerator()).isEqualByComparingTo("3");
-		assertThat(oct.state()).isEqualTo("DRAFT");
-		assertThat(oct.overdue()).isTrue();
+		List<IndicatorValues.DueValue> october = mine(values.dueIn(fx.agency("STC"), LocalDate.of(2026, 10, 1),
+				LocalDate.of(2026, 10, 31)), m, q, notMine);
+		assertThat(october).singleElement().satisfies(oct -> {
+			assertThat(oct.indicatorCode()).isEqualTo(m.code());
+			assertThat(oct.periodCode()).isEqualTo("2026-10");
+			assertThat(oct.periodLabel()).isEqualTo("Tháng 10/2026");
+			assertThat(oct.dueDate()).isEqualTo(LocalDate.of(2026, 11, 10));
+			assertThat(oct.value()).isEqualByComparingTo("75");
+			assertThat(oct.numerator()).isEqualByComparingTo("3");
+			assertThat(oct.denominator()).isEqualByComparingTo("4");
+			assertThat(oct.state()).isEqualTo("DRAFT");
+			assertThat(oct.overdue()).isTrue();
+			assertThat(oct.targetYear()).isEqualTo(2026);
+			assertThat(oct.target()).isEqualByComparingTo("80");
+		});
 
-		// the quarter ending 30/09 was due 10/10
-		List<IndicatorValues.DueValue> october = values.dueIn(fx.agency("STC"), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
-		assertThat(october).filteredOn(d -> d.indicatorCode().equals(q.code())).singleElement()
-			.satisfies(d -> {
-				assertThat(d.periodCode()).isEqualTo("2026-Q3");
-				assertThat(d.state()).isEqualTo("MISSING");
-				assertThat(d.value()).isNull();
-			});
-		assertThat(october).filteredOn(d -> d.indicatorCode().equals(m.code())).singleElement()
-			.satisfies(d -> assertThat(d.periodCode()).isEqualTo("2026-09"));
+		List<IndicatorValues.DueValue> third = mine(values.dueIn(fx.agency("STC"), LocalDate.of(2026, 7, 1),
+				LocalDate.of(2026, 9, 30)), m, q, notMine);
+		assertThat(third).extracting(IndicatorValues.DueValue::periodCode)
+			.containsExactly("2026-07", "2026-08", "2026-09", "2026-Q3");
+		assertThat(third.get(3).state()).isEqualTo("MISSING");
+		assertThat(third.get(3).value()).isNull();
+		assertThat(third.get(3).dueDate()).isEqualTo(LocalDate.of(2026, 10, 10));
 		assertThat(values.dueIn(fx.agency("STC"), LocalDate.of(2026, 11, 30), LocalDate.of(2026, 11, 1))).isEmpty();
+		assertThat(mine(values.dueIn(fx.agency("BQLKKT"), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)), m, q, notMine))
+			.extracting(IndicatorValues.DueValue::indicatorCode).containsExactly(notMine.code());
+	}
+
+	private static List<IndicatorValues.DueValue> mine(List<IndicatorValues.DueValue> due, Indicator... ours) {
+		List<String> codes = java.util.Arrays.stream(ours).map(Indicator::code).toList();
+		return due.stream().filter(d -> codes.contains(d.indicatorCode())).toList();
 	}
 }
