@@ -99,6 +99,20 @@ public class AgencyDirectory {
 		return active().stream().filter(a -> a.kind() != AgencyKind.COLLECTIVE).toList();
 	}
 
+	/**
+	 * The assignable agencies if there are at most {@code max} of them, otherwise an empty list: a drop-down
+	 * is only built for a registry short enough to scroll, and a national registry (thousands of agencies)
+	 * is not read at all on every page view.
+	 */
+	public List<AgencyRef> assignableUpTo(int max) {
+		List<AgencyRef> refs = jdbc.query("""
+				SELECT id, code, name, short_name, kind FROM agency WHERE active AND kind <> 'COLLECTIVE'
+				ORDER BY kind, name LIMIT :limit""", new MapSqlParameterSource("limit", max + 1),
+				(rs, i) -> new AgencyRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						AgencyKind.valueOf(rs.getString(5))));
+		return refs.size() > max ? List.of() : refs;
+	}
+
 	public Map<Long, AgencyRef> refs(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();

@@ -69,11 +69,12 @@ class TaskController {
 		model.addAttribute("page", queries.search(filter, clock.today(), settings.dueSoonDays(), Math.max(0, page), PAGE_SIZE));
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", TaskStatus.values());
-		model.addAttribute("plans", tasks.plans());
+		model.addAttribute("plans", queries.planOptions());
 		// a national registry is too long for a drop-down: above a few hundred agencies, the name is typed
-		var options = me.seesEveryAgency() ? agencies.assignable() : java.util.List.<AgencyDirectory.AgencyRef>of();
-		model.addAttribute("agencyOptions", options.size() <= MAX_AGENCY_OPTIONS ? options : java.util.List.of());
-		model.addAttribute("agencyTyped", me.seesEveryAgency() && options.size() > MAX_AGENCY_OPTIONS);
+		var options = me.seesEveryAgency() ? agencies.assignableUpTo(MAX_AGENCY_OPTIONS)
+				: java.util.List.<AgencyDirectory.AgencyRef>of();
+		model.addAttribute("agencyOptions", options);
+		model.addAttribute("agencyTyped", me.seesEveryAgency() && options.isEmpty());
 		model.addAttribute("agencyFilterName", agencyFilter == null || !me.seesEveryAgency() ? ""
 				: agencies.find(agencyFilter).map(vn.nq57.agency.Agency::getName).orElse(""));
 		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/tasks");

@@ -53,6 +53,13 @@ public class TaskQueries {
 			AssignmentState state, LocalDate completedOn, java.time.Instant lastProgressAt, String viaAgency) {
 	}
 
+	/** A plan and its task groups, for the filters of the task list. */
+	public record PlanOption(long id, String title, List<GroupOption> groups) {
+	}
+
+	public record GroupOption(long id, String code, String title) {
+	}
+
 	private static final String TASK_RANK = "task_status_rank(t.open_count, t.open_min_due, t.open_conditional, t.open_ongoing, t.late_count, :today)";
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -105,22 +112,49 @@ public class TaskQueries {
 		String order = "plan".equals(f.sort()) ? "t.plan_id, g.position NULLS LAST, t.position, t.id"
 				: "rank DESC, t.open_min_due NULLS LAST, t.id";
 		p.addValue("limit", size).addValue("offset", (long) page * size);
+		long[] total = { 0 };
 		List<TaskRow> rows = jdbc.query("""
 				SELECT t.id, t.stt, t.title, g.code AS group_code, g.title AS group_title,
 				       (SELECT string_agg(coalesce(ag.short_name, ag.name), '; ' ORDER BY ag.name)
 				          FROM task_lead l JOIN agency ag ON ag.id = l.agency_id WHERE l.task_id = t.id) AS leads,
 				       t.deadline_phrase, coalesce(t.open_min_due, t.due_date) AS due, %s AS rank,
 				       (t.open_count > 0 AND t.open_min_due BETWEEN :today AND :soon) AS due_soon,
-				       t.assignment_count, t.open_count
+				       t.assignment_count, t.open_count, count(*) OVER () AS total
 				FROM task t LEFT JOIN task_group g ON g.id = t.group_id
 				%s ORDER BY %s LIMIT :limit OFFSET :offset""".formatted(TASK_RANK, whereSql, order), p,
-				(rs, i) -> new TaskRow(rs.getLong("id"), rs.getString("stt"), rs.getString("title"),
+				(rs, i) -> {
+					total[0] = rs.getLong("total");
+					return new TaskRow(rs.getLong("id"), rs.getString("stt"), rs.getString("title"),
 						rs.getString("group_code"), rs.getString("group_title"), rs.getString("leads"),
 						rs.getString("deadline_phrase"), toLocal(rs.getDate("due")),
 						TaskStatus.ofRank(rs.getInt("rank")), rs.getBoolean("due_soon"), rs.getInt("assignment_count"),
-						rs.getInt("open_count")));
-		Long total = jdbc.queryForObject("SELECT count(*) FROM task t" + whereSql, p, Long.class);
-		return new Page<>(rows, page, size, total == null ? 0 : total);
+						rs.getInt("open_count"));
+				});
+		// the window count comes with the rows; only a page past the end needs its own count
+		if (rows.isEmpty() && page > 0) {
+			Long count = jdbc.queryForObject("SELECT count(*) FROM task t" + whereSql, p, Long.class);
+			total[0] = count == null ? 0 : count;
+		}
+		return new Page<>(rows, page, size, total[0]);
+	}
+
+	/** Every plan (newest first) with its task groups in order, in one light query. */
+	public List<PlanOption> planOptions() {
+		java.util.Map<Long, PlanOption> plans = new java.util.LinkedHashMap<>();
+		jdbc.getJdbcTemplate().query("""
+				SELECT p.id, p.title, g.id, g.code, g.title FROM plan p LEFT JOIN task_group g ON g.plan_id = p.id
+				ORDER BY p.id DESC, g.position, g.id""", rs -> {
+			PlanOption plan = plans.get(rs.getLong(1));
+			if (plan == null) {
+				plan = new PlanOption(rs.getLong(1), rs.getString(2), new ArrayList<>());
+				plans.put(plan.id(), plan);
+			}
+			long groupId = rs.getLong(3);
+			if (!rs.wasNull()) {
+				plan.groups().add(new GroupOption(groupId, rs.getString(4), rs.getString(5)));
+			}
+		});
+		return List.copyOf(plans.values());
 	}
 
 	/** "Việc của tôi": an agency's assignments, overdue first, then by due date. */
