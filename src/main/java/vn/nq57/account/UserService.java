@@ -160,10 +160,7 @@ public class UserService implements UserDetailsService {
 		if (fullName == null || fullName.isBlank()) {
 			throw new DomainException("Chưa nhập họ và tên");
 		}
-		String unsafe = TextRules.firstUnsafe(fullName, email);
-		if (unsafe != null) {
-			throw new DomainException(unsafe);
-		}
+		TextRules.requireSafe(fullName, email);
 		if (email != null && !email.isBlank() && !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
 			throw new DomainException("Địa chỉ thư điện tử không hợp lệ");
 		}

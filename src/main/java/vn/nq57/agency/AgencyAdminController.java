@@ -70,10 +70,7 @@ class AgencyAdminController {
 			@RequestParam(required = false) String email, @RequestParam(defaultValue = "false") boolean active,
 			@RequestParam(required = false) Long version, Model model, RedirectAttributes redirect) {
 		try {
-			String unsafe = TextRules.firstUnsafe(code, name, shortName, aliases, email);
-			if (unsafe != null) {
-				throw new DomainException(unsafe);
-			}
+			TextRules.requireSafe(code, name, shortName, aliases, email);
 			if (code.isBlank() || name.isBlank()) {
 				throw new DomainException("Cần nhập mã và tên cơ quan");
 			}

@@ -60,10 +60,7 @@ class AppendixExport {
 	}
 
 	List<Part> parts(TaskQueries.Filter requested, CurrentUser me) {
-		// as on the task list: an agency sees the tasks it leads or coordinates, whatever the request asks for
-		TaskQueries.Filter f = me.seesEveryAgency() ? requested : requested.withAgency(me.agencyId());
-		f = new TaskQueries.Filter(f.planId(), f.groupId(), f.agencyId(), f.status(), f.dueSoonOnly(), f.dueFrom(),
-				f.dueTo(), f.text(), "plan");
+		TaskQueries.Filter f = requested.visibleTo(me).withSort("plan");
 		LocalDate today = clock.today();
 		TaskQueries.Page<TaskQueries.TaskRow> page = queries.search(f, today, settings.dueSoonDays(), 0, MAX_ROWS);
 		if (page.total() > MAX_ROWS) {

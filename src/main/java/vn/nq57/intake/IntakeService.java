@@ -303,10 +303,7 @@ public class IntakeService {
 	public void updateSettings(long id, IntakeSettings settings, long version) {
 		Batch b = draft(id, "sửa bản nhập");
 		IntakeSettings s = settings.cleaned();
-		String unsafe = TextRules.firstUnsafe(s.planTitle(), s.directiveNumber(), s.directiveIssuer(), s.directiveTitle());
-		if (unsafe != null) {
-			throw new DomainException(unsafe);
-		}
+		TextRules.requireSafe(s.planTitle(), s.directiveNumber(), s.directiveIssuer(), s.directiveTitle());
 		if (s.targetPlanId() != null) {
 			tasks.plan(s.targetPlanId());
 		}
@@ -357,10 +354,7 @@ public class IntakeService {
 		if (alias == null || alias.isBlank() || alias.length() > 300) {
 			throw new DomainException("Tên cơ quan cần lưu không hợp lệ");
 		}
-		String unsafe = TextRules.firstUnsafe(alias);
-		if (unsafe != null) {
-			throw new DomainException(unsafe);
-		}
+		TextRules.requireSafe(alias);
 		Agency agency = agencies.get(agencyId);
 		agencies.resolve(alias).ifPresent(other -> {
 			throw new DomainException("Tên “" + alias + "” đã là tên gọi của " + other.getName());

@@ -75,10 +75,9 @@ class TaskApiController {
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		CurrentUser me = AccessPolicy.current();
-		Long agencyFilter = me.seesEveryAgency() ? agency : me.agencyId();
 		int pageSize = Math.min(Math.max(size, 1), 500);
-		var result = queries.search(new TaskQueries.Filter(plan, group, agencyFilter, status, dueSoon, dueFrom, dueTo, q,
-				null), clock.today(), settings.dueSoonDays(), Math.max(page, 0), pageSize);
+		var filter = new TaskQueries.Filter(plan, group, agency, status, dueSoon, dueFrom, dueTo, q, null).visibleTo(me);
+		var result = queries.search(filter, clock.today(), settings.dueSoonDays(), Math.max(page, 0), pageSize);
 		return new PageView<>(result.rows().stream().map(r -> new TaskSummary(r.id(), r.stt(), r.title(), r.groupCode(),
 				r.leads(), r.deadlinePhrase(), r.dueDate(), r.status(), r.dueSoon())).toList(), result.page(),
 				result.size(), result.total());

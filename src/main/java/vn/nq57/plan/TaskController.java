@@ -63,9 +63,8 @@ class TaskController {
 			}
 			agency = found.map(vn.nq57.agency.Agency::getId).orElse(null);
 		}
-		// an agency sees the tasks it leads or coordinates, whatever the request asks for
-		Long agencyFilter = me.seesEveryAgency() ? agency : me.agencyId();
-		TaskQueries.Filter filter = new TaskQueries.Filter(plan, group, agencyFilter, status, soon, from, to, q, sort);
+		TaskQueries.Filter filter = new TaskQueries.Filter(plan, group, agency, status, soon, from, to, q, sort).visibleTo(me);
+		Long agencyFilter = filter.agencyId();
 		model.addAttribute("page", queries.search(filter, clock.today(), settings.dueSoonDays(), Math.max(0, page), PAGE_SIZE));
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", TaskStatus.values());

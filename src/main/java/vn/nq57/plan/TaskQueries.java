@@ -31,6 +31,19 @@ public class TaskQueries {
 		public Filter withAgency(Long agency) {
 			return new Filter(planId, groupId, agency, status, dueSoonOnly, dueFrom, dueTo, text, sort);
 		}
+
+		public Filter withSort(String order) {
+			return new Filter(planId, groupId, agencyId, status, dueSoonOnly, dueFrom, dueTo, text, order);
+		}
+
+		/**
+		 * The filter as {@code user} may apply it: DoST and leaders see every agency's tasks; an agency's users
+		 * see the tasks their agency leads or coordinates, whatever agency the request asks for (the one rule
+		 * shared by the task list, its API and its export).
+		 */
+		public Filter visibleTo(vn.nq57.account.CurrentUser user) {
+			return user.seesEveryAgency() ? this : withAgency(user.agencyId());
+		}
 	}
 
 	public record TaskRow(long id, String stt, String title, String groupCode, String groupTitle, String leads,

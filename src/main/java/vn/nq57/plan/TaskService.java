@@ -160,10 +160,7 @@ public class TaskService {
 		if (document == null || document.isBlank()) {
 			throw new DomainException("Chưa nhập văn bản kích hoạt (số ký hiệu, ngày, trích yếu)");
 		}
-		String unsafe = vn.nq57.system.TextRules.firstUnsafe(document);
-		if (unsafe != null) {
-			throw new DomainException(unsafe);
-		}
+		vn.nq57.system.TextRules.requireSafe(document);
 		if (dueDate == null) {
 			throw new DomainException("Chưa nhập thời hạn hoàn thành mới");
 		}
@@ -331,10 +328,7 @@ public class TaskService {
 		if (number == null || number.isBlank() || title == null || title.isBlank() || kind == null) {
 			throw new DomainException("Cần nhập loại, số ký hiệu và trích yếu văn bản");
 		}
-		String unsafe = vn.nq57.system.TextRules.firstUnsafe(number, issuer, title);
-		if (unsafe != null) {
-			throw new DomainException(unsafe);
-		}
+		vn.nq57.system.TextRules.requireSafe(number, issuer, title);
 		directives.findByNumber(number.strip()).filter(d -> !d.getId().equals(id)).ifPresent(d -> {
 			throw new DomainException("Đã có văn bản số " + d.getNumber());
 		});
@@ -380,10 +374,7 @@ public class TaskService {
 		if (title == null || title.isBlank()) {
 			throw new DomainException("Chưa nhập tên kế hoạch");
 		}
-		String unsafe = vn.nq57.system.TextRules.firstUnsafe(title);
-		if (unsafe != null) {
-			throw new DomainException(unsafe);
-		}
+		vn.nq57.system.TextRules.requireSafe(title);
 		if (directiveId != null) {
 			directive(directiveId);
 		}
@@ -393,10 +384,7 @@ public class TaskService {
 		}
 		plan.update(directiveId, nfc(title), year);
 		for (String[] line : groupLines) {
-			String unsafeGroup = vn.nq57.system.TextRules.firstUnsafe(line[0], line[1]);
-			if (unsafeGroup != null) {
-				throw new DomainException(unsafeGroup);
-			}
+			vn.nq57.system.TextRules.requireSafe(line[0], line[1]);
 			TaskGroup existing = plan.getGroups().stream().filter(g -> g.getCode().equals(line[0])).findFirst()
 				.orElse(null);
 			if (existing == null) {

@@ -368,10 +368,7 @@ public class ProgressService {
 	}
 
 	private static void requireSafe(String... values) {
-		String unsafe = TextRules.firstUnsafe(values);
-		if (unsafe != null) {
-			throw new DomainException(unsafe);
-		}
+		TextRules.requireSafe(values);
 	}
 
 	private static Map<String, Object> assignmentSnapshot(Assignment a) {

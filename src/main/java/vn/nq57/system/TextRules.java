@@ -32,6 +32,14 @@ public final class TextRules {
 		return null;
 	}
 
+	/** Refuses (with the Vietnamese message) the first value that holds markup or script. */
+	public static void requireSafe(String... values) {
+		String unsafe = firstUnsafe(values);
+		if (unsafe != null) {
+			throw new DomainException(unsafe);
+		}
+	}
+
 	private static String abbreviate(String v) {
 		return v.length() > 40 ? v.substring(0, 40) + "…" : v;
 	}
