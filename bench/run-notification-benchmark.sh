@@ -10,7 +10,9 @@
 #      the computation twice through POST /admin/notifications/reminders/run (ADMIN only): the first run queues the
 #      day's reminders, the second, on the same day, must queue nothing;
 #   4. restarts on the same database with the clock a month later (22/12/2026) and triggers it once more;
-#   5. prints the figures the engine logs ("Reminders for D: … queued in N ms") with the load average.
+#   5. on a fresh copy, a day with report reminders: 06/12/2026, 3 days before the monthly and quarterly reports
+#      due 09/12/2026 that every synthetic department and commune owes;
+#   6. prints the figures the engine logs ("Reminders for D: … queued in N ms") with the load average.
 # Needs bash, curl, grep, sed and a JDK.
 #
 #   bench/run-notification-benchmark.sh
@@ -25,6 +27,7 @@ DB_PORT=54451
 REGENERATE=0
 DAY=2026-11-22
 NEXT_MONTH=2026-12-22
+REPORT_DAY=2026-12-06
 TARGET_MS=60000
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -32,7 +35,7 @@ while [ $# -gt 0 ]; do
     -p) PORT=$2; shift 2 ;;
     --db-port) DB_PORT=$2; shift 2 ;;
     --regenerate) REGENERATE=1; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -140,6 +143,15 @@ echo "Restarting on $NEXT_MONTH…"
 start_app "$NEXT_MONTH" "$DIR/month.log"
 sign_in
 trigger "clock jumped to $NEXT_MONTH" "$DIR/month.log"
+stop_app
+
+# 5. a report day, from a copy with nothing queued
+rm -rf "$DIR/run"
+cp -a "$DIR/pristine" "$DIR/run"
+echo "Starting on $REPORT_DAY (fresh copy)…"
+start_app "$REPORT_DAY" "$DIR/report.log"
+sign_in
+trigger "first run on $REPORT_DAY (reports)" "$DIR/report.log"
 stop_app
 
 echo "# load average after: $(load)" >> "$RESULTS"
