@@ -79,8 +79,7 @@ class ReminderEngine {
 			.addValue("offsets", join(offsets))
 			.addValue("maxOffset", offsets.isEmpty() ? -1 : offsets.get(0))
 			.addValue("every", every)
-			.addValue("since", Date.valueOf(since))
-;
+			.addValue("since", Date.valueOf(since));
 
 		int dueSoon = offsets.isEmpty() ? 0 : jdbc.update("""
 				INSERT INTO notification(user_id, kind, subject_type, subject_id, due_moment, agency_id, task_id, title,
