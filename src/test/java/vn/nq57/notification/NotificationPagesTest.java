@@ -50,7 +50,8 @@ class NotificationPagesTest {
 
 	@BeforeEach
 	void officerWithTwoReminders() {
-		code = NotifyFixture.agency(jdbc, "Công ty thử nghiệm trang thông báo");
+		// a name of its own per test: agency names are unique in the registry (AgencyRegistryTest round-trips them)
+		code = NotifyFixture.agency(jdbc, "Công ty thử nghiệm trang thông báo " + java.util.UUID.randomUUID().toString().substring(0, 8));
 		officer = NotifyFixture.user(jdbc, code, "AGENCY_OFFICER", NotifyFixture.mailbox("canbo"));
 		officerName = jdbc.queryForObject("SELECT username FROM app_user WHERE id = ?", String.class, officer);
 		soon = tasks.create("Nhiệm vụ trang thông báo hạn 3 ngày", "25/11/2026", code);
