@@ -20,8 +20,11 @@ class NotificationController {
 
 	private final NotificationCentre centre;
 
-	NotificationController(NotificationCentre centre) {
+	private final NotificationJobs jobs;
+
+	NotificationController(NotificationCentre centre, NotificationJobs jobs) {
 		this.centre = centre;
+		this.jobs = jobs;
 	}
 
 	@GetMapping("/notifications")
@@ -61,6 +64,19 @@ class NotificationController {
 		model.addAttribute("counts", centre.outboxCounts());
 		model.addAttribute("rows", centre.undelivered(300));
 		return "notification/admin";
+	}
+
+	/**
+	 * Computes the day's reminders now instead of waiting for the schedule (after a rule was changed, or to time
+	 * the computation: bench/run-notification-benchmark.sh). Idempotent: what was already queued is not queued again.
+	 */
+	@PostMapping("/admin/notifications/reminders/run")
+	String runReminders(RedirectAttributes ra) {
+		ReminderEngine.Result r = jobs.reminders();
+		ra.addFlashAttribute("flash", r == null ? "Một máy chủ khác đang tính nhắc việc; thử lại sau ít phút."
+				: "Đã tính nhắc việc ngày hôm nay: " + r.total() + " thông báo mới (" + r.dueSoon() + " sắp đến hạn, "
+						+ r.overdue() + " quá hạn, " + r.reports() + " báo cáo) trong " + r.millis() + " ms.");
+		return "redirect:/admin/notifications";
 	}
 
 	@PostMapping("/admin/notifications/{id}/retry")

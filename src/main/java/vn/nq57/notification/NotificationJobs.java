@@ -24,10 +24,13 @@ public class NotificationJobs {
 		this.outbox = outbox;
 	}
 
-	/** Computes and queues the reminders of the application's day (skipped while another node holds the lock). */
+	/**
+	 * Computes and queues the reminders of the application's day. Skipped while another node holds the lock: the
+	 * result is then {@code null}.
+	 */
 	@SchedulerLock(name = "notification.reminders", lockAtLeastFor = "PT5S")
-	public void reminders() {
-		reminders.computeDay();
+	public ReminderEngine.Result reminders() {
+		return reminders.computeDay();
 	}
 
 	@SchedulerLock(name = "notification.digest", lockAtLeastFor = "PT5S")

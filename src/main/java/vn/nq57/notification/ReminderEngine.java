@@ -2,6 +2,8 @@ package vn.nq57.notification;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,6 +14,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.nq57.reporting.ReportObligations;
 import vn.nq57.system.AppClock;
 
 /**
@@ -45,11 +48,14 @@ class ReminderEngine {
 	private final NamedParameterJdbcTemplate jdbc;
 	private final NotificationSettings settings;
 	private final AppClock clock;
+	private final ReportObligations obligations;
 
-	ReminderEngine(NamedParameterJdbcTemplate jdbc, NotificationSettings settings, AppClock clock) {
+	ReminderEngine(NamedParameterJdbcTemplate jdbc, NotificationSettings settings, AppClock clock,
+			ReportObligations obligations) {
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.clock = clock;
+		this.obligations = obligations;
 	}
 
 	@Transactional
@@ -73,9 +79,7 @@ class ReminderEngine {
 			.addValue("offsets", join(offsets))
 			.addValue("maxOffset", offsets.isEmpty() ? -1 : offsets.get(0))
 			.addValue("every", every)
-			.addValue("since", Date.valueOf(since))
-			.addValue("reportOffsets", join(reportOffsets))
-			.addValue("maxReportOffset", reportOffsets.isEmpty() ? -1 : reportOffsets.get(0));
+			.addValue("since", Date.valueOf(since));
 
 		int dueSoon = offsets.isEmpty() ? 0 : jdbc.update("""
 				INSERT INTO notification(user_id, kind, subject_type, subject_id, due_moment, agency_id, task_id, title,
@@ -117,7 +121,7 @@ class ReminderEngine {
 				ON CONFLICT ON CONSTRAINT notification_once DO NOTHING""".formatted(BODY,
 				mailColumns(NotificationKind.ASSIGNMENT_OVERDUE), AGENCY_ROLES), p);
 
-		int reports = reportOffsets.isEmpty() ? 0 : reportReminders(p);
+		int reports = reportOffsets.isEmpty() ? 0 : reportReminders(today, reportOffsets);
 
 		jdbc.update("""
 				INSERT INTO notification_job_day(job, last_day) VALUES ('reminders', CAST(:today AS date))
@@ -129,34 +133,47 @@ class ReminderEngine {
 	}
 
 	/**
-	 * Reminders of the periodic reports an agency still owes. HOOK: the reporting module has no public query for
-	 * "expected reports due on a day", so this reads its tables ({@code periodic_report}, {@code reporting_period},
-	 * see V40) directly; replace with that query when the reporting module publishes one.
+	 * Reminders of the periodic reports an agency still owes, from the reporting module's public query
+	 * ({@link ReportObligations}): for each report owed with its due date within the largest offset, the latest
+	 * stage reached ({@link ReminderRules#beforeDue}) is queued for the agency's officers and head.
 	 */
-	private int reportReminders(MapSqlParameterSource p) {
-		return jdbc.update("""
+	private int reportReminders(LocalDate today, List<Integer> reportOffsets) {
+		List<ReportObligations.Owed> owed = obligations.owedDueBetween(today, today.plusDays(reportOffsets.get(0)));
+		List<MapSqlParameterSource> batch = new ArrayList<>();
+		for (ReportObligations.Owed o : owed) {
+			ReminderRules.beforeDue(o.dueDate(), today, reportOffsets).ifPresent(remindOn -> {
+				long left = ChronoUnit.DAYS.between(today, o.dueDate());
+				batch.add(new MapSqlParameterSource("report", o.reportId())
+					.addValue("agency", o.agencyId())
+					.addValue("remindOn", Date.valueOf(remindOn))
+					.addValue("due", Date.valueOf(o.dueDate()))
+					.addValue("label", o.periodLabel())
+					.addValue("regime", o.regimeName())
+					.addValue("title", left == 0 ? "Hôm nay là hạn gửi " + o.periodLabel()
+							: "Còn " + left + " ngày đến hạn gửi " + o.periodLabel()));
+			});
+		}
+		if (batch.isEmpty()) {
+			return 0;
+		}
+		int[] rows = jdbc.batchUpdate("""
 				INSERT INTO notification(user_id, kind, subject_type, subject_id, due_moment, agency_id, task_id, title,
 				                         body, link, mail_state, mail_to)
-				SELECT u.id, 'REPORT_DUE', 'REPORT', s.id, s.remind_on, s.agency_id, NULL,
-				       CASE WHEN s.left_days = 0 THEN 'Hôm nay là hạn gửi ' || s.label
-				            ELSE 'Còn ' || s.left_days || ' ngày đến hạn gửi ' || s.label END,
-				       'Cơ quan, đơn vị: ' || ag.name || E'\\n' || 'Báo cáo: ' || s.label || ' (' || s.regime || ')' || E'\\n'
-				         || 'Hạn gửi Sở Khoa học và Công nghệ: ' || to_char(s.due_date, 'DD/MM/YYYY') || E'\\n'
+				SELECT u.id, 'REPORT_DUE', 'REPORT', :report, :remindOn, ag.id, NULL, :title,
+				       'Cơ quan, đơn vị: ' || ag.name || E'\\n' || 'Báo cáo: ' || :label || ' (' || :regime || ')' || E'\\n'
+				         || 'Hạn gửi Sở Khoa học và Công nghệ: ' || to_char(CAST(:due AS date), 'DD/MM/YYYY') || E'\\n'
 				         || 'Đề nghị cơ quan, đơn vị hoàn thành, phê duyệt và gửi báo cáo đúng hạn.',
 				       '/my', %s
-				FROM (SELECT r.id, r.agency_id, p.due_date, p.label, g.name AS regime, p.due_date - CAST(:today AS date) AS left_days,
-				             p.due_date - (SELECT min(o) FROM unnest(string_to_array(:reportOffsets, ',')::int[]) o
-				                           WHERE o >= p.due_date - CAST(:today AS date)) AS remind_on
-				      FROM periodic_report r
-				      JOIN reporting_period p ON p.id = r.period_id
-				      JOIN reporting_regime g ON g.id = p.regime_id
-				      WHERE r.expected AND p.active AND r.state NOT IN ('SUBMITTED', 'ACCEPTED')
-				        AND p.due_date BETWEEN CAST(:today AS date) AND CAST(:today AS date) + CAST(:maxReportOffset AS int)) s
-				JOIN agency ag ON ag.id = s.agency_id
-				JOIN app_user u ON u.agency_id = s.agency_id AND u.enabled AND u.role IN %s
-				WHERE s.remind_on IS NOT NULL
+				FROM agency ag
+				JOIN app_user u ON u.agency_id = ag.id AND u.enabled AND u.role IN %s
+				WHERE ag.id = :agency
 				ON CONFLICT ON CONSTRAINT notification_once DO NOTHING""".formatted(
-				mailColumns(NotificationKind.REPORT_DUE), AGENCY_ROLES), p);
+				mailColumns(NotificationKind.REPORT_DUE), AGENCY_ROLES), batch.toArray(MapSqlParameterSource[]::new));
+		int n = 0;
+		for (int r : rows) {
+			n += Math.max(r, 0);
+		}
+		return n;
 	}
 
 	/** The text of an assignment reminder (columns s.*, t, ag, d). */

@@ -2,7 +2,14 @@ package vn.nq57.notification;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -11,6 +18,7 @@ import org.springframework.stereotype.Service;
 import vn.nq57.account.AccessPolicy;
 import vn.nq57.account.CurrentUser;
 import vn.nq57.account.Role;
+import vn.nq57.reporting.ReportObligations;
 import vn.nq57.system.AppClock;
 
 /**
@@ -27,41 +35,54 @@ public class Reprimands {
 	private final NotificationSettings settings;
 	private final AppClock clock;
 	private final AccessPolicy access;
+	private final ReportObligations obligations;
 
-	Reprimands(NamedParameterJdbcTemplate jdbc, NotificationSettings settings, AppClock clock, AccessPolicy access) {
+	static final int LIMIT = 500;
+
+	Reprimands(NamedParameterJdbcTemplate jdbc, NotificationSettings settings, AppClock clock, AccessPolicy access,
+			ReportObligations obligations) {
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.clock = clock;
 		this.access = access;
+		this.obligations = obligations;
 	}
 
 	/**
-	 * HOOK: late and missing reports are read from the reporting module's tables ({@code periodic_report},
-	 * {@code reporting_period}, V40): a report is late when first submitted after its due date, missing when not
-	 * submitted and the due date has passed. Replace with the reporting module's query when it publishes one.
+	 * Agencies with assignments overdue more than {@code notify.reprimand.overdue-days}, or with at least
+	 * {@code notify.reprimand.late-reports} reports of this year late or missing (from the reporting module's
+	 * {@link ReportObligations#lateOrMissing}), most first; at most 500.
 	 */
 	public List<Candidate> candidates() {
 		CurrentUser me = AccessPolicy.current();
 		access.require(me.is(Role.SECRETARIAT) || me.is(Role.LEADER), "REPRIMAND", null, "xem danh sách đề xuất phê bình");
-		LocalDate today = clock.today();
-		MapSqlParameterSource p = new MapSqlParameterSource("today", Date.valueOf(today))
-			.addValue("cutoff", Date.valueOf(today.minusDays(settings.reprimandOverdueDays())))
-			.addValue("late", settings.reprimandLateReports())
-			.addValue("year", today.getYear());
-		return jdbc.query("""
+		return candidates(clock.today());
+	}
+
+	List<Candidate> candidates(LocalDate today) {
+		int late = settings.reprimandLateReports();
+		Map<Long, Long> reports = new HashMap<>();
+		obligations.lateOrMissing(today.getYear(), today).forEach((agency, n) -> {
+			if (n >= late) {
+				reports.put(agency, n);
+			}
+		});
+		MapSqlParameterSource p = new MapSqlParameterSource("cutoff",
+				Date.valueOf(today.minusDays(settings.reprimandOverdueDays())))
+			.addValue("reported", reports.keySet().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
+		List<Candidate> out = new ArrayList<>(jdbc.query("""
 				WITH overdue AS (
 				  SELECT agency_id, count(*) AS n, min(due_date) AS oldest FROM assignment
-				  WHERE completed_on IS NULL AND due_date < CAST(:cutoff AS date) GROUP BY agency_id),
-				reports AS (
-				  SELECT r.agency_id, count(*) AS n FROM periodic_report r JOIN reporting_period p ON p.id = r.period_id
-				  WHERE r.expected AND p.active AND p.year = :year AND p.due_date < CAST(:today AS date)
-				    AND (r.first_submitted_on IS NULL OR r.first_submitted_on > p.due_date)
-				  GROUP BY r.agency_id)
-				SELECT ag.id, ag.name, coalesce(o.n, 0), o.oldest, coalesce(r.n, 0)
-				FROM agency ag LEFT JOIN overdue o ON o.agency_id = ag.id LEFT JOIN reports r ON r.agency_id = ag.id
-				WHERE o.n > 0 OR r.n >= :late
-				ORDER BY coalesce(o.n, 0) + coalesce(r.n, 0) DESC, ag.name LIMIT 500""", p,
+				  WHERE completed_on IS NULL AND due_date < CAST(:cutoff AS date) GROUP BY agency_id)
+				SELECT ag.id, ag.name, coalesce(o.n, 0), o.oldest
+				FROM agency ag LEFT JOIN overdue o ON o.agency_id = ag.id
+				WHERE o.n > 0 OR ag.id = ANY (CAST(:reported AS bigint[]))""", p,
 				(rs, i) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getLong(3),
-						rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getLong(5)));
+						rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
+						reports.getOrDefault(rs.getLong(1), 0L))));
+		Collator vi = Collator.getInstance(Locale.forLanguageTag("vi"));
+		out.sort(Comparator.comparingLong((Candidate c) -> -(c.longOverdue() + c.lateReports()))
+			.thenComparing(Candidate::agencyName, vi));
+		return out.size() > LIMIT ? List.copyOf(out.subList(0, LIMIT)) : out;
 	}
 }
