@@ -90,6 +90,15 @@ class ReportingPagesTest {
 		mvc.perform(get("/reporting/completeness").param("only", "bogus").with(as("sokhcn")))
 			.andExpect(status().is(422))
 			.andExpect(content().string(containsString("không hợp lệ")));
+		// the whole grid on one page; the cells link to the reports through the page's one encoded base
+		mvc.perform(get("/reporting/completeness").param("regime", String.valueOf(regime)).param("size", "all").with(as("sokhcn")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"all\" selected=\"selected\">Tất cả</option>")))
+			.andExpect(content().string(containsString("<a href=\"/reporting/reports/" + snvReport + "\" class=\"rcell rc-missing\">Chưa gửi</a>")))
+			.andExpect(content().string(containsString("<td class=\"num\">50,00%</td>")));
+		mvc.perform(get("/reporting/completeness").param("size", "7").with(as("sokhcn")))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("Số dòng mỗi trang “7” không hợp lệ")));
 	}
 
 	@Test
