@@ -94,7 +94,7 @@ class ReportingPagesTest {
 		mvc.perform(get("/reporting/completeness").param("regime", String.valueOf(regime)).param("size", "all").with(as("sokhcn")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<option value=\"all\" selected=\"selected\">Tất cả</option>")))
-			.andExpect(content().string(containsString("<a href=\"/reporting/reports/" + snvReport + "\" class=\"rcell rc-missing\">Chưa gửi</a>")))
+			.andExpect(content().string(containsString("<td><a href=\"/reporting/reports/" + snvReport + "\" class=\"rcell rc-missing\">Chưa gửi</a>")))
 			.andExpect(content().string(containsString("<td class=\"num\">50,00%</td>")));
 		mvc.perform(get("/reporting/completeness").param("size", "7").with(as("sokhcn")))
 			.andExpect(status().is(422))
