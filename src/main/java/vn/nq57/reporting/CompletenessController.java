@@ -32,9 +32,9 @@ class CompletenessController {
 	static final int PAGE_SIZE = 50;
 	/**
 	 * Rows of the grid per page. The default, 200, holds every agency of the province that reports (about 30
-	 * departments and 96 communes) on one page; "all" shows every row at once (5.000 agencies × 12 periods render
-	 * in well under the issue's 500 ms on the server, see bench/RESULTS-reporting.md), but such a page is about
-	 * 4 MB of HTML and takes a browser seconds to lay out, so it is not the default.
+	 * departments and 96 communes) on one page; "all" shows every row at once (5.000 agencies × 12 periods: about
+	 * 400 ms on the server, see bench/RESULTS-reporting.md), but such a page is 5,5 MB of HTML and takes a browser
+	 * seconds to lay out, so it is not the default.
 	 */
 	static final List<String> GRID_SIZES = List.of("50", "200", "1000", "all");
 	static final String GRID_DEFAULT_SIZE = "200";
