@@ -6,7 +6,8 @@
 #      rendered over HTTP for a signed-in DoST user — target: under 500 ms.
 # It runs vn.nq57.reporting.ReportingBenchmark on a fresh embedded PostgreSQL (clock fixed at 22/11/2026, demo data
 # loaded), builds the data itself, times each step after warm-ups and fails if a target is missed.
-# Figures: target/bench/reporting.txt. Needs only a JDK.
+# Figures: target/bench/reporting.txt. Needs only a JDK. The application listens on port 18251 and PostgreSQL on 54551
+# (-Dnq57.bench.port=…, -Dnq57.bench.db-port=… to change); -DbuildDir=target-x builds beside another build.
 #
 #   bench/run-reporting-benchmark.sh
 #   bench/run-reporting-benchmark.sh -Dtest='ReportingBenchmark#completenessGrid*'   # one part only

@@ -30,6 +30,15 @@ import vn.nq57.system.DomainException;
 class CompletenessController {
 
 	static final int PAGE_SIZE = 50;
+	/**
+	 * Rows of the grid per page. The default, 200, holds every agency of the province that reports (about 30
+	 * departments and 96 communes) on one page; "all" shows every row at once (5.000 agencies × 12 periods: about
+	 * 400 ms on the server, see bench/RESULTS-reporting.md), but such a page is 5,5 MB of HTML and takes a browser
+	 * seconds to lay out, so it is not the default.
+	 */
+	static final List<String> GRID_SIZES = List.of("50", "200", "1000", "all");
+	static final String GRID_DEFAULT_SIZE = "200";
+	static final int GRID_ALL = 100_000;
 
 	private final CompletenessQueries queries;
 	private final RegimeService regimes;
@@ -56,7 +65,7 @@ class CompletenessController {
 	String grid(@RequestParam(required = false) Long regime, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String only, @RequestParam(required = false) String sort,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) String size, @RequestParam(defaultValue = "0") int page, Model model) {
 		requireOverview();
 		LocalDate today = clock.today();
 		List<RegimeService.Regime> all = regimes.regimes();
@@ -80,7 +89,12 @@ class CompletenessController {
 		if (o != null && !List.of("missing", "late", "returned", "urge").contains(o)) {
 			throw new DomainException("Bộ lọc “" + o + "” không hợp lệ");
 		}
-		Grid grid = queries.grid(new Filter(regimeId, y, k, q, o, sort), today, Math.max(0, page), PAGE_SIZE);
+		String sz = size == null || size.isBlank() ? GRID_DEFAULT_SIZE : size;
+		if (!GRID_SIZES.contains(sz)) {
+			throw new DomainException("Số dòng mỗi trang “" + sz + "” không hợp lệ");
+		}
+		Grid grid = queries.grid(new Filter(regimeId, y, k, q, o, sort), today, Math.max(0, page),
+				"all".equals(sz) ? GRID_ALL : Integer.parseInt(sz));
 		model.addAttribute("g", grid);
 		model.addAttribute("regimes", all);
 		model.addAttribute("selected", selected);
@@ -91,10 +105,13 @@ class CompletenessController {
 		model.addAttribute("q", q);
 		model.addAttribute("only", o);
 		model.addAttribute("sort", sort);
+		model.addAttribute("sizes", GRID_SIZES);
+		model.addAttribute("size", sz);
 		model.addAttribute("byRegime", queries.byRegime(y, today));
 		model.addAttribute("base", "/reporting/completeness?regime=" + regimeId + "&year=" + y
 				+ (k == null ? "" : "&kind=" + k.name()) + (q == null || q.isBlank() ? "" : "&q=" + enc(q))
-				+ (o == null ? "" : "&only=" + o) + (sort == null ? "" : "&sort=" + enc(sort)) + "&");
+				+ (o == null ? "" : "&only=" + o) + (sort == null ? "" : "&sort=" + enc(sort))
+				+ (sz.equals(GRID_DEFAULT_SIZE) ? "" : "&size=" + sz) + "&");
 		return "reporting/completeness";
 	}
 

@@ -121,9 +121,7 @@ class ConsolidatedCollector {
 			addItems(obstacles, agency, c.obstacles());
 			addItems(proposals, agency, c.proposals());
 			for (IndicatorValue v : c.indicators()) {
-				indicators.add(new IndicatorLine(agency, v.code(), v.name(), v.unit(),
-						v.value() == null ? null : v.value().toPlainString(),
-						v.target() == null ? null : v.target().toPlainString()));
+				indicators.add(new IndicatorLine(agency, v));
 			}
 		}
 		List<String> codes = new ArrayList<>(groupTitles.keySet());

@@ -23,6 +23,7 @@ import vn.nq57.status.TaskStatus;
  * @param lateWithTasks agencies with overdue assignments, most first
  * @param appendix the tasks with their status, in the plan's order
  * @param appendixTotal how many tasks there are (the appendix may list fewer)
+ * @param indicators the indicator values in the received reports, by agency (missing ones included)
  */
 public record ConsolidatedData(long periodId, String regimeName, String periodLabel, LocalDate windowStart,
 		LocalDate windowEnd, LocalDate dueDate, LocalDate asOf, String scope, Map<TaskStatus, Long> totals,
@@ -57,7 +58,8 @@ public record ConsolidatedData(long periodId, String regimeName, String periodLa
 			String deadline, LocalDate dueDate, TaskStatus status, int assignments, int open) {
 	}
 
-	public record IndicatorLine(String agency, String code, String name, String unit, String value, String target) {
+	/** An indicator value from one agency's received report: who reported what, against which target. */
+	public record IndicatorLine(String agency, IndicatorValue value) {
 	}
 
 	public StatusCounts statusCounts() {

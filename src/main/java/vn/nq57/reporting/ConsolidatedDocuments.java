@@ -135,6 +135,7 @@ final class ConsolidatedDocuments {
 			reportsSheet(wb, st, d);
 			issuesSheet(wb, st, d);
 			lateSheet(wb, st, d);
+			indicatorSheet(wb, st, d);
 			wb.write(out);
 			return out.toByteArray();
 		}
@@ -362,6 +363,40 @@ final class ConsolidatedDocuments {
 			number(r, 3, a.overdue(), st.number);
 			rate(r, 4, a.total() == 0 ? null : BigDecimal.valueOf(a.overdue() * 100L)
 				.divide(BigDecimal.valueOf(a.total()), 2, java.math.RoundingMode.HALF_UP), st);
+		}
+	}
+
+	private static void indicatorSheet(XSSFWorkbook wb, Styles st, ConsolidatedData d) {
+		Sheet s = sheet(wb, "Chỉ số", new int[] { 16, 70, 16, 12, 16, 14, 14, 14, 16, 40, 24 });
+		header(s, 0, st, "Mã chỉ số", "Tên chỉ số", "Kỳ", "Đơn vị tính", "Giá trị", "Tử số", "Mẫu số", "Chỉ tiêu",
+				"Năm chỉ tiêu", "Cơ quan báo cáo", "Tình trạng số liệu");
+		int at = 1;
+		for (ConsolidatedData.IndicatorLine l : d.indicators()) {
+			IndicatorValue v = l.value();
+			Row r = s.createRow(at++);
+			text(r, 0, v.code(), st.text);
+			text(r, 1, v.name(), st.text);
+			text(r, 2, v.periodLabel(), st.text);
+			text(r, 3, v.unit(), st.text);
+			decimal(r, 4, v.value(), st);
+			decimal(r, 5, v.numerator(), st);
+			decimal(r, 6, v.denominator(), st);
+			decimal(r, 7, v.target(), st);
+			if (v.targetYear() != null) {
+				number(r, 8, v.targetYear(), st.text);
+			}
+			text(r, 9, l.agency(), st.text);
+			text(r, 10, v.stateLabel(), st.text);
+		}
+		s.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(0, at - 1), 0, 10));
+	}
+
+	private static void decimal(Row r, int col, BigDecimal v, Styles st) {
+		if (v == null) {
+			text(r, col, "", st.text);
+		}
+		else {
+			number(r, col, v.doubleValue(), st.text);
 		}
 	}
 }

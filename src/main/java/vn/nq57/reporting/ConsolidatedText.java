@@ -1,12 +1,18 @@
 package vn.nq57.reporting;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import vn.nq57.reporting.ConsolidatedData.AgencyReport;
 import vn.nq57.reporting.ConsolidatedData.Contribution;
 import vn.nq57.reporting.ConsolidatedData.GroupFigures;
+import vn.nq57.reporting.ConsolidatedData.IndicatorLine;
 import vn.nq57.reporting.ConsolidatedData.LateAgency;
 import vn.nq57.reporting.ConsolidatedData.Narrative;
 import vn.nq57.reporting.ConsolidatedData.ThemeItems;
@@ -66,6 +72,9 @@ final class ConsolidatedText {
 			out.add(new DocSection(2, heading, body.toString()));
 			n++;
 		}
+		if (!d.indicators().isEmpty()) {
+			out.add(new DocSection(2, n + ". Các chỉ số", indicators(d.indicators())));
+		}
 
 		out.add(new DocSection(1, "II. Khó khăn, vướng mắc", themed(d.obstacles(),
 				"Các cơ quan, đơn vị không phản ánh khó khăn, vướng mắc trong kỳ.")));
@@ -115,6 +124,58 @@ final class ConsolidatedText {
 			s.append(", trong đó ").append(String.join(", ", parts));
 		}
 		return s.append('.').toString();
+	}
+
+	/**
+	 * One line per indicator and period, the agencies' values attributed: "- Tỷ lệ … (Tháng 10/2026; chỉ tiêu 80%
+	 * (năm 2026)): Sở Tài chính 3/4 = 75%; Sở Nội vụ chưa có số liệu." A share reported by several agencies gets
+	 * its total recomputed from the numerators and denominators ("chung 4/9 = 44,44%").
+	 */
+	static String indicators(List<IndicatorLine> lines) {
+		Map<String, List<IndicatorLine>> by = new LinkedHashMap<>();
+		lines.stream()
+			.sorted(Comparator.comparing((IndicatorLine l) -> l.value().code())
+				.thenComparing(l -> l.value().dueDate(), Comparator.nullsLast(Comparator.naturalOrder())))
+			.forEach(l -> by.computeIfAbsent(l.value().code() + "@" + l.value().periodLabel(), k -> new ArrayList<>()).add(l));
+		StringBuilder s = new StringBuilder();
+		long missing = 0;
+		for (List<IndicatorLine> group : by.values()) {
+			IndicatorValue first = group.get(0).value();
+			s.append(s.isEmpty() ? "" : "\n").append("- ").append(first.name()).append(" (").append(first.periodLabel());
+			if (first.target() != null) {
+				s.append("; chỉ tiêu ").append(first.targetText());
+			}
+			s.append("): ");
+			List<String> parts = new ArrayList<>();
+			BigDecimal num = BigDecimal.ZERO;
+			BigDecimal den = BigDecimal.ZERO;
+			int shares = 0;
+			for (IndicatorLine l : group) {
+				IndicatorValue v = l.value();
+				if (v.missing()) {
+					missing++;
+					parts.add(l.agency() + " chưa có số liệu");
+					continue;
+				}
+				parts.add(l.agency() + " " + v.valueText() + (v.approved() ? "" : " (" + v.stateLabel() + ")"));
+				if (v.numerator() != null && v.denominator() != null) {
+					num = num.add(v.numerator());
+					den = den.add(v.denominator());
+					shares++;
+				}
+			}
+			s.append(String.join("; ", parts));
+			if (shares > 1 && den.signum() > 0 && "%".equals(first.unit())) {
+				BigDecimal total = num.multiply(BigDecimal.valueOf(100)).divide(den, 2, RoundingMode.HALF_UP);
+				s.append("; chung ").append(IndicatorValue.number(num)).append('/').append(IndicatorValue.number(den))
+					.append(" = ").append(IndicatorValue.number(total)).append('%');
+			}
+			s.append('.');
+		}
+		if (missing > 0) {
+			s.append("\nCòn ").append(FMT.num(missing)).append(" số liệu chỉ số chưa được cập nhật trong báo cáo của các cơ quan, đơn vị.");
+		}
+		return s.toString();
 	}
 
 	static String rates(StatusCounts c) {

@@ -3,10 +3,9 @@ package vn.nq57.reporting;
 import java.util.List;
 
 /**
- * Extension point for indicator values in periodic reports. The indicators capability (bộ chỉ số) does not
- * exist yet; when it does, it implements this interface as a Spring bean and each agency's report lists the
- * values due from it in the period, and the consolidated report adds them up. Until then no bean exists and
- * the reports have no indicator section. The dependency points from indicators to reporting, never back.
+ * Where the indicator values in periodic reports come from. {@link IndicatorValuesDue} implements it over the
+ * indicator set (bộ chỉ số): each agency's report lists the values due from it in the period, and the consolidated
+ * report lists them by indicator. The dependency points from reporting to the indicators, never back.
  */
 public interface IndicatorValueSource {
 

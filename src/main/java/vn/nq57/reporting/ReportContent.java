@@ -16,7 +16,7 @@ import vn.nq57.status.TaskStatus;
  * @param sections narrative sections: the general assessment, one per task group, the next period's focus
  * @param obstacles khó khăn, vướng mắc
  * @param proposals kiến nghị, đề xuất
- * @param indicators indicator values due in the period, from {@link IndicatorValueSource}s (none yet)
+ * @param indicators indicator values due in the period, from the {@link IndicatorValueSource} (the indicator set)
  */
 public record ReportContent(LocalDate dataAsOf, List<TaskLine> tasks, List<Section> sections, List<Item> obstacles,
 		List<Item> proposals, List<IndicatorValue> indicators) {

@@ -232,12 +232,13 @@ class ConsolidatedReportTest {
 	}
 
 	@Test
-	@DisplayName("the same tables in Excel: figures by group, tasks, reports, obstacles and proposals, late agencies")
+	@DisplayName("the same tables in Excel: figures by group, tasks, reports, obstacles and proposals, late agencies, indicator values")
 	void excelFile() throws Exception {
 		Consolidated c = generate();
 		byte[] xlsx = runAs.user("sokhcn", () -> consolidated.xlsx(c.id()));
 		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-			assertThat(wb.getNumberOfSheets()).isEqualTo(5);
+			assertThat(wb.getNumberOfSheets()).isEqualTo(6);
+			assertThat(wb.getSheetName(5)).isEqualTo("Chỉ số");
 			assertThat(wb.getSheetName(0)).isEqualTo("Tổng hợp");
 			Sheet summary = wb.getSheet("Tổng hợp");
 			Row total = null;

@@ -41,6 +41,7 @@ class ExpectedReportsTest {
 	@Autowired RunAs runAs;
 	@Autowired AppClock clock;
 	@Autowired JdbcTemplate jdbc;
+	@Autowired CompletenessQueries completeness;
 
 	@AfterEach
 	void resetClock() {
@@ -65,6 +66,17 @@ class ExpectedReportsTest {
 				WHERE p.regime_id = ? AND r.agency_id = ? AND r.expected ORDER BY p.starts_on""", String.class, regimeId, agencyId);
 	}
 
+	/**
+	 * What the completeness grid counts for the agency in the regime's year 2026, on the clock's day: expected are
+	 * the reports of periods already due.
+	 */
+	Completeness.Counts counted(long regimeId, long agencyId) {
+		CompletenessQueries.Grid g = completeness.grid(new CompletenessQueries.Filter(regimeId, 2026, null, null, null, null),
+				clock.today(), 0, 10_000);
+		return g.agencies().rows().stream().filter(r -> r.agencyId() == agencyId).findFirst()
+			.map(CompletenessQueries.AgencyRow::counts).orElse(Completeness.Counts.NONE);
+	}
+
 	@Test
 	@DisplayName("the February report and the Q1 report are both due 09/03/2026: two expected reports, not one")
 	void twoPeriodsSameDay() {
@@ -85,6 +97,12 @@ class ExpectedReportsTest {
 		// syncing again changes nothing
 		regimes.sync();
 		assertThat(expectedKeys(monthly, stc)).hasSize(12);
+		// counted on 22/11: January to October (October's due 09/11) and the first three quarters, nothing received
+		assertThat(counted(monthly, stc)).isEqualTo(new Completeness.Counts(10, 0, 0));
+		assertThat(counted(quarterly, stc)).isEqualTo(new Completeness.Counts(3, 0, 0));
+		clock.fixAt(LocalDate.of(2026, 3, 10));
+		assertThat(counted(monthly, stc).expected()).as("January and February, due 09/02 and 09/03").isEqualTo(2);
+		assertThat(counted(quarterly, stc).expected()).as("the first quarter, due 09/03 too").isEqualTo(1);
 	}
 
 	@Test
@@ -113,6 +131,10 @@ class ExpectedReportsTest {
 		assertThat(expectedKeys(r, snv)).hasSize(12);
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'REGIME_CHANGED' AND entity_id = ?",
 				Integer.class, r)).isEqualTo(1);
+		// on 22/11 January to October are due (October's on 14/11 under the new rule), November (14/12) not yet
+		assertThat(counted(r, snv)).isEqualTo(new Completeness.Counts(10, 0, 0));
+		clock.fixAt(LocalDate.of(2026, 9, 10));
+		assertThat(counted(r, snv).expected()).as("August is due 14/09 now, no longer 09/09").isEqualTo(7);
 	}
 
 	@Test
@@ -145,6 +167,9 @@ class ExpectedReportsTest {
 		runAs.user("sokhcn", () -> regimes.setSpan(created.getId(), LocalDate.of(2026, 7, 1), null, null,
 				"Quyết định thành lập ngày 01/7/2026"));
 		assertThat(expectedKeys(r, created.getId())).hasSize(7).startsWith("2026-06");
+		// counted on 22/11: June to October; none of the months before it existed
+		assertThat(counted(r, created.getId())).isEqualTo(new Completeness.Counts(5, 0, 0));
+		assertThat(counted(q, created.getId()).expected()).as("the third quarter; the fourth is due 09/12").isEqualTo(1);
 		// an agency of the same kind that existed all along owes all twelve
 		long dhpvd = agencies.findByCode("DHPVD").orElseThrow().getId();
 		assertThat(expectedKeys(r, dhpvd)).hasSize(12);
@@ -174,6 +199,9 @@ class ExpectedReportsTest {
 				"Sáp nhập vào Trường Đại học Phạm Văn Đồng"));
 		assertThat(regimes.span(merged.getId()).successorName()).contains("Phạm Văn Đồng");
 		assertThat(expectedKeys(r, merged.getId())).hasSize(5);
+		// counted on 22/11: January to May, not the ten months a live agency owes by now
+		assertThat(counted(r, merged.getId())).isEqualTo(new Completeness.Counts(5, 0, 0));
+		assertThat(counted(r, dhpvd).expected()).isEqualTo(10);
 	}
 
 	@Test

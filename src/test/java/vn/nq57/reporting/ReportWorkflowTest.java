@@ -238,22 +238,26 @@ class ReportWorkflowTest {
 		runAs.user("cb.stc", () -> reports.save(id, editAll(id, "Nội dung nháp của Sở Tài chính"), version(id)));
 		assertThatThrownBy(() -> runAs.user("cb.snv", () -> reports.view(id))).isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> runAs.user("cb.snv", () -> reports.save(id, edit("Sửa hộ", null), null)))
-			.isInstanceOf(AccessDeniedException.class);
-		assertThatThrownBy(() -> runAs.user("gd.bql", () -> reports.approve(id, null))).isInstanceOf(AccessDeniedException.class);
+			.isInstanceOf(AccessDeniedException.class).hasMessage("Bạn không có quyền sửa báo cáo của cơ quan khác");
+		assertThatThrownBy(() -> runAs.user("gd.bql", () -> reports.approve(id, null))).isInstanceOf(AccessDeniedException.class)
+			.hasMessage("Bạn không có quyền duyệt báo cáo (chỉ thủ trưởng cơ quan lập báo cáo)");
 		assertThatThrownBy(() -> runAs.user("lanhdao", () -> reports.approve(id, null))).isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> runAs.user("sokhcn", () -> reports.approve(id, null))).isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> runAs.user("cb.snv", () -> reports.changes(id))).isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> runAs.user("cb.snv", () -> reports.forAgency(testTasks.agency("STC"))))
 			.isInstanceOf(AccessDeniedException.class);
 		runAs.user("gd.stc", () -> reports.approve(id, version(id)));
-		assertThatThrownBy(() -> runAs.user("cb.snv", () -> reports.submit(id, null))).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> runAs.user("cb.snv", () -> reports.submit(id, null))).isInstanceOf(AccessDeniedException.class)
+			.hasMessage("Bạn không có quyền gửi báo cáo của cơ quan khác");
+		assertThatThrownBy(() -> runAs.user("gd.snv", () -> reports.submit(id, null))).isInstanceOf(AccessDeniedException.class)
+			.hasMessage("Bạn không có quyền gửi báo cáo của cơ quan khác");
 		assertThatThrownBy(() -> runAs.user("cb.stc", () -> reports.accept(id))).isInstanceOf(AccessDeniedException.class);
 		// DoST and leaders see the state, not the draft
 		ReportView dost = runAs.user("sokhcn", () -> reports.view(id));
 		assertThat(dost.row().state()).isEqualTo(ReportState.APPROVED);
 		assertThat(dost.content()).isNull();
 		assertThat(runAs.user("lanhdao", () -> reports.view(id)).content()).isNull();
-		assertThat(audit.count("ACCESS_DENIED", "PERIODIC_REPORT", id)).isEqualTo(denied + 10);
+		assertThat(audit.count("ACCESS_DENIED", "PERIODIC_REPORT", id)).isEqualTo(denied + 11);
 		assertThat(reports.rowOf(id).state()).isEqualTo(ReportState.APPROVED);
 	}
 

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -90,6 +91,54 @@ class ReportingPagesTest {
 		mvc.perform(get("/reporting/completeness").param("only", "bogus").with(as("sokhcn")))
 			.andExpect(status().is(422))
 			.andExpect(content().string(containsString("không hợp lệ")));
+		// the whole grid on one page; the cells link to the reports through the page's one encoded base
+		mvc.perform(get("/reporting/completeness").param("regime", String.valueOf(regime)).param("size", "all").with(as("sokhcn")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"all\" selected=\"selected\">Tất cả</option>")))
+			.andExpect(content().string(containsString("<td><a href=\"/reporting/reports/" + snvReport + "\" class=\"rcell rc-missing\">Chưa gửi</a>")))
+			.andExpect(content().string(containsString("<td class=\"num\">50,00%</td>")));
+		mvc.perform(get("/reporting/completeness").param("size", "7").with(as("sokhcn")))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("Số dòng mỗi trang “7” không hợp lệ")));
+	}
+
+	@Test
+	@DisplayName("the API gives the grid's figures as JSON to DoST and leaders, and 403 with a Vietnamese message to an agency")
+	void completenessApi() throws Exception {
+		String stc = "$.agencies[?(@.name == 'Sở Tài chính')]";
+		String snv = "$.agencies[?(@.name == 'Sở Nội vụ')]";
+		mvc.perform(get("/api/v1/reporting/completeness").param("regime", String.valueOf(regime)).param("year", "2026")
+				.with(as("lanhdao")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.regimeId").value(regime))
+			.andExpect(jsonPath("$.asOf").value("2026-11-22"))
+			.andExpect(jsonPath("$.overall.expected").value(2))
+			.andExpect(jsonPath("$.overall.received").value(1))
+			.andExpect(jsonPath("$.overall.onTime").value(1))
+			.andExpect(jsonPath("$.overall.completenessPct").value(50.0))
+			.andExpect(jsonPath("$.periods[?(@.key == '2026-10')].dueDate").value("2026-11-09"))
+			.andExpect(jsonPath("$.periods[?(@.key == '2026-10')].pastDue").value(true))
+			.andExpect(jsonPath("$.periods[?(@.key == '2026-11')].pastDue").value(false))
+			.andExpect(jsonPath("$.total").value(2))
+			.andExpect(jsonPath(stc + ".cells[?(@.period == '2026-10')].cell").value("ON_TIME"))
+			.andExpect(jsonPath(stc + ".counts.timelinessPct").value(100.0))
+			.andExpect(jsonPath(snv + ".cells[?(@.period == '2026-10')].cell").value("MISSING"))
+			.andExpect(jsonPath(snv + ".cells[?(@.period == '2026-10')].reportId").value((int) snvReport))
+			.andExpect(jsonPath(snv + ".cells[?(@.period == '2026-11')].cell").value("PENDING"));
+		mvc.perform(get("/api/v1/reporting/completeness").param("regime", String.valueOf(regime)).param("only", "urge")
+				.with(as("sokhcn")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.agencies[0].name").value("Sở Nội vụ"));
+		mvc.perform(get("/api/v1/reporting/completeness").with(as("cb.stc")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.message").value(containsString("xem tình hình báo cáo của mọi cơ quan")));
+		mvc.perform(get("/api/v1/reporting/completeness").param("size", "5000").with(as("sokhcn")))
+			.andExpect(status().is(422))
+			.andExpect(jsonPath("$.message").value(containsString("Số dòng mỗi trang")));
+		mvc.perform(get("/v3/api-docs").with(as("sokhcn")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/api/v1/reporting/completeness")));
 	}
 
 	@Test
