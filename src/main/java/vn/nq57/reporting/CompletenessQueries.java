@@ -212,18 +212,27 @@ public class CompletenessQueries {
 			}
 			MapSqlParameterSource q = new MapSqlParameterSource("periods", p.getValue("periods"))
 				.addValue("agencies", array.append('}').toString());
+			// one row per agency with its cells packed as "period:report:state:first-submitted" (60.000 cells of a
+			// whole grid come as 5.000 rows, not 60.000)
 			jdbc.query("""
-					SELECT r.id, r.agency_id, r.period_id, r.state, r.first_submitted_on
+					SELECT page.agency_id, string_agg(r.period_id || ':' || r.id || ':' || r.state || ':'
+					       || coalesce(to_char(r.first_submitted_on, 'YYYY-MM-DD'), ''), ',')
 					FROM unnest(CAST(:agencies AS bigint[])) AS page(agency_id)
 					JOIN periodic_report r ON r.agency_id = page.agency_id
-					WHERE r.expected AND r.period_id IN (:periods)""", q, rs -> {
-				long agency = rs.getLong(2);
-				ReportingPeriod period = byId.get(rs.getLong(3));
-				Date first = rs.getDate(5);
-				cells.computeIfAbsent(agency, k -> new HashMap<>()).put(period.id(), Completeness.cell(
-						ReportState.valueOf(rs.getString(4)), first == null ? null : first.toLocalDate(), period.dueDate(),
-						today));
-				ids.computeIfAbsent(agency, k -> new HashMap<>()).put(period.id(), rs.getLong(1));
+					WHERE r.expected AND r.period_id IN (:periods)
+					GROUP BY page.agency_id""", q, rs -> {
+				long agency = rs.getLong(1);
+				Map<Long, Cell> agencyCells = new HashMap<>();
+				Map<Long, Long> agencyIds = new HashMap<>();
+				for (String packed : rs.getString(2).split(",")) {
+					String[] part = packed.split(":", -1);
+					ReportingPeriod period = byId.get(Long.parseLong(part[0]));
+					agencyCells.put(period.id(), Completeness.cell(ReportState.valueOf(part[2]),
+							part[3].isEmpty() ? null : LocalDate.parse(part[3]), period.dueDate(), today));
+					agencyIds.put(period.id(), Long.parseLong(part[1]));
+				}
+				cells.put(agency, agencyCells);
+				ids.put(agency, agencyIds);
 			});
 		}
 		List<AgencyRow> agencies = rows.stream().map(r -> new AgencyRow((Long) r[0], (String) r[1], (Counts) r[2],
