@@ -2,9 +2,6 @@ package vn.nq57.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,13 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +23,7 @@ import vn.nq57.account.RunAs;
 import vn.nq57.plan.Task;
 import vn.nq57.progress.ProgressInput;
 import vn.nq57.progress.ProgressService;
+import vn.nq57.web.Browser;
 
 /**
  * In a real Chromium, a periodic report from the officer's draft to DoST's acceptance: the officer of Sở Tài
@@ -52,29 +44,17 @@ class ReportingBrowserTest {
 	@Autowired ProgressService progress;
 	@Autowired RunAs runAs;
 
-	WebDriver browser;
-
-	Path shots = Path.of("target", "screenshots");
+	Browser browser;
 
 	@BeforeEach
-	void startBrowser() throws Exception {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(new File("/usr/bin/chromium"));
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-				"--window-size=1366,1000", "--lang=vi", "--user-data-dir=" + Files.createTempDirectory("chromium"));
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-		Files.createDirectories(shots);
+	void startBrowser() {
+		browser = new Browser(port);
 	}
 
 	@AfterEach
 	void stopBrowser() {
 		if (browser != null) {
-			browser.quit();
+			browser.close();
 		}
 	}
 
@@ -92,95 +72,68 @@ class ReportingBrowserTest {
 		String title = regimeName + " – Tháng 11/2026";
 
 		// the officer drafts
-		login("cb.stc");
-		open("/reporting");
-		browser.findElement(By.linkText(title)).click();
-		submit(browser.findElement(By.cssSelector("button.start-report")));
+		browser.login("cb.stc");
+		browser.open("/reporting");
+		browser.find(By.linkText(title)).click();
+		browser.submit(browser.find(By.cssSelector("button.start-report")));
 		assertThat(flash()).contains("Đã lập báo cáo");
-		assertThat(browser.findElement(By.id("report-state")).getText()).isEqualTo("Đang soạn");
-		assertThat(browser.findElement(By.id("report-tasks")).getText()).contains("Đã tổng hợp nhu cầu của 20/22 đơn vị.")
+		assertThat(browser.find(By.id("report-state")).getText()).isEqualTo("Đang soạn");
+		assertThat(browser.find(By.id("report-tasks")).getText()).contains("Đã tổng hợp nhu cầu của 20/22 đơn vị.")
 			.contains("70%");
-		List<WebElement> obstacles = browser.findElements(By.name("obstacleText"));
+		List<WebElement> obstacles = browser.findAll(By.name("obstacleText"));
 		assertThat(obstacles.stream().map(e -> e.getDomProperty("value")).toList()).contains("Hai đơn vị chưa gửi dự toán kinh phí.");
-		for (WebElement body : browser.findElements(By.cssSelector("#report-form textarea[name=body]"))) {
+		for (WebElement body : browser.findAll(By.cssSelector("#report-form textarea[name=body]"))) {
 			if (body.getDomProperty("value").isBlank()) {
 				body.sendKeys("Sở Tài chính triển khai các nhiệm vụ được giao đúng tiến độ.");
 			}
 		}
-		shot("r1-officer-draft");
-		submit(browser.findElement(By.cssSelector("button.save-report")));
+		browser.shot("r1-officer-draft");
+		browser.submit(browser.find(By.cssSelector("button.save-report")));
 		assertThat(flash()).isEqualTo("Đã lưu báo cáo");
-		assertThat(browser.findElements(By.cssSelector("button.approve-report"))).as("an officer does not approve").isEmpty();
-		logout();
+		assertThat(browser.findAll(By.cssSelector("button.approve-report"))).as("an officer does not approve").isEmpty();
+		browser.logout();
 
 		// the director approves and sends
-		login("gd.stc");
-		open("/reporting");
-		browser.findElement(By.linkText(title)).click();
-		submit(browser.findElement(By.cssSelector("button.approve-report")));
+		browser.login("gd.stc");
+		browser.open("/reporting");
+		browser.find(By.linkText(title)).click();
+		browser.submit(browser.find(By.cssSelector("button.approve-report")));
 		assertThat(flash()).isEqualTo("Thủ trưởng đã duyệt báo cáo");
-		WebElement page = browser.findElement(By.tagName("html"));
-		browser.findElement(By.cssSelector("button.submit-report")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+		WebElement page = browser.find(By.tagName("html"));
+		browser.find(By.cssSelector("button.submit-report")).click();
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
 		assertThat(flash()).isEqualTo("Đã gửi báo cáo đến Sở KH&CN");
-		assertThat(browser.findElement(By.id("report-cell")).getText()).isEqualTo("Đúng hạn");
-		logout();
+		assertThat(browser.find(By.id("report-cell")).getText()).isEqualTo("Đúng hạn");
+		browser.logout();
 
 		// DoST finds it in the grid and accepts it
-		login("sokhcn");
-		open("/reporting/completeness?regime=" + regime);
-		WebElement grid = browser.findElement(By.id("grid"));
+		browser.login("sokhcn");
+		browser.open("/reporting/completeness?regime=" + regime);
+		WebElement grid = browser.find(By.id("grid"));
 		assertThat(grid.getText()).contains("Sở Tài chính").contains("Đúng hạn");
-		shot("r2-dost-grid");
+		browser.shot("r2-dost-grid");
 		grid.findElement(By.linkText("Đúng hạn")).click();
-		assertThat(browser.findElement(By.id("report-title")).getText()).isEqualTo(title + " – Sở Tài chính");
-		assertThat(browser.getPageSource()).contains("Sở Tài chính triển khai các nhiệm vụ được giao đúng tiến độ.");
-		submit(browser.findElement(By.cssSelector("button.accept-report")));
+		assertThat(browser.find(By.id("report-title")).getText()).isEqualTo(title + " – Sở Tài chính");
+		assertThat(browser.pageSource()).contains("Sở Tài chính triển khai các nhiệm vụ được giao đúng tiến độ.");
+		browser.submit(browser.find(By.cssSelector("button.accept-report")));
 		assertThat(flash()).isEqualTo("Đã tiếp nhận báo cáo");
-		assertThat(browser.findElement(By.id("report-state")).getText()).isEqualTo("Sở KH&CN đã tiếp nhận");
-		assertThat(browser.findElement(By.id("report-steps")).getText()).contains("Lập báo cáo").contains("Thủ trưởng cơ quan duyệt")
+		assertThat(browser.find(By.id("report-state")).getText()).isEqualTo("Sở KH&CN đã tiếp nhận");
+		assertThat(browser.find(By.id("report-steps")).getText()).contains("Lập báo cáo").contains("Thủ trưởng cơ quan duyệt")
 			.contains("Gửi Sở KH&CN").contains("Sở KH&CN tiếp nhận").contains("Đúng hạn");
-		shot("r3-dost-accepted");
-		logout();
+		browser.shot("r3-dost-accepted");
+		browser.logout();
 
 		// the officer sees it accepted, and can no longer change it
-		login("cb.stc");
-		open("/reporting");
-		browser.findElement(By.linkText(title)).click();
-		assertThat(browser.findElement(By.id("report-state")).getText()).isEqualTo("Sở KH&CN đã tiếp nhận");
-		assertThat(browser.findElements(By.id("report-form"))).isEmpty();
-		shot("r4-officer-accepted");
+		browser.login("cb.stc");
+		browser.open("/reporting");
+		browser.find(By.linkText(title)).click();
+		assertThat(browser.find(By.id("report-state")).getText()).isEqualTo("Sở KH&CN đã tiếp nhận");
+		assertThat(browser.findAll(By.id("report-form"))).isEmpty();
+		browser.shot("r4-officer-accepted");
 	}
 
 	private String flash() {
-		return browser.findElement(By.cssSelector(".flash.ok")).getText();
-	}
-
-	private void login(String username) {
-		open("/login");
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("Demo@2026");
-		submit(browser.findElement(By.id("login-submit")));
-		assertThat(browser.getCurrentUrl()).as(() -> "login of " + username + " failed").doesNotContain("/login");
-	}
-
-	private void logout() {
-		submit(browser.findElement(By.xpath("//button[text()='Đăng xuất']")));
-	}
-
-	private void submit(WebElement button) {
-		WebElement page = browser.findElement(By.tagName("html"));
-		button.click();
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
-	}
-
-	private void open(String path) {
-		browser.get("http://localhost:" + port + path);
-	}
-
-	private void shot(String name) throws Exception {
-		File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		Files.copy(f.toPath(), shots.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		return browser.find(By.cssSelector(".flash.ok")).getText();
 	}
 }
