@@ -64,9 +64,12 @@ class IndicatorEntry {
 	private final AgencyDirectory agencies;
 	private final AuditLog audit;
 	private final AppClock clock;
+	private final IndicatorSettings settings;
 
 	IndicatorEntry(NamedParameterJdbcTemplate jdbc, IndicatorCatalog catalog, IndicatorCalculator calculator,
-			IndicatorAccess access, IndicatorFiles files, AgencyDirectory agencies, AuditLog audit, AppClock clock) {
+			IndicatorAccess access, IndicatorFiles files, AgencyDirectory agencies, AuditLog audit, AppClock clock,
+			IndicatorSettings settings) {
+		this.settings = settings;
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.calculator = calculator;
@@ -106,15 +109,16 @@ class IndicatorEntry {
 		BigDecimal value = VnNumber.check(in.value(), "Giá trị");
 		BigDecimal num = VnNumber.check(in.numerator(), "Tử số");
 		BigDecimal den = VnNumber.check(in.denominator(), "Mẫu số");
+		ValueChecks.JumpRule jumpRule = settings.jumpRule();
 		MapSqlParameterSource cell = new MapSqlParameterSource("ind", ind.id()).addValue("agency", agencyId)
 			.addValue("p", Date.valueOf(period.start()));
 		List<BigDecimal> previous = jdbc.queryForList("""
 				SELECT approved_value FROM indicator_value
 				WHERE agency_id = :agency AND indicator_id = :ind AND period_start < :p AND approved_value IS NOT NULL
-				ORDER BY period_start DESC LIMIT :n""", new MapSqlParameterSource(cell.getValues()).addValue("n", ValueChecks.SERIES),
+				ORDER BY period_start DESC LIMIT :n""", new MapSqlParameterSource(cell.getValues()).addValue("n", jumpRule.series()),
 				BigDecimal.class);
 		ValueChecks.Outcome o = ValueChecks.check(ind.spec(), new ValueChecks.Candidate(value, num, den), previous,
-				ind.decimals());
+				ind.decimals(), jumpRule);
 		if (o.refused()) {
 			throw new DomainException(String.join("; ", o.errors()));
 		}
