@@ -329,11 +329,11 @@ class IndicatorController {
 
 	@PostMapping("/indicators/values/{id}/return")
 	String returnValue(@PathVariable long id, @RequestParam(required = false) String reason,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
 		IndicatorEntry.ValueRow v = entry.get(id);
 		Indicator ind = catalog.get(v.indicatorId());
 		try {
-			entry.returnValue(id, reason);
+			entry.returnValue(id, reason, version);
 			redirect.addFlashAttribute("flash", "Đã trả lại số liệu của " + v.agencyName());
 		}
 		catch (NotFoundException e) {

@@ -197,11 +197,23 @@ class IndicatorEntry {
 
 	@Transactional
 	void approve(long valueId) {
+		approve(valueId, null);
+	}
+
+	/**
+	 * The head approves the value as it was shown ({@code version}; {@code null}: as it is now). The row is
+	 * locked first, so of two heads approving at once the second waits, then finds another version (someone
+	 * changed it since the page was opened: {@link ConcurrentEditException}) or a value no longer waiting.
+	 */
+	@Transactional
+	void approve(long valueId, Long version) {
 		CurrentUser me = IndicatorAccess.me();
 		ValueRow before = lockRow(valueId);
 		access.requireApprove(valueId, before.agencyId());
+		requireVersion(before, version);
 		if (before.state() != ValueState.DRAFT) {
-			throw new DomainException("Số liệu này đang ở trạng thái “" + before.state().label() + "”, không phải chờ duyệt");
+			throw new DomainException("Số liệu này đang ở trạng thái “" + before.state().label() + "”, không phải chờ duyệt"
+					+ doneBy(before));
 		}
 		Indicator ind = catalog.get(before.indicatorId());
 		Timestamp now = Timestamp.from(clock.now());
@@ -219,12 +231,19 @@ class IndicatorEntry {
 
 	@Transactional
 	void returnValue(long valueId, String reason) {
+		returnValue(valueId, reason, null);
+	}
+
+	/** DoST returns the value as it was shown ({@code version}); the same locking as {@link #approve(long, Long)}. */
+	@Transactional
+	void returnValue(long valueId, String reason, Long version) {
 		CurrentUser me = IndicatorAccess.me();
 		access.requireReturn(valueId);
 		ValueRow before = lockRow(valueId);
+		requireVersion(before, version);
 		if (before.state() != ValueState.APPROVED) {
 			throw new DomainException("Chỉ trả lại được số liệu đã được thủ trưởng duyệt (số liệu này: "
-					+ before.state().label().toLowerCase() + ")");
+					+ before.state().label().toLowerCase() + ")" + doneBy(before));
 		}
 		String r = reason == null ? "" : Labels.nfc(reason);
 		if (r.isEmpty()) {
@@ -292,6 +311,22 @@ class IndicatorEntry {
 					latest.get(i.id()), st, st != ValueState.APPROVED && i.expects(due)));
 		}
 		return out;
+	}
+
+	private static void requireVersion(ValueRow row, Long version) {
+		if (version != null && row.version() != version) {
+			throw new ConcurrentEditException("số liệu");
+		}
+	}
+
+	/** Who last moved the value on, for the message to whoever comes second. */
+	private String doneBy(ValueRow row) {
+		return jdbc.query("""
+				SELECT actor_name, occurred_at FROM indicator_value_history WHERE value_id = :id
+				ORDER BY occurred_at DESC, id DESC LIMIT 1""", new MapSqlParameterSource("id", row.id()),
+				rs -> rs.next() ? " (" + rs.getString(1) + " đã cập nhật lúc "
+						+ java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(vn.nq57.system.AppClock.ZONE_ID)
+							.format(rs.getTimestamp(2).toInstant()) + ")" : "");
 	}
 
 	// ---- reading ----

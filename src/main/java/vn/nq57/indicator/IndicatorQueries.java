@@ -99,7 +99,7 @@ class IndicatorQueries {
 	record AgencyValue(long agencyId, String agencyName, Long valueId, ValueState state, BigDecimal value,
 			BigDecimal numerator, BigDecimal denominator, BigDecimal approvedValue, BigDecimal approvedNumerator,
 			BigDecimal approvedDenominator, String flag, String sourceNote, Long fileId, String returnReason,
-			BigDecimal previous, Instant enteredAt) {
+			BigDecimal previous, Instant enteredAt, Long version) {
 
 		public boolean missing() {
 			return approvedValue == null;
@@ -393,7 +393,7 @@ class IndicatorQueries {
 				WITH who AS (%s UNION SELECT agency_id FROM indicator_value WHERE indicator_id = :id AND period_start = :p)
 				SELECT a.id AS agency_id, a.name, v.id, v.state, v.value, v.numerator, v.denominator, v.approved_value,
 				       v.approved_numerator, v.approved_denominator, v.flag, v.source_note, v.file_id, v.return_reason,
-				       v.entered_at, pv.approved_value AS previous, count(*) OVER () AS total
+				       v.entered_at, v.version, pv.approved_value AS previous, count(*) OVER () AS total
 				FROM who JOIN agency a ON a.id = who.id
 				LEFT JOIN indicator_value v ON v.indicator_id = :id AND v.period_start = :p AND v.agency_id = a.id
 				LEFT JOIN indicator_value pv ON pv.indicator_id = :id AND pv.period_start = :prev AND pv.agency_id = a.id
@@ -407,7 +407,7 @@ class IndicatorQueries {
 					rs.getBigDecimal("denominator"), rs.getBigDecimal("approved_value"), rs.getBigDecimal("approved_numerator"),
 					rs.getBigDecimal("approved_denominator"), rs.getString("flag"), rs.getString("source_note"),
 					(Long) rs.getObject("file_id"), rs.getString("return_reason"), rs.getBigDecimal("previous"),
-					at == null ? null : at.toInstant());
+					at == null ? null : at.toInstant(), (Long) rs.getObject("version"));
 		});
 		if (rows.isEmpty() && page > 0) {
 			Long n = jdbc.queryForObject("WITH who AS (%s UNION SELECT agency_id FROM indicator_value WHERE indicator_id = :id AND period_start = :p) SELECT count(*) FROM who"
