@@ -6,7 +6,8 @@
 #   bench/indicators.sh            # generate (first run only, a few minutes) and measure
 #   RUNS=50 bench/indicators.sh    # more measured requests per endpoint
 #
-# Data is kept in $DATA between runs (delete it to generate again). Prints a Markdown table; the figures
+# Data is kept in $DATA between runs (delete it to generate again; APP_ARGS=--spring.flyway.out-of-order=true
+# lets data generated before other capabilities' migrations were added be reused). Prints a Markdown table; the figures
 # of the last run are in bench/RESULTS-indicators.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +27,7 @@ ASOF_RUNS=${ASOF_RUNS:-10}   # the scoreboard "as of" a day rebuilds figures fro
 [ -f "$JAR" ] && [ -z "$(find src pom.xml -newer "$JAR" -print -quit)" ] || ./mvnw -q -o -DbuildDir="$BUILD_DIR" -DskipTests package
 java -Xmx1g -jar "$JAR" --nq57.db.data-dir="$DATA" --nq57.db.port="$DBPORT" --server.port="$PORT" \
   --nq57.clock.fixed-date=2026-11-22 --nq57.indicator-scale="$SCALE" --nq57.indicator-scale.token-file="$TOKENS" \
-  > "$LOG" 2>&1 &
+  ${APP_ARGS:-} > "$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 echo "Starting the application (log: $LOG); the first run generates the data…" >&2

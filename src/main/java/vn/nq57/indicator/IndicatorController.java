@@ -90,7 +90,8 @@ class IndicatorController {
 		String cat = category == null || category.isBlank() ? null : category;
 		IndicatorQueries.Scoreboard board = queries.scoreboard(cat, st, day);
 		model.addAttribute("board", board);
-		model.addAttribute("asOf", day == null ? "" : day.format(VnFormatDates.DATE));
+		model.addAttribute("asOf", day != null ? day.format(VnFormatDates.DATE) : asOf == null ? "" : asOf.strip());
+		model.addAttribute("asOfShown", day != null);
 		model.addAttribute("asOfQuery", day == null ? "" : "&asOf=" + day.format(VnFormatDates.DATE));
 		model.addAttribute("category", cat);
 		model.addAttribute("status", st);
@@ -107,7 +108,9 @@ class IndicatorController {
 			d = LocalDate.parse(typed.strip(), VnFormatDates.TYPED);
 		}
 		catch (java.time.format.DateTimeParseException e) {
-			throw new DomainException("Ngày xem “" + typed.strip() + "” không đúng dạng ngày/tháng/năm (ví dụ 30/09/2026)");
+			String t = typed.strip();
+			throw new DomainException("Ngày xem “" + (t.length() > 40 ? t.substring(0, 40) + "…" : t)
+					+ "” không đúng dạng ngày/tháng/năm (ví dụ 30/09/2026)");
 		}
 		if (d.isAfter(today)) {
 			throw new DomainException("Ngày xem " + d.format(VnFormatDates.DATE) + " ở sau hôm nay ("

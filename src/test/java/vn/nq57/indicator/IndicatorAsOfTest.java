@@ -170,6 +170,8 @@ class IndicatorAsOfTest {
 		mvc.perform(get("/indicators").param("asOf", "31/13/2026"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("không đúng dạng ngày/tháng/năm")))
+			.andExpect(content().string(containsString("value=\"31/13/2026\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Đang xem bảng chỉ số"))))
 			.andExpect(content().string(containsString("71,43%")));
 	}
 }
