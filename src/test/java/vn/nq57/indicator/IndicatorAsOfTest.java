@@ -35,6 +35,9 @@ class IndicatorAsOfTest {
 	@Autowired IndicatorQueries queries;
 	@Autowired AppClock clock;
 	@Autowired MockMvc mvc;
+	@Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+	@Autowired org.springframework.transaction.support.TransactionTemplate tx;
+	@Autowired IndicatorCalculator calculator;
 
 	@AfterEach
 	void backToToday() {
@@ -123,6 +126,21 @@ class IndicatorAsOfTest {
 		assertThat(row(c, LocalDate.of(2026, 4, 5)).latest().value()).isEqualByComparingTo("50");
 		assertThat(row(c, LocalDate.of(2026, 6, 1)).latest().value()).isEqualByComparingTo("75");
 		assertThat(row(c, null).latest().value()).isEqualByComparingTo("75");
+	}
+
+	@Test
+	@DisplayName("a value loaded in bulk (no history) counts as loaded, next to one entered later through the form")
+	void bulkLoadedValue() {
+		Indicator ind = fx.save(fx.share(Fixtures.code("ASBULK"), "STC", "SKHCN"));
+		jdbc.update("""
+				INSERT INTO indicator_value(indicator_id, agency_id, period_start, value, numerator, denominator, state,
+				  approved_value, approved_numerator, approved_denominator, entered_at, approved_at)
+				VALUES (?, ?, DATE '2026-01-01', 80, 4, 5, 'APPROVED', 80, 4, 5, now(), now())""", ind.id(), fx.agency("STC"));
+		tx.executeWithoutResult(s -> calculator.recompute(ind, fx.catalog.byCode()));
+		on(LocalDate.of(2026, 5, 15), () -> fx.enterShare("gd.skhcn", ind.code(), "2026", 1, 2));
+		assertThat(row(ind, LocalDate.of(2026, 5, 1)).parts()).isEqualTo("4/5");
+		assertThat(row(ind, LocalDate.of(2026, 5, 15)).parts()).isEqualTo("5/7");
+		assertThat(row(ind, null).parts()).isEqualTo("5/7");
 	}
 
 	IndicatorQueries.ScoreRow demo(String code, LocalDate asOf) {
