@@ -92,7 +92,15 @@ class IndicatorApiController {
 			String note, String actor, Instant at) {
 	}
 
-	public record ReturnRequest(String reason) {
+	public record ReturnRequest(String reason,
+			@Schema(description = "Phiên bản số liệu Sở KH&CN đã xem; 409 nếu đã khác") Long version) {
+	}
+
+	/** Someone changed the value since the caller read it: 409, the caller reads it again. */
+	@org.springframework.web.bind.annotation.ExceptionHandler(vn.nq57.system.ConcurrentEditException.class)
+	org.springframework.http.ResponseEntity<java.util.Map<String, Object>> conflict(vn.nq57.system.ConcurrentEditException e) {
+		return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.CONFLICT)
+			.body(java.util.Map.of("status", 409, "message", e.getMessage()));
 	}
 
 	private final IndicatorCatalog catalog;
@@ -223,8 +231,9 @@ class IndicatorApiController {
 
 	@PostMapping("/indicator-values/{id}/approve")
 	@Operation(summary = "Thủ trưởng cơ quan duyệt số liệu cán bộ đã nhập")
-	EntryJson approve(@PathVariable long id) {
-		entry.approve(id);
+	EntryJson approve(@PathVariable long id, @Parameter(description = "Phiên bản số liệu thủ trưởng đã xem (chống duyệt số liệu đã bị sửa); 409 nếu đã khác")
+			@RequestParam(required = false) Long version) {
+		entry.approve(id, version);
 		IndicatorEntry.ValueRow v = entry.get(id);
 		return new EntryJson(id, v.state().name(), v.flag());
 	}
@@ -232,7 +241,7 @@ class IndicatorApiController {
 	@PostMapping("/indicator-values/{id}/return")
 	@Operation(summary = "Sở KH&CN trả lại số liệu đã duyệt, nêu lý do (số liệu không còn được tính vào số liệu toàn tỉnh)")
 	EntryJson giveBack(@PathVariable long id, @RequestBody ReturnRequest body) {
-		entry.returnValue(id, body == null ? null : body.reason());
+		entry.returnValue(id, body == null ? null : body.reason(), body == null ? null : body.version());
 		IndicatorEntry.ValueRow v = entry.get(id);
 		return new EntryJson(id, v.state().name(), v.flag());
 	}

@@ -346,41 +346,53 @@ class IndicatorCatalog {
 	}
 
 	/** Formulas of the changed indicators refer to existing, active indicators of their frequency; no cycle; no active indicator loses an input. */
+	/** Every formula's references over the whole set; every indicator's first problem is named at once. */
 	private void checkSet(Map<String, Indicator> all, List<Indicator> changed) {
+		List<String> errors = new ArrayList<>();
 		for (Indicator ind : all.values()) {
 			if (!ind.computed() || !ind.active()) {
 				continue;
 			}
+			boolean mine = changed.stream().anyMatch(c -> c.code().equals(ind.code()));
 			for (String ref : ind.formula().references()) {
-				Indicator input = all.get(ref);
-				boolean mine = changed.stream().anyMatch(c -> c.code().equals(ind.code()));
-				if (ref.equals(ind.code())) {
-					throw new DomainException("Công thức của chỉ số “" + ind.code() + "” tham chiếu chính nó");
-				}
-				if (input == null) {
-					throw new DomainException("Công thức của chỉ số “" + ind.code() + "” tham chiếu chỉ số không tồn tại: [" + ref + "]");
-				}
-				if (!input.active()) {
-					throw new DomainException(mine
-							? "Công thức của chỉ số “" + ind.code() + "” dùng chỉ số [" + ref + "] đã ngừng theo dõi"
-							: "Chỉ số [" + ref + "] đang được dùng trong công thức của chỉ số “" + ind.code() + "”; không ngừng theo dõi được");
-				}
-				if (input.frequency() != ind.frequency()) {
-					throw new DomainException("Chỉ số đầu vào [" + ref + "] có tần suất " + input.frequency().label().toLowerCase(Locale.ROOT)
-							+ ", khác tần suất " + ind.frequency().label().toLowerCase(Locale.ROOT) + " của chỉ số “" + ind.code() + "”");
-				}
-				if (ind.breakdown() != Breakdown.PROVINCE && input.breakdown() != ind.breakdown()) {
-					throw new DomainException("Chỉ số “" + ind.code() + "” phân tổ " + ind.breakdown().label().toLowerCase(Locale.ROOT)
-							+ " nên chỉ số đầu vào [" + ref + "] cũng phải phân tổ như vậy (hiện là: "
-							+ input.breakdown().label().toLowerCase(Locale.ROOT) + ")");
+				String problem = referenceProblem(ind, ref, all.get(ref), mine);
+				if (problem != null) {
+					errors.add(problem);
+					break;
 				}
 			}
+		}
+		if (!errors.isEmpty()) {
+			throw new DomainException(String.join("; ", errors));
 		}
 		List<String> cycle = Formula.findCycle(graph(all.values()));
 		if (!cycle.isEmpty()) {
 			throw new DomainException("Công thức tạo vòng lặp: " + Formula.describeCycle(cycle)
 					+ " (một chỉ số không thể được tính từ chính nó)");
 		}
+	}
+
+	private static String referenceProblem(Indicator ind, String ref, Indicator input, boolean mine) {
+		if (ref.equals(ind.code())) {
+			return "Công thức của chỉ số “" + ind.code() + "” tham chiếu chính nó";
+		}
+		if (input == null) {
+			return "Công thức của chỉ số “" + ind.code() + "” tham chiếu chỉ số không tồn tại: [" + ref + "]";
+		}
+		if (!input.active()) {
+			return mine ? "Công thức của chỉ số “" + ind.code() + "” dùng chỉ số [" + ref + "] đã ngừng theo dõi"
+					: "Chỉ số [" + ref + "] đang được dùng trong công thức của chỉ số “" + ind.code() + "”; không ngừng theo dõi được";
+		}
+		if (input.frequency() != ind.frequency()) {
+			return "Chỉ số đầu vào [" + ref + "] có tần suất " + input.frequency().label().toLowerCase(Locale.ROOT)
+					+ ", khác tần suất " + ind.frequency().label().toLowerCase(Locale.ROOT) + " của chỉ số “" + ind.code() + "”";
+		}
+		if (ind.breakdown() != Breakdown.PROVINCE && input.breakdown() != ind.breakdown()) {
+			return "Chỉ số “" + ind.code() + "” phân tổ " + ind.breakdown().label().toLowerCase(Locale.ROOT)
+					+ " nên chỉ số đầu vào [" + ref + "] cũng phải phân tổ như vậy (hiện là: "
+					+ input.breakdown().label().toLowerCase(Locale.ROOT) + ")";
+		}
+		return null;
 	}
 
 	private Indicator write(Indicator before, Indicator d, String how) {

@@ -2,6 +2,7 @@ package vn.nq57.indicator;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,18 +43,22 @@ class IndicatorController {
 	private final IndicatorEntry entry;
 	private final IndicatorAccess access;
 	private final IndicatorExcel excel;
+	private final IndicatorValuesExcel valuesExcel;
+	private final IndicatorHistory history;
 	private final IndicatorFiles files;
 	private final AgencyDirectory agencies;
 	private final AppClock clock;
 	private final JsonMapper json;
 
 	IndicatorController(IndicatorCatalog catalog, IndicatorQueries queries, IndicatorEntry entry, IndicatorAccess access,
-			IndicatorExcel excel, IndicatorFiles files, AgencyDirectory agencies, AppClock clock, JsonMapper json) {
+			IndicatorExcel excel, IndicatorValuesExcel valuesExcel, IndicatorHistory history, IndicatorFiles files, AgencyDirectory agencies, AppClock clock, JsonMapper json) {
 		this.catalog = catalog;
 		this.queries = queries;
 		this.entry = entry;
 		this.access = access;
 		this.excel = excel;
+		this.valuesExcel = valuesExcel;
+		this.history = history;
 		this.files = files;
 		this.agencies = agencies;
 		this.clock = clock;
@@ -62,8 +67,17 @@ class IndicatorController {
 
 	@GetMapping("/indicators")
 	String scoreboard(@RequestParam(required = false) String category, @RequestParam(required = false) String status,
-			Model model) {
+			@RequestParam(required = false) String asOf, Model model) {
 		access.requireScoreboard();
+		LocalDate day = null;
+		if (asOf != null && !asOf.isBlank()) {
+			try {
+				day = asOfDay(asOf, clock.today());
+			}
+			catch (DomainException e) {
+				model.addAttribute("error", e.getMessage() + "; đang hiển thị số liệu đến hôm nay.");
+			}
+		}
 		TargetStatus st = null;
 		if (status != null && !status.isBlank()) {
 			try {
@@ -74,14 +88,45 @@ class IndicatorController {
 			}
 		}
 		String cat = category == null || category.isBlank() ? null : category;
-		IndicatorQueries.Scoreboard board = queries.scoreboard(cat, st);
+		IndicatorQueries.Scoreboard board = queries.scoreboard(cat, st, day);
 		model.addAttribute("board", board);
+		model.addAttribute("asOf", day != null ? day.format(VnFormatDates.DATE) : asOf == null ? "" : asOf.strip());
+		model.addAttribute("asOfShown", day != null);
+		model.addAttribute("asOfQuery", day == null ? "" : "&asOf=" + day.format(VnFormatDates.DATE));
 		model.addAttribute("category", cat);
 		model.addAttribute("status", st);
 		model.addAttribute("statuses", TargetStatus.values());
 		model.addAttribute("canManage", access.canManage(IndicatorAccess.me()));
 		model.addAttribute("groups", group(board.rows()));
 		return "indicator/scoreboard";
+	}
+
+	/** A day typed dd/MM/yyyy, not after today. */
+	static LocalDate asOfDay(String typed, LocalDate today) {
+		LocalDate d;
+		try {
+			d = LocalDate.parse(typed.strip(), VnFormatDates.TYPED);
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			String t = typed.strip();
+			throw new DomainException("Ngày xem “" + (t.length() > 40 ? t.substring(0, 40) + "…" : t)
+					+ "” không đúng dạng ngày/tháng/năm (ví dụ 30/09/2026)");
+		}
+		if (d.isAfter(today)) {
+			throw new DomainException("Ngày xem " + d.format(VnFormatDates.DATE) + " ở sau hôm nay ("
+					+ today.format(VnFormatDates.DATE) + "): chưa có số liệu của ngày đó");
+		}
+		return d;
+	}
+
+	/** dd/MM/yyyy as shown, and as typed (1/10/2026 too), strictly (31/02 is not a day). */
+	static final class VnFormatDates {
+		static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+		static final java.time.format.DateTimeFormatter TYPED = java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu")
+			.withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+		private VnFormatDates() {
+		}
 	}
 
 	/** The lines ready to print, by group. */
@@ -96,7 +141,8 @@ class IndicatorController {
 
 	@GetMapping("/indicators/{code}")
 	String page(@PathVariable String code, @RequestParam(required = false) String period,
-			@RequestParam(defaultValue = "VALUE_DESC") String sort, @RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "VALUE_DESC") String sort, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) Long historyOf, Model model) {
 		Indicator ind = catalog.get(code);
 		access.requireView(ind);
 		Map<String, Indicator> all = catalog.byCode();
@@ -135,6 +181,8 @@ class IndicatorController {
 		model.addAttribute("all", all);
 		model.addAttribute("dependents", IndicatorCatalog.dependents(ind, all));
 		model.addAttribute("sources", queries.sources(ind, selected));
+		model.addAttribute("changes", ind.computed() ? List.of() : history.changes(ind, selected, historyOf));
+		model.addAttribute("historyOf", historyOf == null ? null : queries.agencyName(historyOf));
 		model.addAttribute("canManage", access.canManage(me));
 		model.addAttribute("canEnter", !ind.computed() && access.isAgencyStaff(me) && catalog.reports(ind, me.agencyId()));
 		model.addAttribute("chart", json.writeValueAsString(chart(ind, series)));
@@ -246,6 +294,21 @@ class IndicatorController {
 			.body(data);
 	}
 
+	/** The indicator's values: province per period, agencies × periods, every value with its state and source. */
+	@GetMapping("/indicators/{code}/values.xlsx")
+	ResponseEntity<byte[]> exportValues(@PathVariable String code) {
+		Indicator ind = catalog.get(code);
+		access.requireView(ind);
+		List<IndicatorQueries.Point> series = queries.series(ind);
+		byte[] data = valuesExcel.export(ind, queries.agencyName(ind.responsibleAgencyId()), series,
+				queries.statuses(ind, series), clock.today());
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(IndicatorValuesExcel.filename(ind, clock.today()), StandardCharsets.UTF_8).build().toString())
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(data);
+	}
+
 	@PostMapping("/indicators/import")
 	String importFile(@RequestParam(value = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
 		access.requireManage("nhập bộ chỉ số từ tệp Excel (chỉ Sở KH&CN)");
@@ -269,11 +332,11 @@ class IndicatorController {
 
 	@PostMapping("/indicators/values/{id}/return")
 	String returnValue(@PathVariable long id, @RequestParam(required = false) String reason,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
 		IndicatorEntry.ValueRow v = entry.get(id);
 		Indicator ind = catalog.get(v.indicatorId());
 		try {
-			entry.returnValue(id, reason);
+			entry.returnValue(id, reason, version);
 			redirect.addFlashAttribute("flash", "Đã trả lại số liệu của " + v.agencyName());
 		}
 		catch (NotFoundException e) {

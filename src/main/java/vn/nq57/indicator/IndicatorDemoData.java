@@ -63,6 +63,7 @@ class IndicatorDemoData implements ApplicationRunner {
 		}
 		runAs.user("sokhcn", this::define);
 		enterValues();
+		backdate();
 		log.info("Indicator demo data loaded: {} indicators", catalog.all().size());
 	}
 
@@ -181,6 +182,42 @@ class IndicatorDemoData implements ApplicationRunner {
 			runAs.user("gd.stc", () -> entry.enterTyped("KP-NS-KH-UD", null, "2026", "11", null, null,
 					ILLUSTRATIVE + "; theo dự toán ngân sách năm 2026", null, null));
 		}
+	}
+
+	/**
+	 * The demo's values were all entered just now; an office enters them by the due date. Every step of a
+	 * value is moved back to its period's due date (09:00, the next step a day later each), in the history,
+	 * the value and the audit trail alike, so the scoreboard "as of" an earlier day shows the province then.
+	 * Steps whose due date is still ahead keep their time.
+	 */
+	private void backdate() {
+		jdbc.update("""
+				WITH step AS (
+				  SELECT h.id AS history_id, h.value_id, h.occurred_at AS was,
+				         row_number() OVER (PARTITION BY h.value_id ORDER BY h.occurred_at, h.id) AS k,
+				         ((v.period_start + make_interval(months => CASE i.frequency WHEN 'MONTHLY' THEN 1 WHEN 'QUARTERLY' THEN 3
+				                                                     WHEN 'HALF_YEARLY' THEN 6 ELSE 12 END,
+				                                          days => i.due_days - 1))::timestamp + time '09:00')
+				           AT TIME ZONE 'Asia/Ho_Chi_Minh'
+				           + (row_number() OVER (PARTITION BY h.value_id ORDER BY h.occurred_at, h.id) - 1) * interval '1 day' AS at
+				  FROM indicator_value_history h JOIN indicator_value v ON v.id = h.value_id JOIN indicator i ON i.id = v.indicator_id
+				  WHERE v.state <> 'COMPUTED'),
+				s AS (SELECT * FROM step WHERE value_id NOT IN (SELECT value_id FROM step WHERE at >= was)),
+				a AS (
+				  UPDATE audit_event e SET occurred_at = s.at
+				  FROM (SELECT id, entity_id, row_number() OVER (PARTITION BY entity_id ORDER BY occurred_at, id) AS k
+				        FROM audit_event WHERE entity_type = 'INDICATOR_VALUE' AND action LIKE 'INDICATOR\\_VALUE\\_%') x
+				  JOIN s ON s.value_id = x.entity_id AND s.k = x.k
+				  WHERE e.id = x.id
+				  RETURNING e.id),
+				hh AS (
+				  UPDATE indicator_value_history h SET occurred_at = s.at FROM s WHERE h.id = s.history_id
+				  RETURNING h.value_id, h.action, h.state, s.at)
+				UPDATE indicator_value v SET
+				  entered_at = (SELECT max(hh.at) FROM hh WHERE hh.value_id = v.id AND hh.action = 'ENTERED'),
+				  approved_at = CASE WHEN v.approved_at IS NOT NULL THEN (SELECT max(hh.at) FROM hh WHERE hh.value_id = v.id
+				                AND (hh.action = 'APPROVED' OR (hh.action = 'ENTERED' AND hh.state = 'APPROVED'))) END
+				WHERE v.id IN (SELECT value_id FROM hh)""");
 	}
 
 	private void share(String officer, String head, String num, String den) {

@@ -64,9 +64,12 @@ class IndicatorEntry {
 	private final AgencyDirectory agencies;
 	private final AuditLog audit;
 	private final AppClock clock;
+	private final IndicatorSettings settings;
 
 	IndicatorEntry(NamedParameterJdbcTemplate jdbc, IndicatorCatalog catalog, IndicatorCalculator calculator,
-			IndicatorAccess access, IndicatorFiles files, AgencyDirectory agencies, AuditLog audit, AppClock clock) {
+			IndicatorAccess access, IndicatorFiles files, AgencyDirectory agencies, AuditLog audit, AppClock clock,
+			IndicatorSettings settings) {
+		this.settings = settings;
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.calculator = calculator;
@@ -106,15 +109,16 @@ class IndicatorEntry {
 		BigDecimal value = VnNumber.check(in.value(), "Giá trị");
 		BigDecimal num = VnNumber.check(in.numerator(), "Tử số");
 		BigDecimal den = VnNumber.check(in.denominator(), "Mẫu số");
+		ValueChecks.JumpRule jumpRule = settings.jumpRule();
 		MapSqlParameterSource cell = new MapSqlParameterSource("ind", ind.id()).addValue("agency", agencyId)
 			.addValue("p", Date.valueOf(period.start()));
 		List<BigDecimal> previous = jdbc.queryForList("""
 				SELECT approved_value FROM indicator_value
 				WHERE agency_id = :agency AND indicator_id = :ind AND period_start < :p AND approved_value IS NOT NULL
-				ORDER BY period_start DESC LIMIT :n""", new MapSqlParameterSource(cell.getValues()).addValue("n", ValueChecks.SERIES),
+				ORDER BY period_start DESC LIMIT :n""", new MapSqlParameterSource(cell.getValues()).addValue("n", jumpRule.series()),
 				BigDecimal.class);
 		ValueChecks.Outcome o = ValueChecks.check(ind.spec(), new ValueChecks.Candidate(value, num, den), previous,
-				ind.decimals());
+				ind.decimals(), jumpRule);
 		if (o.refused()) {
 			throw new DomainException(String.join("; ", o.errors()));
 		}
@@ -193,11 +197,23 @@ class IndicatorEntry {
 
 	@Transactional
 	void approve(long valueId) {
+		approve(valueId, null);
+	}
+
+	/**
+	 * The head approves the value as it was shown ({@code version}; {@code null}: as it is now). The row is
+	 * locked first, so of two heads approving at once the second waits, then finds another version (someone
+	 * changed it since the page was opened: {@link ConcurrentEditException}) or a value no longer waiting.
+	 */
+	@Transactional
+	void approve(long valueId, Long version) {
 		CurrentUser me = IndicatorAccess.me();
 		ValueRow before = lockRow(valueId);
 		access.requireApprove(valueId, before.agencyId());
+		requireVersion(before, version);
 		if (before.state() != ValueState.DRAFT) {
-			throw new DomainException("Số liệu này đang ở trạng thái “" + before.state().label() + "”, không phải chờ duyệt");
+			throw new DomainException("Số liệu này đang ở trạng thái “" + before.state().label() + "”, không phải chờ duyệt"
+					+ doneBy(before));
 		}
 		Indicator ind = catalog.get(before.indicatorId());
 		Timestamp now = Timestamp.from(clock.now());
@@ -215,12 +231,19 @@ class IndicatorEntry {
 
 	@Transactional
 	void returnValue(long valueId, String reason) {
+		returnValue(valueId, reason, null);
+	}
+
+	/** DoST returns the value as it was shown ({@code version}); the same locking as {@link #approve(long, Long)}. */
+	@Transactional
+	void returnValue(long valueId, String reason, Long version) {
 		CurrentUser me = IndicatorAccess.me();
 		access.requireReturn(valueId);
 		ValueRow before = lockRow(valueId);
+		requireVersion(before, version);
 		if (before.state() != ValueState.APPROVED) {
 			throw new DomainException("Chỉ trả lại được số liệu đã được thủ trưởng duyệt (số liệu này: "
-					+ before.state().label().toLowerCase() + ")");
+					+ before.state().label().toLowerCase() + ")" + doneBy(before));
 		}
 		String r = reason == null ? "" : Labels.nfc(reason);
 		if (r.isEmpty()) {
@@ -288,6 +311,22 @@ class IndicatorEntry {
 					latest.get(i.id()), st, st != ValueState.APPROVED && i.expects(due)));
 		}
 		return out;
+	}
+
+	private static void requireVersion(ValueRow row, Long version) {
+		if (version != null && row.version() != version) {
+			throw new ConcurrentEditException("số liệu");
+		}
+	}
+
+	/** Who last moved the value on, for the message to whoever comes second. */
+	private String doneBy(ValueRow row) {
+		return jdbc.query("""
+				SELECT actor_name, occurred_at FROM indicator_value_history WHERE value_id = :id
+				ORDER BY occurred_at DESC, id DESC LIMIT 1""", new MapSqlParameterSource("id", row.id()),
+				rs -> rs.next() ? " (" + rs.getString(1) + " đã cập nhật lúc "
+						+ java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(vn.nq57.system.AppClock.ZONE_ID)
+							.format(rs.getTimestamp(2).toInstant()) + ")" : "");
 	}
 
 	// ---- reading ----

@@ -173,11 +173,12 @@ class IndicatorEntryController {
 	}
 
 	@PostMapping("/indicators/entry/values/{id}/approve")
-	String approve(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
+	String approve(@PathVariable long id, @RequestParam(required = false) String back,
+			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
 		IndicatorEntry.ValueRow v = entry.get(id);
 		Indicator ind = catalog.get(v.indicatorId());
 		try {
-			entry.approve(id);
+			entry.approve(id, version);
 			redirect.addFlashAttribute("flash", "Đã duyệt số liệu " + ind.code() + " · "
 					+ new Period(ind.frequency(), v.periodStart()).label());
 		}

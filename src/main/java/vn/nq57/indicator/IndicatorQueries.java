@@ -99,7 +99,7 @@ class IndicatorQueries {
 	record AgencyValue(long agencyId, String agencyName, Long valueId, ValueState state, BigDecimal value,
 			BigDecimal numerator, BigDecimal denominator, BigDecimal approvedValue, BigDecimal approvedNumerator,
 			BigDecimal approvedDenominator, String flag, String sourceNote, Long fileId, String returnReason,
-			BigDecimal previous, Instant enteredAt) {
+			BigDecimal previous, Instant enteredAt, Long version) {
 
 		public boolean missing() {
 			return approvedValue == null;
@@ -122,9 +122,12 @@ class IndicatorQueries {
 	private final IndicatorCatalog catalog;
 	private final AgencyDirectory agencies;
 	private final AppClock clock;
+	private final IndicatorAsOf asOfFigures;
 
-	IndicatorQueries(NamedParameterJdbcTemplate jdbc, IndicatorCatalog catalog, AgencyDirectory agencies, AppClock clock) {
+	IndicatorQueries(NamedParameterJdbcTemplate jdbc, IndicatorCatalog catalog, AgencyDirectory agencies, AppClock clock,
+			IndicatorAsOf asOfFigures) {
 		this.jdbc = jdbc;
+		this.asOfFigures = asOfFigures;
 		this.catalog = catalog;
 		this.agencies = agencies;
 		this.clock = clock;
@@ -132,10 +135,63 @@ class IndicatorQueries {
 
 	/** The leaders' scoreboard: every active indicator on it, with its latest figure and status today. */
 	Scoreboard scoreboard(String category, TargetStatus status) {
-		LocalDate today = clock.today();
+		return scoreboard(category, status, null);
+	}
+
+	/**
+	 * The scoreboard as it stood at the end of {@code asOf} (values approved up to that day, status against the
+	 * trajectory at that day), or today's from the kept figures when {@code asOf} is {@code null}.
+	 */
+	Scoreboard scoreboard(String category, TargetStatus status, LocalDate asOf) {
+		LocalDate today = asOf == null ? clock.today() : asOf;
 		Map<String, Indicator> all = catalog.byCode();
 		List<Indicator> shown = all.values().stream().filter(i -> i.active() && i.onScoreboard()).toList();
 		Map<Long, List<Point>> recent = new HashMap<>();
+		Map<Long, TargetStatus.Point> firsts = new HashMap<>();
+		Map<Long, Map<LocalDate, Integer>> reportedAsOf = asOf == null ? null : new HashMap<>();
+		if (asOf == null) {
+			currentFigures(all, today, recent, firsts);
+		}
+		else {
+			Map<Long, List<Point>> figures = asOfFigures.figures(all, asOf);
+			figures.forEach((id, points) -> {
+				List<Point> withValue = points.stream().filter(x -> x.value() != null).toList();
+				if (!withValue.isEmpty()) {
+					Point f = withValue.get(0);
+					firsts.put(id, new TargetStatus.Point(min(f.period().end(), today), f.value()));
+				}
+				recent.put(id, points.subList(Math.max(0, points.size() - SPARK_PERIODS), points.size()));
+				Map<LocalDate, Integer> rep = new HashMap<>();
+				points.forEach(x -> rep.put(x.period().start(), x.reported()));
+				reportedAsOf.put(id, rep);
+			});
+		}
+		Map<String, Long> kinds = agencyCounts();
+		Map<Long, String> names = new HashMap<>();
+		agencies.refs(shown.stream().map(Indicator::responsibleAgencyId).collect(Collectors.toSet()))
+			.forEach((id, ref) -> names.put(id, ref.displayName()));
+		List<ScoreRow> rows = new ArrayList<>();
+		Map<TargetStatus, Long> counts = new EnumMap<>(TargetStatus.class);
+		for (TargetStatus s : TargetStatus.values()) {
+			counts.put(s, 0L);
+		}
+		for (Indicator ind : shown) {
+			List<Point> r = recent.getOrDefault(ind.id(), List.of());
+			ScoreRow row = row(ind, all, r, firsts.get(ind.id()), names.get(ind.responsibleAgencyId()), kinds, today,
+					reportedAsOf == null ? null : reportedAsOf.getOrDefault(ind.id(), Map.of()));
+			counts.merge(row.status(), 1L, Long::sum);
+			if ((category == null || category.equals(ind.category())) && (status == null || status == row.status())) {
+				rows.add(row);
+			}
+		}
+		List<String> categories = shown.stream().map(Indicator::category).filter(c -> c != null)
+			.collect(Collectors.toCollection(java.util.LinkedHashSet::new)).stream().toList();
+		return new Scoreboard(today, rows, counts, categories);
+	}
+
+	/** The last {@value #SPARK_PERIODS} periods of every indicator and its first figure, from the kept figures. */
+	private void currentFigures(Map<String, Indicator> all, LocalDate today, Map<Long, List<Point>> recent,
+			Map<Long, TargetStatus.Point> firsts) {
 		MapSqlParameterSource p = new MapSqlParameterSource("today", Date.valueOf(today)).addValue("n", SPARK_PERIODS);
 		Map<Long, Frequency> freq = new HashMap<>();
 		all.values().forEach(i -> freq.put(i.id(), i.frequency()));
@@ -152,7 +208,6 @@ class IndicatorQueries {
 						rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getInt(6), rs.getString(7)));
 			}
 		});
-		Map<Long, TargetStatus.Point> firsts = new HashMap<>();
 		jdbc.query("""
 				SELECT DISTINCT ON (indicator_id) indicator_id, period_start, value
 				FROM indicator_rollup WHERE value IS NOT NULL AND period_start <= :today
@@ -163,30 +218,10 @@ class IndicatorQueries {
 				firsts.put(rs.getLong(1), new TargetStatus.Point(min(per.end(), today), rs.getBigDecimal(3)));
 			}
 		});
-		Map<String, Long> kinds = agencyCounts();
-		Map<Long, String> names = new HashMap<>();
-		agencies.refs(shown.stream().map(Indicator::responsibleAgencyId).collect(Collectors.toSet()))
-			.forEach((id, ref) -> names.put(id, ref.displayName()));
-		List<ScoreRow> rows = new ArrayList<>();
-		Map<TargetStatus, Long> counts = new EnumMap<>(TargetStatus.class);
-		for (TargetStatus s : TargetStatus.values()) {
-			counts.put(s, 0L);
-		}
-		for (Indicator ind : shown) {
-			List<Point> r = recent.getOrDefault(ind.id(), List.of());
-			ScoreRow row = row(ind, all, r, firsts.get(ind.id()), names.get(ind.responsibleAgencyId()), kinds, today);
-			counts.merge(row.status(), 1L, Long::sum);
-			if ((category == null || category.equals(ind.category())) && (status == null || status == row.status())) {
-				rows.add(row);
-			}
-		}
-		List<String> categories = shown.stream().map(Indicator::category).filter(c -> c != null)
-			.collect(Collectors.toCollection(java.util.LinkedHashSet::new)).stream().toList();
-		return new Scoreboard(today, rows, counts, categories);
 	}
 
 	private ScoreRow row(Indicator ind, Map<String, Indicator> all, List<Point> recent, TargetStatus.Point first,
-			String agencyName, Map<String, Long> kinds, LocalDate today) {
+			String agencyName, Map<String, Long> kinds, LocalDate today, Map<LocalDate, Integer> reportedAsOf) {
 		List<Point> withValue = recent.stream().filter(x -> x.value() != null).toList();
 		Point latest = withValue.isEmpty() ? null : withValue.get(withValue.size() - 1);
 		TargetStatus.Assessment a = assess(ind, latest, first, today);
@@ -197,7 +232,7 @@ class IndicatorQueries {
 			due = lastDuePeriod(ind, today);
 			Period d = due;
 			int reported = recent.stream().filter(x -> x.period().equals(d)).mapToInt(Point::reported).findFirst()
-				.orElseGet(() -> recentReported(ind, d));
+				.orElseGet(() -> reportedAsOf != null ? reportedAsOf.getOrDefault(d.start(), 0) : recentReported(ind, d));
 			missing = Math.max(0, expected - reported);
 		}
 		Indicator.Target target = ind.targetFor(latest == null ? today.getYear() : latest.period().year());
@@ -358,7 +393,7 @@ class IndicatorQueries {
 				WITH who AS (%s UNION SELECT agency_id FROM indicator_value WHERE indicator_id = :id AND period_start = :p)
 				SELECT a.id AS agency_id, a.name, v.id, v.state, v.value, v.numerator, v.denominator, v.approved_value,
 				       v.approved_numerator, v.approved_denominator, v.flag, v.source_note, v.file_id, v.return_reason,
-				       v.entered_at, pv.approved_value AS previous, count(*) OVER () AS total
+				       v.entered_at, v.version, pv.approved_value AS previous, count(*) OVER () AS total
 				FROM who JOIN agency a ON a.id = who.id
 				LEFT JOIN indicator_value v ON v.indicator_id = :id AND v.period_start = :p AND v.agency_id = a.id
 				LEFT JOIN indicator_value pv ON pv.indicator_id = :id AND pv.period_start = :prev AND pv.agency_id = a.id
@@ -372,7 +407,7 @@ class IndicatorQueries {
 					rs.getBigDecimal("denominator"), rs.getBigDecimal("approved_value"), rs.getBigDecimal("approved_numerator"),
 					rs.getBigDecimal("approved_denominator"), rs.getString("flag"), rs.getString("source_note"),
 					(Long) rs.getObject("file_id"), rs.getString("return_reason"), rs.getBigDecimal("previous"),
-					at == null ? null : at.toInstant());
+					at == null ? null : at.toInstant(), (Long) rs.getObject("version"));
 		});
 		if (rows.isEmpty() && page > 0) {
 			Long n = jdbc.queryForObject("WITH who AS (%s UNION SELECT agency_id FROM indicator_value WHERE indicator_id = :id AND period_start = :p) SELECT count(*) FROM who"

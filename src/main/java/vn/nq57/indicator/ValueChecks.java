@@ -16,14 +16,27 @@ import java.util.List;
  */
 final class ValueChecks {
 
-	/** How many earlier values of the same agency make "the series", and how many are needed to judge. */
-	static final int SERIES = 6;
+	/** How many earlier values of the same agency make "the series" at most, and how many are needed to judge. */
+	static final int MAX_SERIES = 24;
 	static final int MIN_SERIES = 3;
 
 	private static final MathContext MC = MathContext.DECIMAL64;
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-	private static final BigDecimal FIFTH = new BigDecimal("0.2");
-	private static final BigDecimal THREE = BigDecimal.valueOf(3);
+
+	/**
+	 * When a value is "far outside the series": outside mean ± max({@code sigmas} standard deviations,
+	 * {@code minPct}% of the mean) of the agency's last {@code series} values. Set by DoST in the {@code setting}
+	 * table ({@link IndicatorSettings}); {@link #DEFAULT} is the migration's default.
+	 */
+	record JumpRule(BigDecimal sigmas, BigDecimal minPct, int series) {
+
+		static final JumpRule DEFAULT = new JumpRule(BigDecimal.valueOf(3), BigDecimal.valueOf(20), 6);
+
+		String describe() {
+			return "ngoài khoảng bình quân ± max(" + VnNumber.compact(sigmas, 2) + " độ lệch chuẩn; "
+					+ VnNumber.compact(minPct, 2) + "% bình quân) của " + series + " kỳ gần nhất";
+		}
+	}
 
 	private ValueChecks() {
 	}
@@ -60,6 +73,10 @@ final class ValueChecks {
 	 * @param decimals how many decimals the indicator shows (for messages)
 	 */
 	static Outcome check(Spec spec, Candidate c, List<BigDecimal> previous, int decimals) {
+		return check(spec, c, previous, decimals, JumpRule.DEFAULT);
+	}
+
+	static Outcome check(Spec spec, Candidate c, List<BigDecimal> previous, int decimals, JumpRule rule) {
 		List<String> errors = new ArrayList<>();
 		BigDecimal value = c.value();
 		BigDecimal num = c.numerator();
@@ -120,18 +137,22 @@ final class ValueChecks {
 			return new Outcome(null, null, null, List.copyOf(errors), null);
 		}
 		return new Outcome(value, spec.ratio() ? num : null, spec.ratio() ? den : null, List.of(),
-				jump(value, previous, decimals));
+				jump(value, previous, decimals, rule));
+	}
+
+	static String jump(BigDecimal value, List<BigDecimal> previous, int decimals) {
+		return jump(value, previous, decimals, JumpRule.DEFAULT);
 	}
 
 	/**
-	 * A value is flagged when it lies outside mean ± max(3 standard deviations, a fifth of the mean) of the
-	 * agency's last {@value #SERIES} values (at least {@value #MIN_SERIES} needed): three deviations catch a
-	 * jump in a noisy series, the fifth one in a steady series (170, 170, 170 TB) where any change would be
-	 * "many deviations".
+	 * A value is flagged when it lies outside mean ± max(k standard deviations, p% of the mean) of the
+	 * agency's last n values (at least {@value #MIN_SERIES} needed); by default k = 3, p = 20, n = 6: three
+	 * deviations catch a jump in a noisy series, the fifth of the mean one in a steady series (170, 170, 170 TB)
+	 * where any change would be "many deviations".
 	 */
-	static String jump(BigDecimal value, List<BigDecimal> previous, int decimals) {
+	static String jump(BigDecimal value, List<BigDecimal> previous, int decimals, JumpRule rule) {
 		List<BigDecimal> series = previous == null ? List.of()
-				: previous.stream().filter(java.util.Objects::nonNull).limit(SERIES).toList();
+				: previous.stream().filter(java.util.Objects::nonNull).limit(rule.series()).toList();
 		if (series.size() < MIN_SERIES) {
 			return null;
 		}
@@ -140,7 +161,7 @@ final class ValueChecks {
 		BigDecimal variance = series.stream().map(x -> x.subtract(mean).pow(2)).reduce(BigDecimal.ZERO, BigDecimal::add)
 			.divide(n, MC);
 		BigDecimal sd = variance.sqrt(MC);
-		BigDecimal tolerance = sd.multiply(THREE).max(mean.abs().multiply(FIFTH));
+		BigDecimal tolerance = sd.multiply(rule.sigmas()).max(mean.abs().multiply(rule.minPct()).divide(HUNDRED, MC));
 		BigDecimal low = mean.subtract(tolerance);
 		BigDecimal high = mean.add(tolerance);
 		if (value.compareTo(low) >= 0 && value.compareTo(high) <= 0) {

@@ -1,0 +1,132 @@
+package vn.nq57.indicator;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The changes of an indicator's values of one period as the audit trail recorded them: who, when, what
+ * (entered, corrected, approved, returned), for which agency, and the value before and after. Read from
+ * {@code audit_event} (the record of every change, with the state before and after), so the indicator page
+ * shows the same story an inspection would read.
+ */
+@Component
+class IndicatorHistory {
+
+	static final int SHOWN = 100;
+
+	/** One change, ready to print. */
+	record Change(long valueId, String agencyName, String period, Instant at, String actor, String action,
+			String before, String after, String note) {
+	}
+
+	private final NamedParameterJdbcTemplate jdbc;
+	private final JsonMapper json;
+
+	IndicatorHistory(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/** The newest changes first, at most {@value #SHOWN}; {@code agencyId} narrows them to one agency's value. */
+	List<Change> changes(Indicator ind, Period period, Long agencyId) {
+		MapSqlParameterSource p = new MapSqlParameterSource("id", ind.id()).addValue("p", Date.valueOf(period.start()))
+			.addValue("n", SHOWN).addValue("agency", agencyId);
+		return jdbc.query("""
+				SELECT v.id, a.name, e.occurred_at, e.actor_name, e.action, e.before_state::text, e.after_state::text
+				FROM indicator_value v
+				JOIN agency a ON a.id = v.agency_id
+				JOIN audit_event e ON e.entity_type = 'INDICATOR_VALUE' AND e.entity_id = v.id
+				WHERE v.indicator_id = :id AND v.period_start = :p AND e.action LIKE 'INDICATOR\\_VALUE\\_%'
+				  AND (CAST(:agency AS bigint) IS NULL OR v.agency_id = :agency)
+				ORDER BY e.occurred_at DESC, e.id DESC
+				LIMIT :n""", p, (rs, i) -> {
+			JsonNode before = parse(rs.getString(6));
+			JsonNode after = parse(rs.getString(7));
+			String action = rs.getString(5);
+			return new Change(rs.getLong(1), rs.getString(2), period.label(), rs.getTimestamp(3).toInstant(),
+					rs.getString(4), label(action), state(ind, before), state(ind, after), note(action, after));
+		});
+	}
+
+	static String label(String action) {
+		return switch (action) {
+			case "INDICATOR_VALUE_ENTERED" -> "Nhập số liệu";
+			case "INDICATOR_VALUE_CORRECTED" -> "Sửa số liệu";
+			case "INDICATOR_VALUE_APPROVED" -> "Thủ trưởng duyệt";
+			case "INDICATOR_VALUE_RETURNED" -> "Sở KH&CN trả lại";
+			default -> action;
+		};
+	}
+
+	/** {@code 4/5 = 80,00% · Đã duyệt}, or a dash when there was no value yet. */
+	static String state(Indicator ind, JsonNode s) {
+		if (s == null || s.isNull() || s.isMissingNode()) {
+			return "–";
+		}
+		BigDecimal value = number(s, "value");
+		BigDecimal num = number(s, "numerator");
+		BigDecimal den = number(s, "denominator");
+		String st = text(s, "state");
+		StringBuilder sb = new StringBuilder();
+		if (num != null && den != null) {
+			sb.append(ind.part(num)).append('/').append(ind.part(den)).append(" = ");
+		}
+		sb.append(ind.show(value));
+		if (st != null) {
+			try {
+				sb.append(" · ").append(ValueState.valueOf(st).label());
+			}
+			catch (IllegalArgumentException e) {
+				sb.append(" · ").append(st);
+			}
+		}
+		BigDecimal approved = number(s, "approvedValue");
+		if (ValueState.DRAFT.name().equals(st) && approved != null) {
+			sb.append(" (số liệu đã duyệt vẫn là ").append(ind.show(approved)).append(')');
+		}
+		return sb.toString();
+	}
+
+	private static String note(String action, JsonNode after) {
+		if (after == null) {
+			return null;
+		}
+		if ("INDICATOR_VALUE_RETURNED".equals(action)) {
+			String r = text(after, "returnReason");
+			return r == null ? null : "Lý do: " + r;
+		}
+		String flag = text(after, "flag");
+		String source = text(after, "sourceNote");
+		if (action.equals("INDICATOR_VALUE_APPROVED")) {
+			return null;
+		}
+		String n = source == null ? null : "Nguồn: " + source;
+		if (flag != null) {
+			n = (n == null ? "" : n + " · ") + "⚠ " + flag;
+		}
+		return n;
+	}
+
+	private JsonNode parse(String text) {
+		return text == null ? null : json.readTree(text);
+	}
+
+	private static String text(JsonNode s, String field) {
+		JsonNode n = s.get(field);
+		return n == null || n.isNull() ? null : n.asString();
+	}
+
+	private static BigDecimal number(JsonNode s, String field) {
+		String t = text(s, field);
+		return t == null || t.isBlank() ? null : new BigDecimal(t);
+	}
+}
