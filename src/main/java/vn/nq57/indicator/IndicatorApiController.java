@@ -96,13 +96,6 @@ class IndicatorApiController {
 			@Schema(description = "Phiên bản số liệu Sở KH&CN đã xem; 409 nếu đã khác") Long version) {
 	}
 
-	/** Someone changed the value since the caller read it: 409, the caller reads it again. */
-	@org.springframework.web.bind.annotation.ExceptionHandler(vn.nq57.system.ConcurrentEditException.class)
-	org.springframework.http.ResponseEntity<java.util.Map<String, Object>> conflict(vn.nq57.system.ConcurrentEditException e) {
-		return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.CONFLICT)
-			.body(java.util.Map.of("status", 409, "message", e.getMessage()));
-	}
-
 	private final IndicatorCatalog catalog;
 	private final IndicatorQueries queries;
 	private final IndicatorEntry entry;

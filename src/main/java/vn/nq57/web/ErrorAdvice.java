@@ -45,6 +45,12 @@ class ErrorAdvice {
 		return respond(req, HttpStatus.CONFLICT, new vn.nq57.system.ConcurrentEditException("dữ liệu").getMessage());
 	}
 
+	/** A change made on a version someone else has changed since: 409, with who-changed-it wording. */
+	@ExceptionHandler(vn.nq57.system.ConcurrentEditException.class)
+	Object concurrentEdit(vn.nq57.system.ConcurrentEditException e, HttpServletRequest req) {
+		return respond(req, HttpStatus.CONFLICT, e.getMessage());
+	}
+
 	@ExceptionHandler(DomainException.class)
 	Object domain(DomainException e, HttpServletRequest req) {
 		return respond(req, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());

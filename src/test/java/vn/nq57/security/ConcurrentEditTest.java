@@ -175,7 +175,7 @@ class ConcurrentEditTest {
 	}
 
 	@Test
-	@DisplayName("two API progress posts carrying the same assignment version: 201, then 422 with the message, and the first kept")
+	@DisplayName("two API progress posts carrying the same assignment version: 201, then 409 with the message, and the first kept")
 	void secondApiProgressWithStaleVersionIsRefused() throws Exception {
 		String token = fx.token("cb.stc");
 		String detail = mvc.perform(get("/api/v1/tasks/{id}", stcTask.getId()).header("Authorization", "Bearer " + token))
@@ -188,7 +188,7 @@ class ConcurrentEditTest {
 			.andExpect(status().isCreated());
 		mvc.perform(post("/api/v1/assignments/{id}/progress", stcWork.getId()).header("Authorization", "Bearer " + token)
 			.contentType(MediaType.APPLICATION_JSON).content(body.formatted(70, "Lần gửi thứ hai", version)))
-			.andExpect(status().isUnprocessableContent())
+			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.message").value(ASSIGNMENT_CHANGED));
 
 		assertThat(fx.progressRows(stcWork)).isEqualTo(1);
