@@ -16,11 +16,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.nq57.account.AccessPolicy;
-import vn.nq57.agency.AgencyKind;
 import vn.nq57.reporting.Completeness.Cell;
 import vn.nq57.reporting.Completeness.Counts;
 import vn.nq57.reporting.CompletenessQueries.AgencyRow;
-import vn.nq57.reporting.CompletenessQueries.Filter;
 import vn.nq57.reporting.CompletenessQueries.Grid;
 import vn.nq57.reporting.CompletenessQueries.PeriodTotals;
 import vn.nq57.system.AppClock;
@@ -98,31 +96,11 @@ class CompletenessApiController {
 			@Parameter(description = "Số cơ quan mỗi trang, tối đa 1000") @RequestParam(defaultValue = "200") int size) {
 		access.require(AccessPolicy.current().seesEveryAgency(), "REPORTING", null, "xem tình hình báo cáo của mọi cơ quan");
 		LocalDate today = clock.today();
-		List<RegimeService.Regime> all = regimes.regimes();
-		if (all.isEmpty()) {
-			throw new DomainException("Chưa có chế độ báo cáo nào");
-		}
-		long regimeId = regime != null ? regime : all.get(0).id();
-		RegimeService.Regime selected = all.stream().filter(r -> r.id() == regimeId).findFirst()
-			.orElseThrow(() -> new DomainException("Không có chế độ báo cáo #" + regimeId));
-		AgencyKind k = null;
-		if (kind != null && !kind.isBlank()) {
-			try {
-				k = AgencyKind.valueOf(kind);
-			}
-			catch (IllegalArgumentException e) {
-				throw new DomainException("Loại cơ quan “" + kind + "” không hợp lệ");
-			}
-		}
-		String o = only == null || only.isBlank() ? null : only;
-		if (o != null && !List.of("missing", "late", "returned", "urge").contains(o)) {
-			throw new DomainException("Bộ lọc “" + o + "” không hợp lệ");
-		}
+		GridRequest req = GridRequest.read(regimes.regimes(), regime, year, kind, q, only, sort, today);
 		if (size < 1 || size > MAX_SIZE) {
 			throw new DomainException("Số dòng mỗi trang phải từ 1 đến " + MAX_SIZE);
 		}
-		int y = year == null ? today.getYear() : year;
-		Grid g = queries.grid(new Filter(regimeId, y, k, q, o, sort), today, Math.max(0, page), size);
+		Grid g = queries.grid(req.filter(), today, Math.max(0, page), size);
 		List<PeriodJson> periods = new ArrayList<>();
 		for (PeriodTotals t : g.totals()) {
 			ReportingPeriod p = t.period();
@@ -140,7 +118,7 @@ class CompletenessApiController {
 			}
 			agencies.add(new AgencyJson(a.agencyId(), a.name(), CountsJson.of(a.counts()), a.returned(), cells));
 		}
-		return new CompletenessJson(selected.id(), selected.name(), y, today, CountsJson.of(g.overall()), periods,
+		return new CompletenessJson(req.regime().id(), req.regime().name(), req.filter().year(), today, CountsJson.of(g.overall()), periods,
 				g.agencies().total(), g.agencies().page(), g.agencies().size(), agencies);
 	}
 }

@@ -68,36 +68,21 @@ class CompletenessController {
 			@RequestParam(required = false) String size, @RequestParam(defaultValue = "0") int page, Model model) {
 		requireOverview();
 		LocalDate today = clock.today();
-		List<RegimeService.Regime> all = regimes.regimes();
-		if (all.isEmpty()) {
-			throw new DomainException("Chưa có chế độ báo cáo nào");
-		}
-		long regimeId = regime != null ? regime : all.get(0).id();
-		RegimeService.Regime selected = all.stream().filter(r -> r.id() == regimeId).findFirst()
-			.orElseThrow(() -> new DomainException("Không có chế độ báo cáo #" + regimeId));
-		int y = year == null ? today.getYear() : year;
-		AgencyKind k = null;
-		if (kind != null && !kind.isBlank()) {
-			try {
-				k = AgencyKind.valueOf(kind);
-			}
-			catch (IllegalArgumentException e) {
-				throw new DomainException("Loại cơ quan “" + kind + "” không hợp lệ");
-			}
-		}
-		String o = only == null || only.isBlank() ? null : only;
-		if (o != null && !List.of("missing", "late", "returned", "urge").contains(o)) {
-			throw new DomainException("Bộ lọc “" + o + "” không hợp lệ");
-		}
+		GridRequest req = GridRequest.read(regimes.regimes(), regime, year, kind, q, only, sort, today);
+		Filter f = req.filter();
+		long regimeId = f.regimeId();
+		int y = f.year();
+		AgencyKind k = f.kind();
+		String o = f.only();
 		String sz = size == null || size.isBlank() ? GRID_DEFAULT_SIZE : size;
 		if (!GRID_SIZES.contains(sz)) {
 			throw new DomainException("Số dòng mỗi trang “" + sz + "” không hợp lệ");
 		}
-		Grid grid = queries.grid(new Filter(regimeId, y, k, q, o, sort), today, Math.max(0, page),
+		Grid grid = queries.grid(f, today, Math.max(0, page),
 				"all".equals(sz) ? GRID_ALL : Integer.parseInt(sz));
 		model.addAttribute("g", grid);
-		model.addAttribute("regimes", all);
-		model.addAttribute("selected", selected);
+		model.addAttribute("regimes", req.regimes());
+		model.addAttribute("selected", req.regime());
 		model.addAttribute("years", years(y));
 		model.addAttribute("year", y);
 		model.addAttribute("kinds", Arrays.stream(AgencyKind.values()).filter(x -> x != AgencyKind.COLLECTIVE).toList());
