@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 
 import vn.nq57.account.RunAs;
 import vn.nq57.agency.AgencyDirectory;
-import vn.nq57.plan.Assignment;
-import vn.nq57.plan.Task;
-import vn.nq57.plan.TaskForm;
-import vn.nq57.plan.TaskService;
+import vn.nq57.task.Assignment;
+import vn.nq57.task.Task;
+import vn.nq57.task.TaskForm;
+import vn.nq57.task.TaskService;
 
 /** Creates tasks for a test the way DoST does (through the service, as user sokhcn). */
 @Component

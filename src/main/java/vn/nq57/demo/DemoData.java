@@ -19,18 +19,18 @@ import vn.nq57.account.Role;
 import vn.nq57.account.RunAs;
 import vn.nq57.account.UserService;
 import vn.nq57.agency.AgencyDirectory;
-import vn.nq57.plan.Assignment;
-import vn.nq57.plan.Directive;
-import vn.nq57.plan.DirectiveKind;
+import vn.nq57.task.Assignment;
+import vn.nq57.task.Directive;
+import vn.nq57.task.DirectiveKind;
 import vn.nq57.intake.FindingCode;
 import vn.nq57.intake.IntakeService;
 import vn.nq57.intake.IntakeSettings;
 import vn.nq57.intake.Preview;
-import vn.nq57.plan.Task;
-import vn.nq57.plan.TaskService;
-import vn.nq57.progress.ClaimInput;
-import vn.nq57.progress.ProgressInput;
-import vn.nq57.progress.ProgressService;
+import vn.nq57.task.Task;
+import vn.nq57.task.TaskService;
+import vn.nq57.task.ClaimInput;
+import vn.nq57.task.ProgressInput;
+import vn.nq57.task.ProgressService;
 import vn.nq57.system.AppClock;
 
 /**

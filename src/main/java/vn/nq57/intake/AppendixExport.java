@@ -13,12 +13,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.nq57.account.CurrentUser;
-import vn.nq57.plan.TaskQueries;
-import vn.nq57.status.TaskStatus;
+import vn.nq57.task.TaskQueries;
+import vn.nq57.task.TaskStatus;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.DomainException;
 import vn.nq57.system.Settings;
-import vn.nq57.web.VnFormat;
+import vn.nq57.kernel.VnFormat;
 
 /**
  * The rows of an export: the task list's filter (the same {@link TaskQueries} search as /tasks, so an agency

@@ -17,10 +17,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.nq57.account.AccessPolicy;
 import vn.nq57.account.CurrentUser;
-import vn.nq57.plan.TaskQueries;
-import vn.nq57.status.TaskStatus;
+import vn.nq57.task.TaskQueries;
+import vn.nq57.task.TaskStatus;
 import vn.nq57.system.AppClock;
-import vn.nq57.web.VnFormat;
+import vn.nq57.kernel.VnFormat;
 
 /**
  * The task list's filter, written out as the plan's appendix in Excel or Word (with status and latest

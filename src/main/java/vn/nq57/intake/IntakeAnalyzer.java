@@ -30,7 +30,7 @@ import vn.nq57.intake.Preview.DeadlineView;
 import vn.nq57.intake.Preview.HeadView;
 import vn.nq57.intake.Preview.Row;
 import vn.nq57.system.TextRules;
-import vn.nq57.web.VnFormat;
+import vn.nq57.kernel.VnFormat;
 
 /**
  * Says what each row means and what is wrong with it: agencies resolved through the registry (a collective

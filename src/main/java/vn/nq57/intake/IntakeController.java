@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.nq57.account.AccessPolicy;
 import vn.nq57.agency.AgencyDirectory;
-import vn.nq57.plan.TaskService;
+import vn.nq57.task.TaskService;
 import vn.nq57.system.DomainException;
 
 /** DoST's pages: upload a plan or a notice, review the preview, fix or drop rows, map names, confirm. */

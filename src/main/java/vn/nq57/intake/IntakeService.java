@@ -29,20 +29,20 @@ import vn.nq57.agency.Agency;
 import vn.nq57.agency.AgencyAlias;
 import vn.nq57.agency.AgencyDirectory;
 import vn.nq57.agency.AgencyNames;
-import vn.nq57.plan.Directive;
-import vn.nq57.plan.DirectiveKind;
-import vn.nq57.plan.Plan;
-import vn.nq57.plan.Task;
-import vn.nq57.plan.TaskForm;
-import vn.nq57.plan.TaskGroup;
-import vn.nq57.plan.TaskService;
+import vn.nq57.task.Directive;
+import vn.nq57.task.DirectiveKind;
+import vn.nq57.task.Plan;
+import vn.nq57.task.Task;
+import vn.nq57.task.TaskForm;
+import vn.nq57.task.TaskGroup;
+import vn.nq57.task.TaskService;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
 import vn.nq57.system.NotFoundException;
 import vn.nq57.system.TextRules;
-import vn.nq57.web.VnFormat;
+import vn.nq57.kernel.VnFormat;
 
 /**
  * Plans and notices in: a file or pasted text is read into a draft (nothing else is written), the user sees

@@ -18,8 +18,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.nq57.overview.OverviewQueries.AgencyRow;
 import vn.nq57.overview.OverviewQueries.GroupRow;
 import vn.nq57.overview.OverviewService.Overview;
-import vn.nq57.status.StatusCounts;
-import vn.nq57.status.TaskStatus;
+import vn.nq57.task.StatusCounts;
+import vn.nq57.task.TaskStatus;
 
 /** The overview's figures as JSON, for the operations centre (IOC) and other systems. */
 @RestController

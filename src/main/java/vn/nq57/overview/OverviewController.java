@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 import vn.nq57.overview.OverviewQueries.GroupRow;
 import vn.nq57.overview.OverviewService.Overview;
-import vn.nq57.status.TaskStatus;
+import vn.nq57.task.TaskStatus;
 import vn.nq57.system.DomainException;
 
 /** The overview page ("Tổng quan") leaders and Sở KH&CN open first. */

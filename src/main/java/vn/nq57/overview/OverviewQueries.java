@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import vn.nq57.status.StatusCounts;
-import vn.nq57.status.TaskStatus;
+import vn.nq57.task.StatusCounts;
+import vn.nq57.task.TaskStatus;
 
 /**
  * The figures of the leaders' overview, all counted in the database (GROUP BY / FILTER), never by loading

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 import vn.nq57.agency.AgencyDirectory;
 import vn.nq57.overview.OverviewQueries;
-import vn.nq57.plan.TaskQueries;
+import vn.nq57.task.TaskQueries;
 import vn.nq57.reporting.ConsolidatedData.AgencyReport;
 import vn.nq57.reporting.ConsolidatedData.AppendixRow;
 import vn.nq57.reporting.ConsolidatedData.Contribution;
@@ -30,7 +30,7 @@ import vn.nq57.reporting.ConsolidatedData.Narrative;
 import vn.nq57.reporting.ConsolidatedData.ThemeItems;
 import vn.nq57.reporting.ReportContent.Item;
 import vn.nq57.reporting.ReportContent.Section;
-import vn.nq57.status.TaskStatus;
+import vn.nq57.task.TaskStatus;
 import vn.nq57.system.Settings;
 
 /**

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import vn.nq57.status.StatusCounts;
-import vn.nq57.status.TaskStatus;
+import vn.nq57.task.StatusCounts;
+import vn.nq57.task.TaskStatus;
 
 /**
  * The facts of a consolidated report, read once when DoST generates it and kept with it (as JSON), so that the

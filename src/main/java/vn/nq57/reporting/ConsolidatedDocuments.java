@@ -37,9 +37,9 @@ import vn.nq57.reporting.ConsolidatedData.LateAgency;
 import vn.nq57.reporting.ConsolidatedData.ThemeItems;
 import vn.nq57.reporting.ConsolidatedReportService.DocSection;
 import vn.nq57.reporting.ConsolidatedReportService.Header;
-import vn.nq57.status.StatusCounts;
-import vn.nq57.status.TaskStatus;
-import vn.nq57.web.VnFormat;
+import vn.nq57.task.StatusCounts;
+import vn.nq57.task.TaskStatus;
+import vn.nq57.kernel.VnFormat;
 
 /** The consolidated report as files: the Word document (Decree 30 layout) and the same tables in Excel. */
 final class ConsolidatedDocuments {

@@ -17,9 +17,9 @@ import vn.nq57.reporting.ConsolidatedData.LateAgency;
 import vn.nq57.reporting.ConsolidatedData.Narrative;
 import vn.nq57.reporting.ConsolidatedData.ThemeItems;
 import vn.nq57.reporting.ConsolidatedReportService.DocSection;
-import vn.nq57.status.StatusCounts;
-import vn.nq57.status.TaskStatus;
-import vn.nq57.web.VnFormat;
+import vn.nq57.task.StatusCounts;
+import vn.nq57.task.TaskStatus;
+import vn.nq57.kernel.VnFormat;
 
 /**
  * The first draft of a consolidated report's text, written from its {@link ConsolidatedData} the way DoST writes

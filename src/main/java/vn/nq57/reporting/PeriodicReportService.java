@@ -31,7 +31,7 @@ import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
 import vn.nq57.system.NotFoundException;
 import vn.nq57.system.TextRules;
-import vn.nq57.web.VnFormat;
+import vn.nq57.kernel.VnFormat;
 
 /**
  * An agency's periodic report from draft to DoST's decision: the officer drafts it (pre-filled from what the

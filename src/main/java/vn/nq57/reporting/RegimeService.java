@@ -35,7 +35,7 @@ import vn.nq57.system.DomainException;
 import vn.nq57.system.NotFoundException;
 import vn.nq57.system.Settings;
 import vn.nq57.system.TextRules;
-import vn.nq57.web.VnFormat;
+import vn.nq57.kernel.VnFormat;
 
 /**
  * Reporting regimes as data: their versioned rules, which agencies owe reports under them, and the periods and

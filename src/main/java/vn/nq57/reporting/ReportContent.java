@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import vn.nq57.status.TaskStatus;
+import vn.nq57.task.TaskStatus;
 
 /**
  * What an agency's periodic report says. Stored as JSON: the working copy on the report, and a copy of it with

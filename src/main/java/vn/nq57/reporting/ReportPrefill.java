@@ -12,17 +12,17 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import vn.nq57.plan.TaskQueries;
-import vn.nq57.plan.TaskQueries.ReportAssignment;
-import vn.nq57.progress.ProgressService;
-import vn.nq57.progress.ProgressService.ClaimEntry;
-import vn.nq57.progress.ProgressService.ProgressEntry;
+import vn.nq57.task.TaskQueries;
+import vn.nq57.task.TaskQueries.ReportAssignment;
+import vn.nq57.task.ProgressService;
+import vn.nq57.task.ProgressService.ClaimEntry;
+import vn.nq57.task.ProgressService.ProgressEntry;
 import vn.nq57.reporting.ReportContent.Item;
 import vn.nq57.reporting.ReportContent.Section;
 import vn.nq57.reporting.ReportContent.TaskLine;
-import vn.nq57.status.StatusRules;
-import vn.nq57.status.TaskStatus;
-import vn.nq57.web.VnFormat;
+import vn.nq57.task.StatusRules;
+import vn.nq57.task.TaskStatus;
+import vn.nq57.kernel.VnFormat;
 
 /**
  * Fills an agency's report from what it already posted: every assignment still open at the start of the data

@@ -1,5 +1,6 @@
 package vn.nq57.web;
 
+import vn.nq57.kernel.VnFormat;
 import java.text.ParseException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

@@ -20,8 +20,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.nq57.IntegrationTest;
-import vn.nq57.plan.Assignment;
-import vn.nq57.plan.Task;
+import vn.nq57.task.Assignment;
+import vn.nq57.task.Task;
 import vn.nq57.security.Fixtures;
 
 /**

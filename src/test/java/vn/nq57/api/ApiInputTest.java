@@ -20,9 +20,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import vn.nq57.IntegrationTest;
-import vn.nq57.plan.Assignment;
-import vn.nq57.plan.AssignmentState;
-import vn.nq57.plan.Task;
+import vn.nq57.task.Assignment;
+import vn.nq57.task.AssignmentState;
+import vn.nq57.task.Task;
 import vn.nq57.security.Fixtures;
 import vn.nq57.system.TextRules;
 

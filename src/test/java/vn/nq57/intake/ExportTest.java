@@ -33,11 +33,11 @@ import vn.nq57.IntegrationTest;
 import vn.nq57.TestTasks;
 import vn.nq57.account.RunAs;
 import vn.nq57.account.UserService;
-import vn.nq57.plan.Task;
-import vn.nq57.plan.TaskService;
-import vn.nq57.progress.ClaimInput;
-import vn.nq57.progress.ProgressInput;
-import vn.nq57.progress.ProgressService;
+import vn.nq57.task.Task;
+import vn.nq57.task.TaskService;
+import vn.nq57.task.ClaimInput;
+import vn.nq57.task.ProgressInput;
+import vn.nq57.task.ProgressService;
 
 /**
  * The appendix back out, in Excel and in Word, read again with POI: group rows and STT as in the original,

@@ -18,7 +18,7 @@ import vn.nq57.IntegrationTest;
 import vn.nq57.TestTasks;
 import vn.nq57.account.RunAs;
 import vn.nq57.intake.Preview.Row;
-import vn.nq57.plan.Task;
+import vn.nq57.task.Task;
 
 /**
  * An appendix built for the purpose, one row per defect, through the same dry run the API offers: each

@@ -21,11 +21,11 @@ import vn.nq57.IntegrationTest;
 import vn.nq57.TestTasks;
 import vn.nq57.account.RunAs;
 import vn.nq57.agency.AgencyDirectory;
-import vn.nq57.plan.Assignment;
-import vn.nq57.plan.Task;
-import vn.nq57.plan.TaskService;
-import vn.nq57.progress.ProgressInput;
-import vn.nq57.progress.ProgressService;
+import vn.nq57.task.Assignment;
+import vn.nq57.task.Task;
+import vn.nq57.task.TaskService;
+import vn.nq57.task.ProgressInput;
+import vn.nq57.task.ProgressService;
 import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
 

@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.nq57.IntegrationTest;
 import vn.nq57.TestTasks;
 import vn.nq57.account.RunAs;
-import vn.nq57.plan.Task;
-import vn.nq57.plan.TaskService;
+import vn.nq57.task.Task;
+import vn.nq57.task.TaskService;
 
 /**
  * Conclusion notices in prose (shared/context 000, 001, 002): one candidate per bullet or lettered item, the

@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.nq57.IntegrationTest;
 import vn.nq57.TestTasks;
 import vn.nq57.account.UserService;
-import vn.nq57.plan.Task;
+import vn.nq57.task.Task;
 
 /** The pages: the notification centre and mail choices (every user), the outbox (ADMIN), the urging desk (DoST). */
 @IntegrationTest

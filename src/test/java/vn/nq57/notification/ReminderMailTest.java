@@ -26,7 +26,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import vn.nq57.IntegrationTest;
 import vn.nq57.TestTasks;
-import vn.nq57.plan.Task;
+import vn.nq57.task.Task;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.Settings;
 

@@ -19,8 +19,8 @@ import vn.nq57.overview.OverviewQueries.GroupRow;
 import vn.nq57.overview.OverviewQueries.OverdueRow;
 import vn.nq57.overview.OverviewQueries.Page;
 import vn.nq57.overview.OverviewQueries.Summary;
-import vn.nq57.status.StatusCounts;
-import vn.nq57.status.TaskStatus;
+import vn.nq57.task.StatusCounts;
+import vn.nq57.task.TaskStatus;
 
 /**
  * The overview's figures on known data: a plan of its own (so the demo data and other tests do not count),

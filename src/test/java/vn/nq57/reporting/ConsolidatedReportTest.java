@@ -35,11 +35,11 @@ import vn.nq57.reporting.ConsolidatedReportService.DocSection;
 import vn.nq57.reporting.ConsolidatedReportService.Header;
 import vn.nq57.reporting.PeriodicReportService.Edit;
 import vn.nq57.reporting.PeriodicReportService.ItemInput;
-import vn.nq57.status.StatusCounts;
-import vn.nq57.status.TaskStatus;
+import vn.nq57.task.StatusCounts;
+import vn.nq57.task.TaskStatus;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.DomainException;
-import vn.nq57.web.VnFormat;
+import vn.nq57.kernel.VnFormat;
 
 /**
  * October 2026 under a regime of four departments: Sở Tài chính and Sở Nội vụ sent their reports (Sở Nội vụ

@@ -21,9 +21,9 @@ import vn.nq57.IntegrationTest;
 import vn.nq57.TestTasks;
 import vn.nq57.account.RunAs;
 import vn.nq57.agency.AgencyKind;
-import vn.nq57.plan.Task;
-import vn.nq57.progress.ProgressInput;
-import vn.nq57.progress.ProgressService;
+import vn.nq57.task.Task;
+import vn.nq57.task.ProgressInput;
+import vn.nq57.task.ProgressService;
 import vn.nq57.reporting.PeriodicReportService.Edit;
 import vn.nq57.reporting.PeriodicReportService.ItemInput;
 import vn.nq57.reporting.PeriodicReportService.ReportRow;
@@ -115,7 +115,7 @@ class ReportWorkflowTest {
 		ReportContent.TaskLine line = c.tasks().stream().filter(l -> l.taskId() == t.getId()).findFirst().orElseThrow();
 		assertThat(line.percent()).isEqualTo(40);
 		assertThat(line.results()).isEqualTo("Đã thu thập số liệu của 18/22 đơn vị.");
-		assertThat(line.status()).isEqualTo(vn.nq57.status.TaskStatus.IN_PROGRESS);
+		assertThat(line.status()).isEqualTo(vn.nq57.task.TaskStatus.IN_PROGRESS);
 		assertThat(c.section(ReportContent.GROUP_PREFIX + ReportContent.NO_GROUP).body())
 			.contains("Đã thu thập số liệu của 18/22 đơn vị.");
 		assertThat(c.obstacles()).extracting(ReportContent.Item::text).contains("Chưa được bố trí kinh phí năm 2027.");

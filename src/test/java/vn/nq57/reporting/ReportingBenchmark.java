@@ -42,9 +42,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 import vn.nq57.account.RunAs;
 import vn.nq57.agency.AgencyKind;
-import vn.nq57.plan.Plan;
-import vn.nq57.plan.TaskForm;
-import vn.nq57.plan.TaskService;
+import vn.nq57.task.Plan;
+import vn.nq57.task.TaskForm;
+import vn.nq57.task.TaskService;
 import vn.nq57.reporting.ReportingCalendar.Frequency;
 import vn.nq57.system.AppClock;
 

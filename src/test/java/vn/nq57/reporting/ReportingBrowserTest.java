@@ -20,9 +20,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 import vn.nq57.TestTasks;
 import vn.nq57.account.RunAs;
-import vn.nq57.plan.Task;
-import vn.nq57.progress.ProgressInput;
-import vn.nq57.progress.ProgressService;
+import vn.nq57.task.Task;
+import vn.nq57.task.ProgressInput;
+import vn.nq57.task.ProgressService;
 import vn.nq57.web.Browser;
 
 /**

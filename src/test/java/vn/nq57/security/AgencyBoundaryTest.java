@@ -26,10 +26,10 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.nq57.IntegrationTest;
-import vn.nq57.plan.Assignment;
-import vn.nq57.plan.AssignmentState;
-import vn.nq57.plan.Task;
-import vn.nq57.progress.ProgressInput;
+import vn.nq57.task.Assignment;
+import vn.nq57.task.AssignmentState;
+import vn.nq57.task.Task;
+import vn.nq57.task.ProgressInput;
 
 /**
  * "An officer sees and edits only what belongs to their own agency; this is enforced on the server": an

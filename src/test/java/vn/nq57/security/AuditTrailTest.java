@@ -22,8 +22,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.nq57.IntegrationTest;
-import vn.nq57.plan.Assignment;
-import vn.nq57.plan.Task;
+import vn.nq57.task.Assignment;
+import vn.nq57.task.Task;
 
 /**
  * "Keep the history of every change to a task": each change made through the pages leaves one audit line

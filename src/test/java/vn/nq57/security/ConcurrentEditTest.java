@@ -29,9 +29,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import com.jayway.jsonpath.JsonPath;
 
 import vn.nq57.IntegrationTest;
-import vn.nq57.plan.Assignment;
-import vn.nq57.plan.AssignmentState;
-import vn.nq57.plan.Task;
+import vn.nq57.task.Assignment;
+import vn.nq57.task.AssignmentState;
+import vn.nq57.task.Task;
 
 /**
  * Two people with the same record open: the first to save wins, the second is told "Người khác vừa cập nhật…"

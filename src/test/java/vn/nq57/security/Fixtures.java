@@ -14,12 +14,12 @@ import vn.nq57.account.CurrentUser;
 import vn.nq57.account.RunAs;
 import vn.nq57.account.UserService;
 import vn.nq57.agency.AgencyDirectory;
-import vn.nq57.plan.Assignment;
-import vn.nq57.plan.Task;
-import vn.nq57.plan.TaskForm;
-import vn.nq57.plan.TaskService;
-import vn.nq57.progress.ClaimInput;
-import vn.nq57.progress.ProgressService;
+import vn.nq57.task.Assignment;
+import vn.nq57.task.Task;
+import vn.nq57.task.TaskForm;
+import vn.nq57.task.TaskService;
+import vn.nq57.task.ClaimInput;
+import vn.nq57.task.ProgressService;
 import vn.nq57.system.AuditLog;
 
 /**

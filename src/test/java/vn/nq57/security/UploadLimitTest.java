@@ -26,8 +26,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
-import vn.nq57.plan.Assignment;
-import vn.nq57.plan.Task;
+import vn.nq57.task.Assignment;
+import vn.nq57.task.Task;
 
 /**
  * Evidence files that are too large, sent by a real browser-like client to the real server (MockMvc does

@@ -26,9 +26,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.nq57.IntegrationTest;
-import vn.nq57.plan.Assignment;
-import vn.nq57.plan.AssignmentState;
-import vn.nq57.plan.Task;
+import vn.nq57.task.Assignment;
+import vn.nq57.task.AssignmentState;
+import vn.nq57.task.Task;
 
 /**
  * Who may move a completion claim on, and who may write what: only the head of the agency concerned

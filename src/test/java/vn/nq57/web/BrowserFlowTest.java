@@ -16,9 +16,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 import vn.nq57.account.RunAs;
 import vn.nq57.agency.AgencyDirectory;
-import vn.nq57.plan.Task;
-import vn.nq57.plan.TaskForm;
-import vn.nq57.plan.TaskService;
+import vn.nq57.task.Task;
+import vn.nq57.task.TaskForm;
+import vn.nq57.task.TaskService;
 
 /**
  * In a real Chromium: an officer of Sở Tài chính posts progress on an overdue task and claims completion,

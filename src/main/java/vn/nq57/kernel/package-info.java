@@ -1,0 +1,6 @@
+/**
+ * Kernel: plain Java with no framework and no web in it, used by every module: Vietnamese text folding, the
+ * formats users read (1.526, 99,30%, dd/MM/yyyy, money in đồng). Owns no tables.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {  })
+package vn.nq57.kernel;

@@ -1,0 +1,80 @@
+package vn.nq57.task;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.nq57.account.AccessPolicy;
+import vn.nq57.system.DomainException;
+
+/** DoST: directive documents and plans with their task groups. */
+@Controller
+class PlanController {
+
+	private final TaskService tasks;
+	private final AccessPolicy access;
+
+	PlanController(TaskService tasks, AccessPolicy access) {
+		this.tasks = tasks;
+		this.access = access;
+	}
+
+	@GetMapping("/plans")
+	String plans(Model model) {
+		access.require(AccessPolicy.current().seesEveryAgency(), "PLAN", null, "xem danh mục kế hoạch, văn bản");
+		model.addAttribute("plans", tasks.plans());
+		model.addAttribute("directives", tasks.directives());
+		model.addAttribute("kinds", DirectiveKind.values());
+		return "task/plans";
+	}
+
+	@PostMapping("/directives")
+	String saveDirective(@RequestParam DirectiveKind kind, @RequestParam String number,
+			@RequestParam(required = false) LocalDate issuedOn, @RequestParam(required = false) String issuer,
+			@RequestParam String title, RedirectAttributes redirect) {
+		try {
+			tasks.saveDirective(null, kind, number, issuedOn, issuer, title, null);
+			redirect.addFlashAttribute("flash", "Đã thêm văn bản " + number);
+		}
+		catch (DomainException e) {
+			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		return "redirect:/plans";
+	}
+
+	/** Groups are typed one per line as "I. Title" (or "I | Title"). */
+	@PostMapping("/plans")
+	String savePlan(@RequestParam(required = false) Long directiveId, @RequestParam String title,
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) String groups,
+			RedirectAttributes redirect) {
+		try {
+			List<String[]> lines = new ArrayList<>();
+			if (groups != null) {
+				for (String line : groups.split("\\R")) {
+					String l = line.strip();
+					if (l.isEmpty()) {
+						continue;
+					}
+					String[] parts = l.split("\\s*(\\||\\.)\\s*", 2);
+					if (parts.length < 2 || parts[1].isBlank()) {
+						throw new DomainException("Dòng nhóm “" + l + "” cần dạng “I. Tên nhóm”");
+					}
+					lines.add(new String[] { parts[0], parts[1] });
+				}
+			}
+			tasks.savePlan(null, directiveId, title, year, lines, null);
+			redirect.addFlashAttribute("flash", "Đã tạo kế hoạch");
+		}
+		catch (DomainException e) {
+			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		return "redirect:/plans";
+	}
+}

@@ -1,0 +1,75 @@
+package vn.nq57.task;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Counts of tasks (or assignments) by status, and the three rates official reports quote:
+ * <ul>
+ * <li>completion rate over tasks already due = completed ÷ (completed + overdue not done);</li>
+ * <li>completion rate over all tasks = completed ÷ all;</li>
+ * <li>overdue rate = overdue not done ÷ all.</li>
+ * </ul>
+ * A rate with nothing to divide by is {@code null} (shown as "–"), never 0% or 100%.
+ */
+public final class StatusCounts {
+
+	private final EnumMap<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
+
+	public StatusCounts() {
+		for (TaskStatus s : TaskStatus.values()) {
+			counts.put(s, 0L);
+		}
+	}
+
+	public StatusCounts add(TaskStatus status, long n) {
+		counts.merge(status, n, Long::sum);
+		return this;
+	}
+
+	public long get(TaskStatus status) {
+		return counts.get(status);
+	}
+
+	public Map<TaskStatus, Long> asMap() {
+		return Map.copyOf(counts);
+	}
+
+	public long total() {
+		return counts.values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	public long completed() {
+		return get(TaskStatus.COMPLETED_ON_TIME) + get(TaskStatus.COMPLETED_LATE);
+	}
+
+	public long overdue() {
+		return get(TaskStatus.OVERDUE);
+	}
+
+	public long notCompleted() {
+		return total() - completed();
+	}
+
+	public BigDecimal completionRateOverDue() {
+		return percent(completed(), completed() + overdue());
+	}
+
+	public BigDecimal completionRateOverAll() {
+		return percent(completed(), total());
+	}
+
+	public BigDecimal overdueRate() {
+		return percent(overdue(), total());
+	}
+
+	/** Percent with two decimals, as reports print them (99,30%). */
+	static BigDecimal percent(long part, long whole) {
+		if (whole == 0) {
+			return null;
+		}
+		return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+	}
+}
