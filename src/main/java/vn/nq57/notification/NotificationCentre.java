@@ -121,7 +121,7 @@ public class NotificationCentre {
 		return jdbc.query("""
 				SELECT n.id, u.username, u.full_name, n.kind, n.title, n.mail_to, n.mail_state, n.attempts, n.last_error,
 				       n.created_at
-				FROM notification n JOIN app_user u ON u.id = n.user_id
+				FROM notification n JOIN app_user_view u ON u.id = n.user_id
 				WHERE n.mail_state IN ('FAILED', 'NO_ADDRESS') OR (n.mail_state = 'PENDING' AND n.attempts > 0)
 				ORDER BY n.created_at DESC, n.id DESC LIMIT ?""", (rs, i) -> new Delivery(rs.getLong(1),
 				rs.getString(2), rs.getString(3), NotificationKind.valueOf(rs.getString(4)), rs.getString(5),
@@ -136,7 +136,7 @@ public class NotificationCentre {
 		int n = jdbc.update("""
 				UPDATE notification n SET mail_state = CASE WHEN nullif(btrim(u.email), '') IS NULL THEN 'NO_ADDRESS' ELSE 'PENDING' END,
 				       mail_to = nullif(btrim(u.email), ''), attempts = 0, next_attempt_at = ?
-				FROM app_user u WHERE u.id = n.user_id AND n.id = ? AND n.mail_state IN ('FAILED', 'NO_ADDRESS')""",
+				FROM app_user_view u WHERE u.id = n.user_id AND n.id = ? AND n.mail_state IN ('FAILED', 'NO_ADDRESS')""",
 				Timestamp.from(Instant.now()), id);
 		if (n == 0) {
 			throw new NotFoundException("Không có thư lỗi với mã " + id);

@@ -90,14 +90,13 @@ class ReminderEngine {
 				       %s,
 				       '/tasks/' || s.task_id, %s
 				FROM (SELECT a.id, a.task_id, a.agency_id, a.due_date, a.percent, a.period_label, a.due_date - CAST(:today AS date) AS left_days,
-				             a.due_date - (SELECT min(o) FROM unnest(string_to_array(:offsets, ',')::int[]) o
-				                           WHERE o >= a.due_date - CAST(:today AS date)) AS remind_on
-				      FROM assignment a
-				      WHERE a.completed_on IS NULL AND a.due_date BETWEEN CAST(:today AS date) AND CAST(:today AS date) + CAST(:maxOffset AS int)) s
-				JOIN task t ON t.id = s.task_id
-				JOIN agency ag ON ag.id = s.agency_id
-				LEFT JOIN directive d ON d.id = t.directive_id
-				JOIN app_user u ON u.agency_id = s.agency_id AND u.enabled AND u.role IN %s
+				             reminder_stage_before_due(a.due_date, CAST(:today AS date), string_to_array(:offsets, ',')::int[]) AS remind_on
+				      FROM assignment_view a
+				      WHERE task_due_soon(a.due_date, a.completed_on, CAST(:today AS date), CAST(:maxOffset AS int))) s
+				JOIN task_view t ON t.id = s.task_id
+				JOIN agency_view ag ON ag.id = s.agency_id
+				LEFT JOIN directive_view d ON d.id = t.directive_id
+				JOIN app_user_view u ON u.agency_id = s.agency_id AND u.enabled AND u.role IN %s
 				WHERE s.remind_on IS NOT NULL
 				ON CONFLICT ON CONSTRAINT notification_once DO NOTHING""".formatted(BODY,
 				mailColumns(NotificationKind.ASSIGNMENT_DUE), AGENCY_ROLES), p);
@@ -110,13 +109,14 @@ class ReminderEngine {
 				       %s,
 				       '/tasks/' || s.task_id, %s
 				FROM (SELECT a.id, a.task_id, a.agency_id, a.due_date, a.percent, a.period_label,
-				             a.due_date + ((CAST(:today AS date) - a.due_date) / CAST(:every AS int)) * CAST(:every AS int) AS remind_on
-				      FROM assignment a
-				      WHERE a.completed_on IS NULL AND a.due_date <= CAST(:today AS date) - CAST(:every AS int)) s
-				JOIN task t ON t.id = s.task_id
-				JOIN agency ag ON ag.id = s.agency_id
-				LEFT JOIN directive d ON d.id = t.directive_id
-				JOIN app_user u ON u.agency_id = s.agency_id AND u.enabled AND u.role IN %s
+				             reminder_stage_overdue(a.due_date, CAST(:today AS date), CAST(:every AS int)) AS remind_on
+				      FROM assignment_view a
+				      WHERE task_overdue(a.due_date, a.completed_on, CAST(:today AS date))
+				        AND a.due_date <= CAST(:today AS date) - CAST(:every AS int)) s
+				JOIN task_view t ON t.id = s.task_id
+				JOIN agency_view ag ON ag.id = s.agency_id
+				LEFT JOIN directive_view d ON d.id = t.directive_id
+				JOIN app_user_view u ON u.agency_id = s.agency_id AND u.enabled AND u.role IN %s
 				WHERE s.remind_on > CAST(:since AS date)
 				ON CONFLICT ON CONSTRAINT notification_once DO NOTHING""".formatted(BODY,
 				mailColumns(NotificationKind.ASSIGNMENT_OVERDUE), AGENCY_ROLES), p);
@@ -164,8 +164,8 @@ class ReminderEngine {
 				         || 'Hạn gửi Sở Khoa học và Công nghệ: ' || to_char(CAST(:due AS date), 'DD/MM/YYYY') || E'\\n'
 				         || 'Đề nghị cơ quan, đơn vị hoàn thành, phê duyệt và gửi báo cáo đúng hạn.',
 				       '/my', %s
-				FROM agency ag
-				JOIN app_user u ON u.agency_id = ag.id AND u.enabled AND u.role IN %s
+				FROM agency_view ag
+				JOIN app_user_view u ON u.agency_id = ag.id AND u.enabled AND u.role IN %s
 				WHERE ag.id = :agency
 				ON CONFLICT ON CONSTRAINT notification_once DO NOTHING""".formatted(
 				mailColumns(NotificationKind.REPORT_DUE), AGENCY_ROLES), batch.toArray(MapSqlParameterSource[]::new));

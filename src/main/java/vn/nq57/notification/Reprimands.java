@@ -72,10 +72,10 @@ public class Reprimands {
 			.addValue("reported", reports.keySet().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
 		List<Candidate> out = new ArrayList<>(jdbc.query("""
 				WITH overdue AS (
-				  SELECT agency_id, count(*) AS n, min(due_date) AS oldest FROM assignment
-				  WHERE completed_on IS NULL AND due_date < CAST(:cutoff AS date) GROUP BY agency_id)
+				  SELECT agency_id, count(*) AS n, min(due_date) AS oldest FROM assignment_view
+				  WHERE task_overdue(due_date, completed_on, CAST(:cutoff AS date)) GROUP BY agency_id)
 				SELECT ag.id, ag.name, coalesce(o.n, 0), o.oldest
-				FROM agency ag LEFT JOIN overdue o ON o.agency_id = ag.id
+				FROM agency_view ag LEFT JOIN overdue o ON o.agency_id = ag.id
 				WHERE o.n > 0 OR ag.id = ANY (CAST(:reported AS bigint[]))""", p,
 				(rs, i) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getLong(3),
 						rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),

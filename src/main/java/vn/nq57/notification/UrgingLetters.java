@@ -75,14 +75,14 @@ public class UrgingLetters {
 		requireSecretariat("xem danh sách đơn vị cần đôn đốc");
 		LocalDate today = clock.today();
 		MapSqlParameterSource p = new MapSqlParameterSource("today", Date.valueOf(today))
-			.addValue("soon", Date.valueOf(today.plusDays(settings.letterDueWithinDays()))).addValue("limit", limit);
+			.addValue("days", settings.letterDueWithinDays()).addValue("limit", limit);
 		return jdbc.query("""
 				SELECT a.agency_id, ag.name,
-				       count(*) FILTER (WHERE a.due_date < CAST(:today AS date)) AS overdue,
-				       count(*) FILTER (WHERE a.due_date >= CAST(:today AS date)) AS soon,
+				       count(*) FILTER (WHERE task_overdue(a.due_date, a.completed_on, CAST(:today AS date))) AS overdue,
+				       count(*) FILTER (WHERE task_due_soon(a.due_date, a.completed_on, CAST(:today AS date), :days)) AS soon,
 				       min(a.due_date) AS oldest
-				FROM assignment a JOIN agency ag ON ag.id = a.agency_id
-				WHERE a.completed_on IS NULL AND a.due_date <= CAST(:soon AS date)
+				FROM assignment_view a JOIN agency_view ag ON ag.id = a.agency_id
+				WHERE task_overdue_or_due_soon(a.due_date, a.completed_on, CAST(:today AS date), :days)
 				GROUP BY a.agency_id, ag.name
 				ORDER BY overdue DESC, soon DESC, ag.name LIMIT :limit""", p,
 				(rs, i) -> new AgencyDue(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
@@ -144,7 +144,7 @@ public class UrgingLetters {
 				                         mail_state, mail_to, attachment_name, attachment)
 				SELECT u.id, 'URGING_LETTER', 'LETTER', :id, :today, :agency, :title, :body, '/my',
 				       %s, :file, :docx
-				FROM app_user u WHERE u.enabled AND u.agency_id = :agency AND u.role IN %s
+				FROM app_user_view u WHERE u.enabled AND u.agency_id = :agency AND u.role IN %s
 				ON CONFLICT ON CONSTRAINT notification_once DO NOTHING""".formatted(
 				ReminderEngine.mailColumns(NotificationKind.URGING_LETTER), ReminderEngine.AGENCY_ROLES), p);
 		for (Line l : d.lines()) {
@@ -164,11 +164,11 @@ public class UrgingLetters {
 	List<Line> lines(long agencyId) {
 		LocalDate today = clock.today();
 		MapSqlParameterSource p = new MapSqlParameterSource("agency", agencyId).addValue("today", Date.valueOf(today))
-			.addValue("soon", Date.valueOf(today.plusDays(settings.letterDueWithinDays())));
+			.addValue("days", settings.letterDueWithinDays());
 		return jdbc.query("""
 				SELECT t.id, t.title, coalesce(d.number, '') AS source, a.due_date, a.percent
-				FROM assignment a JOIN task t ON t.id = a.task_id LEFT JOIN directive d ON d.id = t.directive_id
-				WHERE a.agency_id = :agency AND a.completed_on IS NULL AND a.due_date <= CAST(:soon AS date)
+				FROM assignment_view a JOIN task_view t ON t.id = a.task_id LEFT JOIN directive_view d ON d.id = t.directive_id
+				WHERE a.agency_id = :agency AND task_overdue_or_due_soon(a.due_date, a.completed_on, CAST(:today AS date), :days)
 				ORDER BY a.due_date, t.id""", p, (rs, i) -> new Line(rs.getLong(1), rs.getString(2), rs.getString(3),
 				rs.getDate(4).toLocalDate(), rs.getInt(5), rs.getDate(4).toLocalDate().isBefore(today)));
 	}

@@ -104,12 +104,12 @@ public class OverviewQueries {
 	}
 
 	public List<PlanOption> plans() {
-		return jdbc.query("SELECT id, title, year FROM plan ORDER BY year DESC NULLS LAST, id DESC",
+		return jdbc.query("SELECT id, title, year FROM plan_view ORDER BY year DESC NULLS LAST, id DESC",
 				(rs, i) -> new PlanOption(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3)));
 	}
 
 	public Optional<String> planTitle(long planId) {
-		return jdbc.query("SELECT title FROM plan WHERE id = :id", new MapSqlParameterSource("id", planId),
+		return jdbc.query("SELECT title FROM plan_view WHERE id = :id", new MapSqlParameterSource("id", planId),
 				rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.empty());
 	}
 
@@ -125,22 +125,22 @@ public class OverviewQueries {
 			source = """
 					SELECT t.group_id, t.open_count AS open_n, t.open_min_due AS min_due, t.open_conditional AS cond_n,
 					       t.open_ongoing AS ongoing_n, t.late_count AS late_n
-					FROM task t""" + planWhere;
+					FROM task_view t""" + planWhere;
 		}
 		else {
 			// the roll-up of refresh_task_rollup(), with completions dated after the day still open
 			source = """
 					WITH d AS (
 					  SELECT a.task_id, a.due_date, a.deadline_kind, a.completed_on,
-					         (a.completed_on IS NULL OR a.completed_on > :day) AS open
-					  FROM assignment a%s),
+					         task_open_as_of(a.completed_on, :day) AS open
+					  FROM assignment_view a%s),
 					ra AS (
 					  SELECT d.task_id,
 					         (count(*) FILTER (WHERE d.open))::int AS open_n,
 					         min(d.due_date) FILTER (WHERE d.open) AS min_due,
 					         (count(*) FILTER (WHERE d.open AND d.due_date IS NULL AND d.deadline_kind = 'CONDITIONAL'))::int AS cond_n,
 					         (count(*) FILTER (WHERE d.open AND d.due_date IS NULL AND d.deadline_kind = 'ONGOING'))::int AS ongoing_n,
-					         (count(*) FILTER (WHERE NOT d.open AND d.completed_on > d.due_date))::int AS late_n
+					         (count(*) FILTER (WHERE task_completed_late_as_of(d.due_date, d.completed_on, :day)))::int AS late_n
 					  FROM d GROUP BY d.task_id)
 					SELECT t.group_id,
 					       CASE WHEN ra.task_id IS NULL THEN t.open_count ELSE ra.open_n END AS open_n,
@@ -148,8 +148,8 @@ public class OverviewQueries {
 					       CASE WHEN ra.task_id IS NULL THEN t.open_conditional ELSE ra.cond_n END AS cond_n,
 					       CASE WHEN ra.task_id IS NULL THEN t.open_ongoing ELSE ra.ongoing_n END AS ongoing_n,
 					       CASE WHEN ra.task_id IS NULL THEN t.late_count ELSE ra.late_n END AS late_n
-					FROM task t LEFT JOIN ra ON ra.task_id = t.id""".formatted(planId == null ? ""
-					: " JOIN task pt ON pt.id = a.task_id AND pt.plan_id = :plan") + planWhere;
+					FROM task_view t LEFT JOIN ra ON ra.task_id = t.id""".formatted(planId == null ? ""
+					: " JOIN task_view pt ON pt.id = a.task_id AND pt.plan_id = :plan") + planWhere;
 		}
 		Map<Long, Map<TaskStatus, Long>> counts = new HashMap<>();
 		Map<Long, Long> soon = new HashMap<>();
@@ -157,7 +157,7 @@ public class OverviewQueries {
 		long[] dueSoon = { 0 };
 		jdbc.query("""
 				SELECT r.group_id, %s AS rank, count(*) AS n,
-				       count(*) FILTER (WHERE r.open_n > 0 AND r.min_due BETWEEN :day AND :soon) AS soon
+				       count(*) FILTER (WHERE r.open_n > 0 AND task_due_soon(r.min_due, NULL, :day, :soonDays)) AS soon
 				FROM (%s) r
 				GROUP BY 1, 2""".formatted(TASK_RANK, source), p, rs -> {
 			Long group = (Long) rs.getObject("group_id");
@@ -171,7 +171,7 @@ public class OverviewQueries {
 		List<GroupRow> perGroup = new ArrayList<>();
 		jdbc.query("""
 				SELECT g.id, g.plan_id, g.code, g.title, pl.title AS plan_title
-				FROM task_group g JOIN plan pl ON pl.id = g.plan_id
+				FROM task_group_view g JOIN plan_view pl ON pl.id = g.plan_id
 				%s ORDER BY pl.year DESC NULLS LAST, pl.id DESC, g.position, g.id""".formatted(
 				planId == null ? "" : "WHERE g.plan_id = :plan"), p, rs -> {
 			long id = rs.getLong("id");
@@ -230,43 +230,43 @@ public class OverviewQueries {
 			// V20__overview_indexes.sql, overdue and due soon from the open assignments' due dates
 			rows = jdbc.query("""
 					WITH od AS (
-					  SELECT a.agency_id, count(*) FILTER (WHERE a.due_date < :day) AS overdue,
-					         count(*) FILTER (WHERE a.due_date >= :day) AS due_soon
-					  FROM assignment a
-					  WHERE a.completed_on IS NULL AND a.due_date <= :soon
+					  SELECT a.agency_id, count(*) FILTER (WHERE task_overdue(a.due_date, a.completed_on, :day)) AS overdue,
+					         count(*) FILTER (WHERE task_due_soon(a.due_date, a.completed_on, :day, :soonDays)) AS due_soon
+					  FROM assignment_view a
+					  WHERE task_overdue_or_due_soon(a.due_date, a.completed_on, :day, :soonDays)
 					  GROUP BY a.agency_id)
 					SELECT r.agency_id, r.total, r.on_time, r.late, r.open_dated - coalesce(od.overdue, 0) AS in_progress,
 					       coalesce(od.overdue, 0) AS overdue, coalesce(od.due_soon, 0) AS due_soon, ag.name,
 					       count(*) OVER () AS agencies, sum(coalesce(od.overdue, 0)) OVER () AS overdue_total
-					FROM overview_agency_rollup r
-					JOIN agency ag ON ag.id = r.agency_id
+					FROM agency_status_rollup_view r
+					JOIN agency_view ag ON ag.id = r.agency_id
 					LEFT JOIN od ON od.agency_id = r.agency_id
 					WHERE r.total > 0
 					ORDER BY overdue DESC, due_soon DESC, ag.name COLLATE "vi-x-icu", ag.id
 					LIMIT :limit OFFSET :offset""", p, mapper);
-			countSql = "SELECT count(*) FROM overview_agency_rollup WHERE total > 0";
+			countSql = "SELECT count(*) FROM agency_status_rollup_view WHERE total > 0";
 		}
 		else {
-			// one plan, or an earlier day: counted from the assignments. The cases of assignment_status_rank()
-			// are written out as plain comparisons, several times cheaper than its CASE in every FILTER.
-			String done = current ? "a.completed_on" : "(CASE WHEN a.completed_on <= :day THEN a.completed_on END)";
-			String open = current ? "a.completed_on IS NULL" : "(a.completed_on IS NULL OR a.completed_on > :day)";
-			String planJoin = planId == null ? "" : " JOIN task t ON t.id = a.task_id AND t.plan_id = :plan";
+			// one plan, or an earlier day: counted from the assignments with the time rules of V23 (today's, or as of
+			// the earlier day, when a completion dated after it still counts as open)
+			String asOf = current ? "" : "_as_of";
+			String dayArg = current ? "" : ", :day";
+			String planJoin = planId == null ? "" : " JOIN task_view t ON t.id = a.task_id AND t.plan_id = :plan";
 			rows = jdbc.query("""
 					SELECT x.*, ag.name, count(*) OVER () AS agencies, sum(x.overdue) OVER () AS overdue_total
 					FROM (SELECT a.agency_id, count(*) AS total,
-					             count(*) FILTER (WHERE {done} <= a.due_date OR ({done} IS NOT NULL AND a.due_date IS NULL)) AS on_time,
-					             count(*) FILTER (WHERE {done} > a.due_date) AS late,
-					             count(*) FILTER (WHERE {open} AND a.due_date >= :day) AS in_progress,
-					             count(*) FILTER (WHERE {open} AND a.due_date < :day) AS overdue,
-					             count(*) FILTER (WHERE {open} AND a.due_date BETWEEN :day AND :soon) AS due_soon
-					      FROM assignment a{planJoin}
+					             count(*) FILTER (WHERE task_completed_on_time{asOf}(a.due_date, a.completed_on{dayArg})) AS on_time,
+					             count(*) FILTER (WHERE task_completed_late{asOf}(a.due_date, a.completed_on{dayArg})) AS late,
+					             count(*) FILTER (WHERE task_in_time{asOf}(a.due_date, a.completed_on, :day)) AS in_progress,
+					             count(*) FILTER (WHERE task_overdue{asOf}(a.due_date, a.completed_on, :day)) AS overdue,
+					             count(*) FILTER (WHERE task_due_soon{asOf}(a.due_date, a.completed_on, :day, :soonDays)) AS due_soon
+					      FROM assignment_view a{planJoin}
 					      GROUP BY a.agency_id) x
-					JOIN agency ag ON ag.id = x.agency_id
+					JOIN agency_view ag ON ag.id = x.agency_id
 					ORDER BY x.overdue DESC, x.due_soon DESC, ag.name COLLATE "vi-x-icu", ag.id
-					LIMIT :limit OFFSET :offset""".replace("{done}", done).replace("{open}", open)
+					LIMIT :limit OFFSET :offset""".replace("{asOf}", asOf).replace("{dayArg}", dayArg)
 				.replace("{planJoin}", planJoin), p, mapper);
-			countSql = "SELECT count(DISTINCT a.agency_id) FROM assignment a" + planJoin;
+			countSql = "SELECT count(DISTINCT a.agency_id) FROM assignment_view a" + planJoin;
 		}
 		if (rows.isEmpty() && page > 0) {
 			// past the last page: the window count came back with no row, count on its own
@@ -287,12 +287,12 @@ public class OverviewQueries {
 	 */
 	public Page<OverdueRow> overdue(Long planId, LocalDate day, LocalDate today, int page, int size, Long knownTotal) {
 		MapSqlParameterSource p = params(planId, day, 0).addValue("limit", size).addValue("offset", (long) page * size);
-		String open = !day.isBefore(today) ? "a.completed_on IS NULL" : "(a.completed_on IS NULL OR a.completed_on > :day)";
-		String where = " WHERE " + open + " AND a.due_date < :day" + (planId == null ? "" : " AND t.plan_id = :plan");
+		String overdue = !day.isBefore(today) ? "task_overdue" : "task_overdue_as_of";
+		String where = " WHERE " + overdue + "(a.due_date, a.completed_on, :day)" + (planId == null ? "" : " AND t.plan_id = :plan");
 		List<OverdueRow> rows = jdbc.query("""
 				SELECT a.id, a.task_id, t.stt, t.title, a.period_label, a.agency_id, ag.name AS agency,
 				       a.due_date, :day - a.due_date AS days_late, a.percent
-				FROM assignment a JOIN task t ON t.id = a.task_id JOIN agency ag ON ag.id = a.agency_id
+				FROM assignment_view a JOIN task_view t ON t.id = a.task_id JOIN agency_view ag ON ag.id = a.agency_id
 				%s
 				ORDER BY a.due_date, a.id
 				LIMIT :limit OFFSET :offset""".formatted(where), p,
@@ -300,8 +300,8 @@ public class OverviewQueries {
 						rs.getString("title"), rs.getString("period_label"), rs.getLong("agency_id"),
 						rs.getString("agency"), rs.getDate("due_date").toLocalDate(), rs.getLong("days_late"),
 						rs.getInt("percent")));
-		Long total = knownTotal != null ? knownTotal : jdbc.queryForObject("SELECT count(*) FROM assignment a"
-				+ (planId == null ? "" : " JOIN task t ON t.id = a.task_id") + where, p, Long.class);
+		Long total = knownTotal != null ? knownTotal : jdbc.queryForObject("SELECT count(*) FROM assignment_view a"
+				+ (planId == null ? "" : " JOIN task_view t ON t.id = a.task_id") + where, p, Long.class);
 		return new Page<>(rows, page, size, total == null ? 0 : total);
 	}
 
@@ -338,7 +338,7 @@ public class OverviewQueries {
 
 	private static MapSqlParameterSource params(Long planId, LocalDate day, int dueSoonDays) {
 		MapSqlParameterSource p = new MapSqlParameterSource("day", Date.valueOf(day))
-			.addValue("soon", Date.valueOf(day.plusDays(dueSoonDays)));
+			.addValue("soon", Date.valueOf(day.plusDays(dueSoonDays))).addValue("soonDays", dueSoonDays);
 		if (planId != null) {
 			p.addValue("plan", planId);
 		}

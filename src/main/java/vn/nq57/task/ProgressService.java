@@ -251,7 +251,7 @@ public class ProgressService {
 		return jdbc.query("""
 				SELECT p.id, p.assignment_id, a.agency_id, p.reported_on, p.percent, p.results, p.output_number,
 				       p.output_date, p.attachment_id, p.obstacles, p.proposals, u.full_name, p.created_at
-				FROM progress_update p JOIN assignment a ON a.id = p.assignment_id JOIN app_user u ON u.id = p.author_id
+				FROM progress_update p JOIN assignment a ON a.id = p.assignment_id JOIN app_user_view u ON u.id = p.author_id
 				WHERE a.task_id = ? ORDER BY p.created_at DESC, p.id DESC""", (rs, i) -> new ProgressEntry(
 				rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDate(4).toLocalDate(), rs.getInt(5),
 				rs.getString(6), rs.getString(7), rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate(),
@@ -269,7 +269,7 @@ public class ProgressService {
 
 	public List<DirectionEntry> directions(long taskId) {
 		return jdbc.query("""
-				SELECT d.id, u.full_name, d.content, d.created_at FROM direction d JOIN app_user u ON u.id = d.author_id
+				SELECT d.id, u.full_name, d.content, d.created_at FROM direction d JOIN app_user_view u ON u.id = d.author_id
 				WHERE d.task_id = ? ORDER BY d.created_at DESC, d.id DESC""",
 				(rs, i) -> new DirectionEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
 						rs.getTimestamp(4).toInstant()), taskId);
@@ -285,7 +285,7 @@ public class ProgressService {
 		return jdbc.query("""
 				SELECT p.id, p.assignment_id, a.agency_id, p.reported_on, p.percent, p.results, p.output_number,
 				       p.output_date, p.attachment_id, p.obstacles, p.proposals, u.full_name, p.created_at
-				FROM progress_update p JOIN assignment a ON a.id = p.assignment_id JOIN app_user u ON u.id = p.author_id
+				FROM progress_update p JOIN assignment a ON a.id = p.assignment_id JOIN app_user_view u ON u.id = p.author_id
 				WHERE a.agency_id = ? AND p.reported_on <= ? ORDER BY p.reported_on, p.created_at, p.id""",
 				(rs, i) -> new ProgressEntry(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDate(4).toLocalDate(),
 						rs.getInt(5), rs.getString(6), rs.getString(7),
@@ -332,9 +332,9 @@ public class ProgressService {
 				       c.attachment_id, c.state, cu.full_name, c.claimed_at, au.full_name, c.approved_at,
 				       ru.full_name, c.reviewed_at, c.return_reason
 				FROM completion_claim c JOIN assignment a ON a.id = c.assignment_id
-				JOIN app_user cu ON cu.id = c.claimed_by
-				LEFT JOIN app_user au ON au.id = c.approved_by
-				LEFT JOIN app_user ru ON ru.id = c.reviewed_by
+				JOIN app_user_view cu ON cu.id = c.claimed_by
+				LEFT JOIN app_user_view au ON au.id = c.approved_by
+				LEFT JOIN app_user_view ru ON ru.id = c.reviewed_by
 				WHERE %s ORDER BY c.claimed_at DESC, c.id DESC""".formatted(where), (rs, i) -> new ClaimEntry(
 				rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDate(4).toLocalDate(), rs.getString(5),
 				rs.getString(6), rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), (Long) rs.getObject(8),

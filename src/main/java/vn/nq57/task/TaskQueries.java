@@ -128,7 +128,7 @@ public class TaskQueries {
 		List<TaskRow> rows = jdbc.query("""
 				SELECT t.id, t.stt, t.title, g.code AS group_code, g.title AS group_title,
 				       (SELECT string_agg(coalesce(ag.short_name, ag.name), '; ' ORDER BY ag.name)
-				          FROM task_lead l JOIN agency ag ON ag.id = l.agency_id WHERE l.task_id = t.id) AS leads,
+				          FROM task_lead l JOIN agency_view ag ON ag.id = l.agency_id WHERE l.task_id = t.id) AS leads,
 				       t.deadline_phrase, coalesce(t.open_min_due, t.due_date) AS due, %s AS rank,
 				       (t.open_count > 0 AND t.open_min_due BETWEEN :today AND :soon) AS due_soon,
 				       t.assignment_count, t.open_count, count(*) OVER () AS total
@@ -183,7 +183,7 @@ public class TaskQueries {
 				       assignment_status_rank(a.due_date, a.deadline_kind, a.completed_on, :today) AS rank,
 				       (a.completed_on IS NULL AND a.due_date BETWEEN :today AND :soon) AS due_soon,
 				       a.percent, a.state, a.completed_on, a.last_progress_at,
-				       (SELECT coalesce(v.short_name, v.name) FROM agency v WHERE v.id = a.via_agency_id) AS via
+				       (SELECT coalesce(v.short_name, v.name) FROM agency_view v WHERE v.id = a.via_agency_id) AS via
 				FROM assignment a JOIN task t ON t.id = a.task_id
 				WHERE a.agency_id = :agency%s
 				ORDER BY rank DESC, a.due_date NULLS LAST, a.id

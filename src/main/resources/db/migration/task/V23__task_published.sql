@@ -2,24 +2,28 @@
 -- tables (flattened by the planner, so the indexes below them still serve) and the time rules of StatusRules.java,
 -- written once here. No other module reads the tables themselves (see OwnershipTest).
 
--- The time rules. LANGUAGE sql, IMMUTABLE and not STRICT, so PostgreSQL inlines them into the calling query and
--- a partial index "WHERE completed_on IS NULL" still serves "task_overdue_on(...)". "day" is the day asked about;
--- a completion after that day counts as open on it (the overview as of an earlier day).
-CREATE FUNCTION task_open_on(completed date, day date) RETURNS boolean
+-- The time rules, written once for every query of every module; StatusSqlAgreementTest runs them against
+-- StatusRules.java over one table of cases. LANGUAGE sql, IMMUTABLE and not STRICT, so PostgreSQL inlines them
+-- into the calling query: "task_overdue(a.due_date, a.completed_on, :today)" is planned as the plain comparison and
+-- the partial index "WHERE completed_on IS NULL" still serves it.
+
+-- On the day itself (today): the status categories of the government's reports.
+-- Chưa hoàn thành, quá hạn: not completed, due before today.
+CREATE FUNCTION task_overdue(due date, completed date, today date) RETURNS boolean
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT completed IS NULL OR completed > day $$;
--- Chưa hoàn thành, quá hạn: open on the day, due before it.
-CREATE FUNCTION task_overdue_on(due date, completed date, day date) RETURNS boolean
+  AS $$ SELECT completed IS NULL AND due IS NOT NULL AND due < today $$;
+-- Chưa hoàn thành, trong hạn (with a due date): not completed, due today or later.
+CREATE FUNCTION task_in_time(due date, completed date, today date) RETURNS boolean
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT (completed IS NULL OR completed > day) AND due < day $$;
--- Chưa hoàn thành, trong hạn: open on the day, due on it or later.
-CREATE FUNCTION task_in_time_on(due date, completed date, day date) RETURNS boolean
+  AS $$ SELECT completed IS NULL AND due IS NOT NULL AND due >= today $$;
+-- Sắp đến hạn: not completed, due today or within the next soon_days days.
+CREATE FUNCTION task_due_soon(due date, completed date, today date, soon_days int) RETURNS boolean
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT (completed IS NULL OR completed > day) AND due >= day $$;
--- Sắp đến hạn: open on the day, due on it or within the next soon_days days.
-CREATE FUNCTION task_due_soon_on(due date, completed date, day date, soon_days int) RETURNS boolean
+  AS $$ SELECT completed IS NULL AND due IS NOT NULL AND due >= today AND due <= today + soon_days $$;
+-- Needs urging: overdue or due soon (one range over the open due dates).
+CREATE FUNCTION task_overdue_or_due_soon(due date, completed date, today date, soon_days int) RETURNS boolean
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT (completed IS NULL OR completed > day) AND due >= day AND due <= day + soon_days $$;
+  AS $$ SELECT completed IS NULL AND due IS NOT NULL AND due <= today + soon_days $$;
 -- Đã hoàn thành đúng hạn / quá hạn (a completion without a due date is on time).
 CREATE FUNCTION task_completed_on_time(due date, completed date) RETURNS boolean
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -27,6 +31,27 @@ CREATE FUNCTION task_completed_on_time(due date, completed date) RETURNS boolean
 CREATE FUNCTION task_completed_late(due date, completed date) RETURNS boolean
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT completed IS NOT NULL AND due IS NOT NULL AND completed > due $$;
+
+-- As of an earlier day (the overview "as of", reports on a past period): a completion dated after that day
+-- counts as not yet done on it.
+CREATE FUNCTION task_open_as_of(completed date, day date) RETURNS boolean
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT completed IS NULL OR completed > day $$;
+CREATE FUNCTION task_overdue_as_of(due date, completed date, day date) RETURNS boolean
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT (completed IS NULL OR completed > day) AND due IS NOT NULL AND due < day $$;
+CREATE FUNCTION task_in_time_as_of(due date, completed date, day date) RETURNS boolean
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT (completed IS NULL OR completed > day) AND due IS NOT NULL AND due >= day $$;
+CREATE FUNCTION task_due_soon_as_of(due date, completed date, day date, soon_days int) RETURNS boolean
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT (completed IS NULL OR completed > day) AND due IS NOT NULL AND due >= day AND due <= day + soon_days $$;
+CREATE FUNCTION task_completed_on_time_as_of(due date, completed date, day date) RETURNS boolean
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT completed IS NOT NULL AND completed <= day AND (due IS NULL OR completed <= due) $$;
+CREATE FUNCTION task_completed_late_as_of(due date, completed date, day date) RETURNS boolean
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT completed IS NOT NULL AND due IS NOT NULL AND completed <= day AND completed > due $$;
 
 CREATE VIEW directive_view AS
   SELECT id, kind, number, issued_on, issuer, title, created_at FROM directive;
