@@ -6,6 +6,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 import vn.nq57.system.AppClock;
@@ -29,8 +31,10 @@ class ReportingJob implements ApplicationRunner {
 		this.clock = clock;
 	}
 
+	/** Runs on one node of several: the others skip the night while the lock is held (ShedLock). */
 	@Scheduled(cron = "0 15 0 * * *", zone = AppClock.ZONE)
-	void nightly() {
+	@SchedulerLock(name = "reporting.periods", lockAtLeastFor = "PT5S")
+	public void nightly() {
 		RegimeService.SyncResult r = regimes.sync();
 		log.info("Reporting periods and expected reports brought up to {}: {}", clock.today(), r);
 	}

@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 import vn.nq57.system.AppClock;
@@ -27,8 +29,10 @@ class RecurringInstancesJob implements ApplicationRunner {
 		this.clock = clock;
 	}
 
+	/** Runs on one node of several: the others skip the night while the lock is held (ShedLock). */
 	@Scheduled(cron = "0 5 0 * * *", zone = AppClock.ZONE)
-	void nightly() {
+	@SchedulerLock(name = "task.recurring-instances", lockAtLeastFor = "PT5S")
+	public void nightly() {
 		int created = tasks.ensureRecurringInstances(clock.today());
 		if (created > 0) {
 			log.info("Opened {} assignments for the new period of recurring tasks", created);
