@@ -34,11 +34,22 @@ run_until_ready() { # jar log
     --nq57.clock.fixed-date=2026-11-22 --nq57.demo.enabled=true > "$2" 2>&1 &
   APP=$!
   for _ in $(seq 1 240); do
-    if grep -q "Started Nq57Application" "$2"; then sleep 5; return 0; fi
+    if grep -q "Started Nq57Application" "$2"; then wait_quiet; return 0; fi
     if ! kill -0 $APP 2>/dev/null; then echo "the application stopped:"; tail -40 "$2"; exit 1; fi
     sleep 1
   done
   echo "no start within 4 minutes"; tail -40 "$2"; exit 1
+}
+total() {
+  PGPASSWORD=postgres psql -h localhost -p $DB_PORT -U postgres -d postgres -At -c \
+    "SELECT sum(n_live_tup + n_tup_ins) FROM pg_stat_user_tables" 2>/dev/null || echo 0
+}
+# The start-up runners (demo data, recurring instances, reporting periods) run after "Started": wait until the
+# database stops changing (three readings 5 s apart agree) before counting.
+wait_quiet() {
+  local a b c
+  a=$(total); sleep 5; b=$(total); sleep 5; c=$(total)
+  while [ "$a" != "$b" ] || [ "$b" != "$c" ]; do a=$b; b=$c; sleep 5; c=$(total); done
 }
 counts() {
   PGPASSWORD=postgres psql -h localhost -p $DB_PORT -U postgres -d postgres -At -c \

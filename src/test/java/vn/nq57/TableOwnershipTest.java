@@ -140,6 +140,33 @@ class TableOwnershipTest {
 				javaWithoutComments("// counted from assignment by the triggers\nint n; /* FROM task */\n"))).isEmpty();
 	}
 
+	@Test
+	@DisplayName("ARCHITECTURE.md names every table and published view in its owner's row")
+	void architecturePageNamesWhatEachModuleOwns() {
+		Map<String, String> rows = new LinkedHashMap<>();
+		for (String line : read(Path.of("ARCHITECTURE.md")).split("\n")) {
+			Matcher m = Pattern.compile("^\\| `([a-z]+)` \\|").matcher(line);
+			if (m.find()) {
+				rows.put(m.group(1), line);
+			}
+		}
+		Schema schema = schema();
+		List<String> missing = new ArrayList<>();
+		schema.tables().forEach((t, m) -> {
+			if (!rows.getOrDefault(m, "").contains("`" + t + "`")) {
+				missing.add("table " + t + " of " + m);
+			}
+		});
+		schema.views().forEach((v, m) -> {
+			if (!rows.getOrDefault(m, "").contains("`" + v + "`")) {
+				missing.add("view " + v + " of " + m);
+			}
+		});
+		assertThat(missing).as("not in ARCHITECTURE.md").isEmpty();
+		assertThat(rows.keySet()).as("modules in ARCHITECTURE.md").containsAll(
+				files(SOURCES, "package-info.java").stream().map(TableOwnershipTest::moduleOf).toList());
+	}
+
 	static List<Violation> violationsInCode(Schema schema) {
 		Map<String, String> entityModule = new LinkedHashMap<>();
 		Map<String, String> entityTable = new LinkedHashMap<>();
