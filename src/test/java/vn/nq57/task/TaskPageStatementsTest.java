@@ -8,23 +8,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
 import vn.nq57.IntegrationTest;
 import vn.nq57.security.Fixtures;
 
@@ -117,40 +111,7 @@ class TaskPageStatementsTest {
 		return n;
 	}
 
-	interface Work {
-		void run() throws Exception;
-	}
-
-	/** The SQL statements the application issues while {@code work} runs. */
-	static int statements(Work work) throws Exception {
-		AtomicInteger n = new AtomicInteger();
-		AppenderBase<ILoggingEvent> counter = new AppenderBase<>() {
-			@Override
-			protected void append(ILoggingEvent e) {
-				if (e.getLoggerName().equals("org.hibernate.SQL") || e.getMessage().startsWith("Executing")) {
-					n.incrementAndGet();
-				}
-			}
-		};
-		counter.start();
-		List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger("org.springframework.jdbc.core.JdbcTemplate"),
-				(Logger) LoggerFactory.getLogger("org.hibernate.SQL"));
-		List<Level> levels = loggers.stream().map(Logger::getLevel).toList();
-		for (Logger l : loggers) {
-			l.addAppender(counter);
-			l.setAdditive(false);
-			l.setLevel(Level.DEBUG);
-		}
-		try {
-			work.run();
-		}
-		finally {
-			for (int i = 0; i < loggers.size(); i++) {
-				loggers.get(i).detachAppender(counter);
-				loggers.get(i).setAdditive(true);
-				loggers.get(i).setLevel(levels.get(i));
-			}
-		}
-		return n.get();
+	static int statements(SqlStatements.Work work) throws Exception {
+		return SqlStatements.during(work);
 	}
 }
