@@ -103,12 +103,12 @@ class AppendixExport {
 		Map<Long, Object[]> out = new HashMap<>();
 		jdbc.query("""
 				SELECT t.id, t.plan_id, p.title, t.accountable_head,
-				       (SELECT string_agg(a.name, '; ' ORDER BY a.name) FROM task_lead l JOIN agency a ON a.id = l.agency_id
+				       (SELECT string_agg(a.name, '; ' ORDER BY a.name) FROM task_lead_view l JOIN agency_view a ON a.id = l.agency_id
 				         WHERE l.task_id = t.id) AS leads,
-				       concat_ws('; ', (SELECT string_agg(a.name, '; ' ORDER BY a.name) FROM task_coordinator c
-				         JOIN agency a ON a.id = c.agency_id WHERE c.task_id = t.id), t.coordinators_note) AS coords,
+				       concat_ws('; ', (SELECT string_agg(a.name, '; ' ORDER BY a.name) FROM task_coordinator_view c
+				         JOIN agency_view a ON a.id = c.agency_id WHERE c.task_id = t.id), t.coordinators_note) AS coords,
 				       t.expected_output, d.number
-				FROM task t LEFT JOIN plan p ON p.id = t.plan_id LEFT JOIN directive d ON d.id = t.directive_id
+				FROM task_view t LEFT JOIN plan_view p ON p.id = t.plan_id LEFT JOIN directive_view d ON d.id = t.directive_id
 				WHERE t.id = ANY (?)""", rs -> {
 			out.put(rs.getLong(1), new Object[] { (Long) rs.getObject(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), blankToNull(rs.getString(6)), rs.getString(7), rs.getString(8) });
@@ -125,11 +125,11 @@ class AppendixExport {
 				SELECT DISTINCT ON (task_id) task_id, agency, day, percent, results, obstacles, completed FROM (
 				  SELECT s.task_id, coalesce(ag.short_name, ag.name) AS agency, pu.reported_on AS day, pu.percent,
 				         pu.results, pu.obstacles, false AS completed, pu.created_at AS at
-				  FROM progress_update pu JOIN assignment s ON s.id = pu.assignment_id JOIN agency ag ON ag.id = s.agency_id
+				  FROM progress_update_view pu JOIN assignment_view s ON s.id = pu.assignment_id JOIN agency_view ag ON ag.id = s.agency_id
 				  WHERE s.task_id = ANY (?) AND (?::bigint IS NULL OR s.agency_id = ?)
 				  UNION ALL
 				  SELECT s.task_id, coalesce(ag.short_name, ag.name), c.completed_on, 100, c.evidence, NULL, true, c.reviewed_at
-				  FROM completion_claim c JOIN assignment s ON s.id = c.assignment_id JOIN agency ag ON ag.id = s.agency_id
+				  FROM completion_claim_view c JOIN assignment_view s ON s.id = c.assignment_id JOIN agency_view ag ON ag.id = s.agency_id
 				  WHERE c.state = 'CONFIRMED' AND s.task_id = ANY (?) AND (?::bigint IS NULL OR s.agency_id = ?)) e
 				ORDER BY task_id, day DESC, at DESC""", rs -> {
 			Date day = rs.getDate(3);

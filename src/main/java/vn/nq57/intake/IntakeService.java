@@ -3,25 +3,19 @@ package vn.nq57.intake;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import vn.nq57.account.AccessPolicy;
 import vn.nq57.account.CurrentUser;
@@ -29,12 +23,7 @@ import vn.nq57.agency.Agency;
 import vn.nq57.agency.AgencyAlias;
 import vn.nq57.agency.AgencyDirectory;
 import vn.nq57.agency.AgencyNames;
-import vn.nq57.task.Directive;
-import vn.nq57.task.DirectiveKind;
-import vn.nq57.task.Plan;
 import vn.nq57.task.Task;
-import vn.nq57.task.TaskForm;
-import vn.nq57.task.TaskGroup;
 import vn.nq57.task.TaskService;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
@@ -45,10 +34,12 @@ import vn.nq57.system.TextRules;
 import vn.nq57.kernel.VnFormat;
 
 /**
- * Plans and notices in: a file or pasted text is read into a draft (nothing else is written), the user sees
- * the preview and edits, keeps or drops rows and maps unknown names (saved as aliases), then confirms; the
- * whole import is written through {@link TaskService} in one transaction, or not at all. Only DoST
- * (SECRETARIAT) imports; any signed-in user may ask for a dry run.
+ * Plans and notices in, as the pages and the API ask for them: a file or pasted text is read into a draft
+ * ({@link IntakeReader}, {@link IntakeDrafts}; nothing else is written), the user sees the preview
+ * ({@link IntakeAnalyzer}) and edits, keeps or drops rows and maps unknown names (saved as aliases), then
+ * confirms; the whole import is written through the task module in one transaction, or not at all
+ * ({@link IntakeCommit}). Who may do what and the audit trail of the drafts are here. Only DoST (SECRETARIAT)
+ * imports; any signed-in user may ask for a dry run.
  */
 @Service
 public class IntakeService {
@@ -69,84 +60,37 @@ public class IntakeService {
 
 	private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20\\d\\d)(?!\\d)");
 
-	private final JdbcTemplate jdbc;
-	private final ObjectMapper json;
+	private final IntakeReader reader;
 	private final IntakeAnalyzer analyzer;
+	private final IntakeDrafts drafts;
+	private final IntakeCommit committer;
+	private final ObjectMapper json;
 	private final TaskService tasks;
 	private final AgencyDirectory agencies;
 	private final AccessPolicy access;
 	private final AuditLog audit;
 	private final AppClock clock;
-	private final long maxBytes;
 
-	IntakeService(JdbcTemplate jdbc, ObjectMapper json, IntakeAnalyzer analyzer, TaskService tasks,
-			AgencyDirectory agencies, AccessPolicy access, AuditLog audit, AppClock clock,
-			@Value("${nq57.intake.max-bytes:10485760}") long maxBytes) {
-		this.jdbc = jdbc;
-		this.json = json;
+	IntakeService(IntakeReader reader, IntakeAnalyzer analyzer, IntakeDrafts drafts, IntakeCommit committer,
+			ObjectMapper json, TaskService tasks, AgencyDirectory agencies, AccessPolicy access, AuditLog audit,
+			AppClock clock) {
+		this.reader = reader;
 		this.analyzer = analyzer;
+		this.drafts = drafts;
+		this.committer = committer;
+		this.json = json;
 		this.tasks = tasks;
 		this.agencies = agencies;
 		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
-		this.maxBytes = maxBytes;
 	}
 
 	public long maxBytes() {
-		return maxBytes;
+		return reader.maxBytes();
 	}
 
-	// ----- reading, without writing anything -----
-
-	/** The appendix rows of a Word or Excel file; refuses files that are not what they claim to be. */
-	List<DraftRow> readAppendix(String fileName, byte[] data, String[] caption) {
-		checkSize(fileName, data);
-		OfficeFiles.Format format = OfficeFiles.detect(data, fileName);
-		List<OfficeFiles.Grid> grids = format == OfficeFiles.Format.DOCX ? OfficeFiles.docxTables(data, fileName)
-				: OfficeFiles.sheets(data, format, fileName);
-		AppendixReader.Appendix a = AppendixReader.read(grids, fileName);
-		if (caption != null) {
-			caption[0] = a.caption();
-		}
-		return a.rows();
-	}
-
-	/** The candidate tasks of a notice, from a Word file or from pasted text. */
-	NoticeParser.Result readNotice(String fileName, byte[] data, String text) {
-		List<String> paragraphs;
-		if (data != null && data.length > 0) {
-			checkSize(fileName, data);
-			OfficeFiles.Format format = OfficeFiles.detect(data, fileName);
-			if (format != OfficeFiles.Format.DOCX) {
-				throw new IntakeException("Thông báo kết luận cần là tài liệu Word (.docx) hoặc văn bản dán vào ô; tệp “"
-						+ fileName + "” là " + format.label);
-			}
-			paragraphs = OfficeFiles.docxParagraphs(data, fileName);
-		}
-		else if (text != null && !text.isBlank()) {
-			if (text.length() > 500_000) {
-				throw new IntakeException("Văn bản dán vào quá dài (hơn 500.000 ký tự); hãy dán riêng phần kết luận");
-			}
-			paragraphs = NoticeParser.paragraphs(text);
-		}
-		else {
-			throw new IntakeException("Chưa có nội dung thông báo: hãy chọn tệp Word (.docx) hoặc dán văn bản");
-		}
-		NoticeParser.Result r = NoticeParser.parse(paragraphs, analyzer.matcher());
-		if (r.rows().isEmpty()) {
-			throw new IntakeException("Không tìm thấy nhiệm vụ nào trong thông báo: cần các mục giao việc như "
-					+ "“2. Giao Sở Khoa học và Công nghệ:” với các gạch đầu dòng hoặc các ý a), b), c)");
-		}
-		return r;
-	}
-
-	private void checkSize(String fileName, byte[] data) {
-		if (data != null && data.length > maxBytes) {
-			throw new IntakeException("Tệp “" + fileName + "” lớn " + new VnFormat().num(data.length / 1024)
-					+ " KB, vượt quá " + new VnFormat().num(maxBytes / (1024 * 1024)) + " MB cho phép; không có gì được ghi");
-		}
-	}
+	// ----- dry runs, writing nothing -----
 
 	/** The dry run of the API: what an appendix would give, for any signed-in user, writing nothing. */
 	public Preview dryRunAppendix(String fileName, byte[] data, Long planId) {
@@ -154,12 +98,12 @@ public class IntakeService {
 		if (planId != null) {
 			tasks.plan(planId);
 		}
-		return analyzer.analyse(IntakeKind.PLAN_APPENDIX, readAppendix(fileName, data, null), planId);
+		return analyzer.analyse(IntakeKind.PLAN_APPENDIX, reader.appendix(fileName, data).rows(), planId);
 	}
 
 	public Preview dryRunNotice(String fileName, byte[] data, String text) {
 		AccessPolicy.current();
-		return analyzer.analyse(IntakeKind.NOTICE, readNotice(fileName, data, text).rows(), null);
+		return analyzer.analyse(IntakeKind.NOTICE, reader.notice(fileName, data, text).rows(), null);
 	}
 
 	// ----- drafts -----
@@ -171,10 +115,10 @@ public class IntakeService {
 		if (s.targetPlanId() != null) {
 			tasks.plan(s.targetPlanId());
 		}
-		String[] caption = new String[1];
-		List<DraftRow> rows = readAppendix(fileName, data, caption);
+		IntakeReader.Appendix a = reader.appendix(fileName, data);
+		List<DraftRow> rows = a.rows();
 		if (s.targetPlanId() == null && s.planTitle() == null) {
-			String title = caption[0] != null ? caption[0] : stripExtension(fileName);
+			String title = a.caption() != null ? a.caption() : stripExtension(fileName);
 			s = new IntakeSettings(null, title, s.planYear() != null ? s.planYear() : yearIn(title), s.directiveId(),
 					s.directiveNumber(), s.directiveDate(), s.directiveIssuer(), s.directiveTitle());
 		}
@@ -185,7 +129,7 @@ public class IntakeService {
 	public long startNotice(String fileName, byte[] data, String text, IntakeSettings settings) {
 		requireSecretariat(null, "nhập thông báo kết luận (chỉ Sở KH&CN)");
 		IntakeSettings s = settings == null ? IntakeSettings.notice(null, null, null) : settings.cleaned();
-		NoticeParser.Result r = readNotice(fileName, data, text);
+		NoticeParser.Result r = reader.notice(fileName, data, text);
 		java.time.LocalDate date = s.directiveDate() != null ? s.directiveDate() : r.date();
 		String number = s.directiveNumber() != null ? s.directiveNumber()
 				: "Thông báo kết luận" + (date == null ? "" : " ngày " + new VnFormat().date(date));
@@ -200,11 +144,7 @@ public class IntakeService {
 
 	private long insert(IntakeKind kind, String fileName, String sha, IntakeSettings s, List<DraftRow> rows) {
 		CurrentUser me = AccessPolicy.current();
-		Long id = jdbc.queryForObject("""
-				INSERT INTO intake_batch(kind, file_name, file_sha256, settings, rows, created_by, created_at)
-				VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) RETURNING id""", Long.class, kind.name(),
-				abbreviate(fileName, 300), sha, json.writeValueAsString(s), json.writeValueAsString(rows), me.id(),
-				Timestamp.from(clock.now()));
+		long id = drafts.insert(kind, fileName, sha, s, rows, me.id(), clock.now());
 		long tasksRead = rows.stream().filter(r -> !r.group()).count();
 		audit.change("INTAKE_STARTED", "INTAKE", id, null, kind.label() + " “" + fileName + "”: đọc được "
 				+ tasksRead + " nhiệm vụ", null, Map.of("file", String.valueOf(fileName), "tasks", tasksRead));
@@ -213,33 +153,13 @@ public class IntakeService {
 
 	public Batch batch(long id) {
 		requireSecretariat(id, "xem bản nhập kế hoạch (chỉ Sở KH&CN)");
-		return load(id);
-	}
-
-	private Batch load(long id) {
-		List<Batch> found = jdbc.query("""
-				SELECT b.id, b.kind, b.state, b.file_name, b.settings::text, b.rows::text, u.full_name, b.created_at,
-				       b.committed_at, b.result::text, b.version
-				FROM intake_batch b JOIN app_user u ON u.id = b.created_by WHERE b.id = ?""",
-				(rs, i) -> new Batch(rs.getLong(1), IntakeKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-						json.readValue(rs.getString(5), IntakeSettings.class),
-						json.readValue(rs.getString(6), new TypeReference<List<DraftRow>>() {
-						}), rs.getString(7), rs.getTimestamp(8).toInstant(),
-						rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getString(10),
-						rs.getLong(11)),
-				id);
-		if (found.isEmpty()) {
-			throw new NotFoundException("Không tìm thấy bản nhập #" + id);
-		}
-		return found.get(0);
+		return drafts.load(id);
 	}
 
 	/** Recent imports, newest first. */
 	public List<Batch> recent(int limit) {
 		requireSecretariat(null, "xem các lần nhập kế hoạch (chỉ Sở KH&CN)");
-		List<Long> ids = jdbc.queryForList("SELECT id FROM intake_batch ORDER BY created_at DESC, id DESC LIMIT ?",
-				Long.class, limit);
-		return ids.stream().map(this::load).toList();
+		return drafts.recent(limit);
 	}
 
 	/**
@@ -249,9 +169,9 @@ public class IntakeService {
 	 */
 	public Preview preview(Batch b) {
 		if (!b.isDraft()) {
-			String saved = jdbc.queryForObject("SELECT preview::text FROM intake_batch WHERE id = ?", String.class, b.id());
+			Preview saved = drafts.savedPreview(b.id());
 			if (saved != null) {
-				return json.readValue(saved, Preview.class);
+				return saved;
 			}
 		}
 		return analyzer.analyse(b.kind(), b.rows(), b.settings().targetPlanId());
@@ -270,7 +190,7 @@ public class IntakeService {
 		DraftRow edited = row.edit(edit.stt(), edit.title(), edit.accountableHead(), edit.leads(), edit.coordinators(),
 				edit.expectedOutput(), edit.deadline());
 		rows.set(index, edited);
-		save(b, rows, b.settings(), version);
+		drafts.save(b.id(), rows, b.settings(), version);
 		audit.change("INTAKE_ROW_EDITED", "INTAKE", id, null, "Sửa dòng " + row.source(), rowState(row),
 				rowState(edited));
 	}
@@ -294,7 +214,7 @@ public class IntakeService {
 		List<DraftRow> rows = new ArrayList<>(b.rows());
 		DraftRow row = row(rows, index);
 		rows.set(index, row.withDropped(dropped));
-		save(b, rows, b.settings(), version);
+		drafts.save(b.id(), rows, b.settings(), version);
 		audit.change(dropped ? "INTAKE_ROW_DROPPED" : "INTAKE_ROW_KEPT", "INTAKE", id, null,
 				(dropped ? "Bỏ dòng " : "Giữ lại dòng ") + row.source(), null, null);
 	}
@@ -307,7 +227,7 @@ public class IntakeService {
 		if (s.targetPlanId() != null) {
 			tasks.plan(s.targetPlanId());
 		}
-		save(b, b.rows(), s, version);
+		drafts.save(b.id(), b.rows(), s, version);
 		audit.change("INTAKE_SETTINGS", "INTAKE", id, null, "Sửa thông tin kế hoạch, văn bản của bản nhập",
 				json.convertValue(b.settings(), Map.class), json.convertValue(s, Map.class));
 	}
@@ -323,19 +243,9 @@ public class IntakeService {
 		return r;
 	}
 
-	private void save(Batch b, List<DraftRow> rows, IntakeSettings s, long version) {
-		int n = jdbc.update("""
-				UPDATE intake_batch SET rows = ?::jsonb, settings = ?::jsonb, version = version + 1
-				WHERE id = ? AND version = ? AND state = 'DRAFT'""", json.writeValueAsString(rows),
-				json.writeValueAsString(s), b.id(), version);
-		if (n == 0) {
-			throw new ConcurrentEditException("bản nhập");
-		}
-	}
-
 	private Batch draft(long id, String what) {
 		requireSecretariat(id, what + " (chỉ Sở KH&CN)");
-		Batch b = load(id);
+		Batch b = drafts.load(id);
 		if (!b.isDraft()) {
 			throw new DomainException("Bản nhập #" + id + " đã " + ("COMMITTED".equals(b.state()) ? "được ghi" : "bị hủy")
 					+ ", không sửa được nữa");
@@ -369,7 +279,7 @@ public class IntakeService {
 	@Transactional
 	public void discard(long id) {
 		Batch b = draft(id, "hủy bản nhập");
-		jdbc.update("UPDATE intake_batch SET state = 'DISCARDED', version = version + 1 WHERE id = ?", id);
+		drafts.discard(id);
 		audit.change("INTAKE_DISCARDED", "INTAKE", id, null, b.kind().label() + " “" + b.fileName() + "” đã hủy", null,
 				null);
 	}
@@ -392,15 +302,8 @@ public class IntakeService {
 		if (!p.summary().committable()) {
 			throw new DomainException(notCommittable(p));
 		}
-		CommitResult result = b.kind() == IntakeKind.PLAN_APPENDIX ? writePlan(b, p, keepRemoved) : writeNotice(b, p);
-		int n = jdbc.update("""
-				UPDATE intake_batch SET state = 'COMMITTED', committed_at = ?, result = ?::jsonb, preview = ?::jsonb,
-				       version = version + 1
-				WHERE id = ? AND version = ? AND state = 'DRAFT'""", Timestamp.from(clock.now()),
-				json.writeValueAsString(result), json.writeValueAsString(p), id, version);
-		if (n == 0) {
-			throw new ConcurrentEditException("bản nhập");
-		}
+		CommitResult result = committer.write(b, p, keepRemoved);
+		drafts.committed(id, version, result, p, clock.now());
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("planId", result.planId());
 		after.put("directiveId", result.directiveId());
@@ -424,121 +327,6 @@ public class IntakeService {
 		return "Chưa ghi được: còn " + p.summary().errors() + " lỗi ở " + (rows.size() == 1 ? "dòng " : "các dòng ")
 				+ String.join(", ", rows) + ". Hãy sửa, chọn cơ quan cho tên chưa có trong danh mục, hoặc bỏ các dòng "
 				+ "đó; không có gì được ghi";
-	}
-
-	private CommitResult writePlan(Batch b, Preview p, Set<Long> keepRemoved) {
-		IntakeSettings s = b.settings();
-		Plan plan;
-		List<String[]> groupLines = new ArrayList<>();
-		Map<String, String> seen = new LinkedHashMap<>();
-		for (Preview.Row r : p.rows()) {
-			if (r.draft().group() && seen.putIfAbsent(r.draft().groupCode(), r.draft().groupTitle()) == null) {
-				groupLines.add(new String[] { r.draft().groupCode(), Objects.requireNonNullElse(r.draft().groupTitle(),
-						r.draft().groupCode()) });
-			}
-		}
-		if (s.targetPlanId() == null) {
-			if (s.planTitle() == null) {
-				throw new DomainException("Chưa nhập tên kế hoạch");
-			}
-			Long directiveId = s.directiveId();
-			if (directiveId == null && s.directiveNumber() != null) {
-				directiveId = directive(DirectiveKind.PLAN, s.directiveNumber(), s.directiveDate(), s.directiveIssuer(),
-						s.directiveTitle() != null ? s.directiveTitle() : s.planTitle()).getId();
-			}
-			plan = tasks.savePlan(null, directiveId, s.planTitle(), s.planYear(), groupLines, null);
-		}
-		else {
-			Plan current = tasks.plan(s.targetPlanId());
-			plan = tasks.savePlan(current.getId(), current.getDirectiveId(), current.getTitle(), current.getYear(),
-					groupLines, current.getVersion());
-		}
-		Map<String, Long> groupIds = new LinkedHashMap<>();
-		for (TaskGroup g : plan.getGroups()) {
-			groupIds.put(g.getCode(), g.getId());
-		}
-		List<Long> created = new ArrayList<>();
-		List<Long> updated = new ArrayList<>();
-		List<Long> unchanged = new ArrayList<>();
-		for (Preview.Row r : p.rows()) {
-			if (r.draft().group() || r.draft().dropped()) {
-				continue;
-			}
-			if ("UNCHANGED".equals(r.change())) {
-				unchanged.add(r.taskId());
-				continue;
-			}
-			TaskForm f = form(r, plan.getId(), r.draft().groupCode() == null ? null : groupIds.get(r.draft().groupCode()),
-					plan.getDirectiveId());
-			if ("CHANGED".equals(r.change())) {
-				f.setVersion(tasks.get(r.taskId()).getVersion());
-				updated.add(tasks.save(r.taskId(), f).getId());
-			}
-			else {
-				created.add(tasks.save(null, f).getId());
-			}
-		}
-		List<Long> deleted = new ArrayList<>();
-		List<Long> kept = new ArrayList<>();
-		if (p.diff() != null) {
-			for (Preview.RemovedTask t : p.diff().removed()) {
-				if (t.hasProgress() || keepRemoved != null && keepRemoved.contains(t.taskId())) {
-					kept.add(t.taskId());
-				}
-				else {
-					tasks.delete(t.taskId());
-					deleted.add(t.taskId());
-				}
-			}
-		}
-		return new CommitResult(plan.getId(), plan.getDirectiveId(), created, updated, unchanged, deleted, kept);
-	}
-
-	private CommitResult writeNotice(Batch b, Preview p) {
-		IntakeSettings s = b.settings();
-		Directive d = s.directiveId() != null ? tasks.directive(s.directiveId())
-				: directive(DirectiveKind.CONCLUSION_NOTICE, s.directiveNumber(), s.directiveDate(), s.directiveIssuer(),
-						s.directiveTitle());
-		List<Long> created = new ArrayList<>();
-		for (Preview.Row r : p.rows()) {
-			if (!r.draft().group() && !r.draft().dropped()) {
-				created.add(tasks.save(null, form(r, null, null, d.getId())).getId());
-			}
-		}
-		return new CommitResult(null, d.getId(), created, List.of(), List.of(), List.of(), List.of());
-	}
-
-	/** The directive with this number, or a new one. */
-	private Directive directive(DirectiveKind kind, String number, java.time.LocalDate date, String issuer, String title) {
-		if (number == null) {
-			throw new DomainException("Chưa nhập số ký hiệu văn bản");
-		}
-		return tasks.directiveByNumber(number)
-			.orElseGet(() -> tasks.saveDirective(null, kind, number, date, issuer,
-					title == null ? number : abbreviate(title, 1000), null));
-	}
-
-	private static TaskForm form(Preview.Row r, Long planId, Long groupId, Long directiveId) {
-		DraftRow d = r.draft();
-		TaskForm f = new TaskForm();
-		f.setPlanId(planId);
-		f.setGroupId(groupId);
-		f.setDirectiveId(directiveId);
-		f.setStt(d.stt());
-		f.setTitle(d.title());
-		f.setAccountableHead(d.accountableHead());
-		Set<Long> leads = new LinkedHashSet<>();
-		r.leads().stream().filter(a -> a.agencyId() != null).forEach(a -> leads.add(a.agencyId()));
-		f.setLeadAgencyIds(leads);
-		Set<Long> coords = new LinkedHashSet<>();
-		r.coordinators().stream().filter(a -> a.agencyId() != null && !leads.contains(a.agencyId()))
-			.forEach(a -> coords.add(a.agencyId()));
-		f.setCoordinatorAgencyIds(coords);
-		boolean unresolved = r.coordinators().stream().anyMatch(a -> a.agencyId() == null);
-		f.setCoordinatorsNote(unresolved ? d.coordinators() : null);
-		f.setExpectedOutput(d.expectedOutput());
-		f.setDeadlinePhrase(d.deadline() == null ? "" : d.deadline());
-		return f;
 	}
 
 	// ----- helpers -----
@@ -574,10 +362,6 @@ public class IntakeService {
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
-	}
-
-	private static String abbreviate(String s, int max) {
-		return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
 	}
 
 	/** The tasks a commit created, for callers that go on with them (the demo data). */

@@ -69,31 +69,31 @@ class NearDuplicates {
 		Integer n = separately.execute(status -> {
 			jdbc.queryForObject("SELECT pg_advisory_xact_lock(57003)", Object.class);
 			List<Object[]> stale = jdbc.query("""
-					SELECT t.id, t.title, t.version FROM task t LEFT JOIN intake_task_text x ON x.task_id = t.id
-					WHERE x.task_id IS NULL OR x.task_version <> t.version""",
-					(rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getLong(3) });
+					SELECT t.id, t.title, md5(t.title)::uuid FROM task_view t LEFT JOIN intake_task_text x ON x.task_id = t.id
+					WHERE x.task_id IS NULL OR x.title_md5 <> md5(t.title)::uuid""",
+					(rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getObject(3, java.util.UUID.class) });
 			for (int from = 0; from < stale.size(); from += 2_000) {
 				List<Object[]> chunk = stale.subList(from, Math.min(stale.size(), from + 2_000));
 				Long[] ids = chunk.stream().map(r -> (Long) r[0]).toArray(Long[]::new);
 				jdbc.update("DELETE FROM intake_task_pair WHERE task_id = ANY (?)", (Object) ids);
 				List<Integer> pairs = new ArrayList<>();
 				List<Long> owners = new ArrayList<>();
-				Long[] versions = new Long[chunk.size()];
+				java.util.UUID[] hashes = new java.util.UUID[chunk.size()];
 				for (int i = 0; i < chunk.size(); i++) {
 					Object[] r = chunk.get(i);
 					for (int h : hashes((String) r[1])) {
 						pairs.add(h);
 						owners.add((Long) r[0]);
 					}
-					versions[i] = (Long) r[2];
+					hashes[i] = (java.util.UUID) r[2];
 				}
 				// one statement per chunk: arrays in, rows out
 				jdbc.update("""
 						INSERT INTO intake_task_pair(pair, task_id) SELECT * FROM unnest(?::int[], ?::bigint[])
 						ON CONFLICT DO NOTHING""", pairs.toArray(Integer[]::new), owners.toArray(Long[]::new));
 				jdbc.update("""
-						INSERT INTO intake_task_text(task_id, task_version) SELECT * FROM unnest(?::bigint[], ?::bigint[])
-						ON CONFLICT (task_id) DO UPDATE SET task_version = excluded.task_version""", ids, versions);
+						INSERT INTO intake_task_text(task_id, title_md5) SELECT * FROM unnest(?::bigint[], ?::uuid[])
+						ON CONFLICT (task_id) DO UPDATE SET title_md5 = excluded.title_md5""", ids, hashes);
 			}
 			return stale.size();
 		});
@@ -150,7 +150,7 @@ class NearDuplicates {
 				                FROM unnest(?::int[], ?::int[]) AS q(idx, pair) JOIN intake_task_pair p ON p.pair = q.pair
 				                GROUP BY q.idx, p.task_id),
 				     ranked AS (SELECT s.*, row_number() OVER (PARTITION BY s.idx ORDER BY s.n DESC, s.task_id) AS r
-				                FROM shared s JOIN task t ON t.id = s.task_id
+				                FROM shared s JOIN task_view t ON t.id = s.task_id
 				                WHERE ?::bigint IS NULL OR t.plan_id IS DISTINCT FROM ?)
 				SELECT idx, task_id FROM ranked WHERE r <= ? ORDER BY idx, r""", rs -> {
 			candidates.computeIfAbsent(rs.getInt(1), i -> new ArrayList<>()).add(rs.getLong(2));
@@ -162,9 +162,9 @@ class NearDuplicates {
 		candidates.values().forEach(ids::addAll);
 		Map<Long, Object[]> tasksById = new HashMap<>();
 		jdbc.query("""
-				SELECT t.id, t.stt, t.title, p.title, g.code, d.number FROM task t
-				LEFT JOIN plan p ON p.id = t.plan_id LEFT JOIN task_group g ON g.id = t.group_id
-				LEFT JOIN directive d ON d.id = t.directive_id WHERE t.id = ANY (?)""", rs -> {
+				SELECT t.id, t.stt, t.title, p.title, g.code, d.number FROM task_view t
+				LEFT JOIN plan_view p ON p.id = t.plan_id LEFT JOIN task_group_view g ON g.id = t.group_id
+				LEFT JOIN directive_view d ON d.id = t.directive_id WHERE t.id = ANY (?)""", rs -> {
 			tasksById.put(rs.getLong(1), new Object[] { rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 					rs.getString(6) });
 		}, (Object) ids.toArray(Long[]::new));

@@ -232,14 +232,14 @@ class TaskPageController {
 	String claims(Model model) {
 		CurrentUser me = AccessPolicy.current();
 		List<ProgressService.ClaimEntry> pending = progress.pendingFor(me);
-		Map<Long, Assignment> byId = new java.util.HashMap<>();
+		// every claim's assignment and task title in one query, not one (or two) per claim
+		Map<Long, TaskQueries.ClaimSubject> byId = queries
+			.claimSubjects(pending.stream().map(ProgressService.ClaimEntry::assignmentId).distinct().toList());
 		Set<Long> agencyIds = new HashSet<>();
-		Map<Long, Task> taskById = new java.util.HashMap<>();
-		for (ProgressService.ClaimEntry c : pending) {
-			Assignment a = tasks.assignment(c.assignmentId());
-			byId.put(c.assignmentId(), a);
-			agencyIds.add(a.getAgencyId());
-			taskById.computeIfAbsent(a.getTaskId(), tasks::get);
+		Map<Long, TaskQueries.ClaimSubject> taskById = new java.util.HashMap<>();
+		for (TaskQueries.ClaimSubject s : byId.values()) {
+			agencyIds.add(s.getAgencyId());
+			taskById.putIfAbsent(s.getTaskId(), s);
 		}
 		model.addAttribute("claims", pending);
 		model.addAttribute("assignmentsById", byId);

@@ -226,6 +226,54 @@ public class TaskQueries {
 						vn.nq57.deadline.DeadlineKind.valueOf(rs.getString(12)), rs.getInt(13), toLocal(rs.getDate(14))));
 	}
 
+	/**
+	 * The assignment a completion claim is about, with its task's title: what the list of claims shows beside
+	 * each claim. A class with getters rather than a record, for the template's property syntax.
+	 */
+	public static final class ClaimSubject {
+		private final long assignmentId;
+		private final long taskId;
+		private final long agencyId;
+		private final String title;
+
+		ClaimSubject(long assignmentId, long taskId, long agencyId, String title) {
+			this.assignmentId = assignmentId;
+			this.taskId = taskId;
+			this.agencyId = agencyId;
+			this.title = title;
+		}
+
+		public long getAssignmentId() {
+			return assignmentId;
+		}
+
+		public long getTaskId() {
+			return taskId;
+		}
+
+		public long getAgencyId() {
+			return agencyId;
+		}
+
+		public String getTitle() {
+			return title;
+		}
+	}
+
+	/** The assignments (with their tasks' titles) of many claims, in one query, by assignment id. */
+	public java.util.Map<Long, ClaimSubject> claimSubjects(java.util.Collection<Long> assignmentIds) {
+		java.util.Map<Long, ClaimSubject> out = new java.util.LinkedHashMap<>();
+		if (assignmentIds.isEmpty()) {
+			return out;
+		}
+		jdbc.query("""
+				SELECT a.id, a.task_id, a.agency_id, t.title FROM assignment a JOIN task t ON t.id = a.task_id
+				WHERE a.id IN (:ids)""", new MapSqlParameterSource("ids", assignmentIds), rs -> {
+			out.put(rs.getLong(1), new ClaimSubject(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+		});
+		return out;
+	}
+
 	/** The task's status on a day, rolled up from its assignments. */
 	public TaskStatus taskStatus(long taskId, LocalDate today) {
 		Integer rank = jdbc.queryForObject("SELECT " + TASK_RANK + " FROM task t WHERE t.id = :id",
