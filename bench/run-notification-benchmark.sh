@@ -135,6 +135,8 @@ echo "Starting on $DAY…"
 start_app "$DAY" "$DIR/day.log"
 sign_in
 trigger "first run on $DAY" "$DIR/day.log"
+# the computation holds its lock at least 5 s (lockAtLeastFor): a rerun within that time is skipped as another node's
+sleep 6
 trigger "second run on $DAY (same day)" "$DIR/day.log"
 stop_app
 

@@ -41,6 +41,58 @@ public class AuditLog {
 		insert(action, entityType, entityId, taskId, summary, before, after);
 	}
 
+	/** One change of many records (an import's tasks), as in {@link #change}. */
+	public record Change(String action, String entityType, Long entityId, Long taskId, String summary,
+			Map<String, ?> before, Map<String, ?> after) {
+	}
+
+	/** Records many changes with one statement, all by the current actor at the same moment. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void changes(List<Change> changes) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		Actor actor = currentActor();
+		int n = changes.size();
+		String[] action = new String[n];
+		String[] type = new String[n];
+		Long[] entity = new Long[n];
+		Long[] task = new Long[n];
+		String[] summary = new String[n];
+		String[] before = new String[n];
+		String[] after = new String[n];
+		for (int i = 0; i < n; i++) {
+			Change c = changes.get(i);
+			action[i] = c.action();
+			type[i] = c.entityType();
+			entity[i] = c.entityId();
+			task[i] = c.taskId();
+			summary[i] = truncate(c.summary());
+			before[i] = toJson(c.before());
+			after[i] = toJson(c.after());
+		}
+		jdbc.update(con -> {
+			var ps = con.prepareStatement("""
+					INSERT INTO audit_event(occurred_at, actor_id, actor_name, action, entity_type, entity_id, task_id,
+					                        summary, before_state, after_state)
+					SELECT ?, ?, ?, x.action, x.type, x.entity, x.task, x.summary, x.before::jsonb, x.after::jsonb
+					FROM unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[])
+					     WITH ORDINALITY AS x(action, type, entity, task, summary, before, after, ord)
+					ORDER BY x.ord""");
+			ps.setTimestamp(1, Timestamp.from(clock.now()));
+			ps.setObject(2, actor == null ? null : actor.id(), java.sql.Types.BIGINT);
+			ps.setString(3, actor == null ? "hệ thống" : actor.displayName());
+			ps.setArray(4, con.createArrayOf("text", action));
+			ps.setArray(5, con.createArrayOf("text", type));
+			ps.setArray(6, con.createArrayOf("bigint", entity));
+			ps.setArray(7, con.createArrayOf("bigint", task));
+			ps.setArray(8, con.createArrayOf("text", summary));
+			ps.setArray(9, con.createArrayOf("text", before));
+			ps.setArray(10, con.createArrayOf("text", after));
+			return ps;
+		});
+	}
+
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void denied(String entityType, Long entityId, String summary) {
 		insert("ACCESS_DENIED", entityType, entityId, null, summary, null, null);

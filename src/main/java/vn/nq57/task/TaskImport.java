@@ -291,11 +291,13 @@ public class TaskImport {
 		pairs("task_lead", rows, TaskSpec::leadAgencyIds);
 		pairs("task_coordinator", rows, TaskSpec::coordinatorAgencyIds);
 		int assignments = assign(rows);
+		List<AuditLog.Change> created = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {
 			Row r = rows.get(i);
-			audit.change("TASK_CREATED", "TASK", r.id, r.id, TaskService.abbreviate(title[i]), null,
-					snapshot(r, stt[i], title[i], head[i], output[i], note[i], refs));
+			created.add(new AuditLog.Change("TASK_CREATED", "TASK", r.id, r.id, TaskService.abbreviate(title[i]), null,
+					snapshot(r, stt[i], title[i], head[i], output[i], note[i], refs)));
 		}
+		audit.changes(created);
 		return assignments;
 	}
 
