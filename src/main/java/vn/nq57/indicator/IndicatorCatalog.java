@@ -29,6 +29,7 @@ import vn.nq57.account.CurrentUser;
 import vn.nq57.agency.Agency;
 import vn.nq57.agency.AgencyDirectory;
 import vn.nq57.agency.AgencyKind;
+import vn.nq57.kernel.VnText;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
@@ -563,22 +564,22 @@ class IndicatorCatalog {
 		else if (!CODE.matcher(code).matches()) {
 			errors.add("Mã chỉ số “" + code + "” chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới (tối đa 50 ký tự)");
 		}
-		String name = Labels.nfc(f.getName());
+		String name = VnText.nfc(f.getName());
 		if (name == null || name.isEmpty()) {
 			errors.add("Chưa nhập tên chỉ số");
 		}
 		else if (name.length() > 500) {
 			errors.add("Tên chỉ số quá dài (tối đa 500 ký tự)");
 		}
-		String unit = Labels.nfc(f.getUnit());
+		String unit = VnText.nfc(f.getUnit());
 		if (unit == null || unit.isEmpty()) {
 			errors.add("Chưa nhập đơn vị tính (ví dụ %, hệ thống, TB)");
 		}
 		else if (unit.length() > 50) {
 			errors.add("Đơn vị tính quá dài");
 		}
-		String category = blankToNull(Labels.nfc(f.getCategory()));
-		String source = blankToNull(Labels.nfc(f.getDataSource()));
+		String category = blankToNull(VnText.nfc(f.getCategory()));
+		String source = blankToNull(VnText.nfc(f.getDataSource()));
 		String unsafe = TextRules.firstUnsafe(name, unit, category, source, f.getExpression());
 		if (unsafe != null) {
 			errors.add(unsafe);
@@ -752,7 +753,7 @@ class IndicatorCatalog {
 				}
 				continue;
 			}
-			String note = blankToNull(Labels.nfc(m.group(3)));
+			String note = blankToNull(VnText.nfc(m.group(3)));
 			if (note != null && !TextRules.isSafe(note)) {
 				errors.add(TextRules.firstUnsafe(note));
 				continue;

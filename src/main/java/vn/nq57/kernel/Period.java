@@ -163,10 +163,10 @@ public record Period(PeriodKind kind, LocalDate start) implements Comparable<Per
 	/** 1 to 4 for "i"…"iv" or "1"…"4" in any case; 0 for anything else. */
 	public static int quarterNumber(String text) {
 		return switch (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)) {
-			case "i", "1", "01" -> 1;
-			case "ii", "2", "02" -> 2;
-			case "iii", "3", "03" -> 3;
-			case "iv", "4", "04" -> 4;
+			case "i", "1" -> 1;
+			case "ii", "2" -> 2;
+			case "iii", "3" -> 3;
+			case "iv", "4" -> 4;
 			default -> 0;
 		};
 	}

@@ -47,7 +47,12 @@ public class VnFormat {
 
 	/** 99,30% — a missing rate (nothing to divide by) is shown as a dash, not as 0%. */
 	public String pct(BigDecimal p) {
-		return p == null ? "–" : new DecimalFormat("#,##0.00", VI).format(p) + "%";
+		return percent(p);
+	}
+
+	/** {@link #pct(BigDecimal)} for code without the bean: the document writers, SQL-built grid cells. */
+	public static String percent(BigDecimal p) {
+		return p == null ? "–" : decimal(p, 2) + "%";
 	}
 
 	/** 99,30% for {@code part} of {@code whole}, recomputed from the counts ({@link Rates#percent(long, long)}). */

@@ -15,6 +15,8 @@ import org.springframework.web.util.HtmlUtils;
 
 import vn.nq57.agency.AgencyKind;
 import vn.nq57.agency.AgencyNames;
+import vn.nq57.kernel.Page;
+import vn.nq57.kernel.VnFormat;
 import vn.nq57.reporting.Completeness.Cell;
 import vn.nq57.reporting.Completeness.Counts;
 
@@ -32,17 +34,6 @@ public class CompletenessQueries {
 
 	/** Which agencies the grid shows; {@code null} fields do not filter. */
 	public record Filter(long regimeId, int year, AgencyKind kind, String text, String only, String sort) {
-	}
-
-	public record Page<T>(List<T> rows, int page, int size, long total) {
-
-		public int pages() {
-			return (int) Math.max(1, (total + size - 1) / size);
-		}
-
-		public boolean hasNext() {
-			return page + 1 < pages();
-		}
 	}
 
 	/** One column of the grid: the period and its figures (counted only once it is past due). */
@@ -90,9 +81,9 @@ public class CompletenessQueries {
 		}
 	}
 
-	/** 99,30% as VnFormat writes it (rates here are 0–100 with two decimals), without a formatter per cell. */
+	/** 99,30%, as every page writes a rate. */
 	static String pct(java.math.BigDecimal p) {
-		return p == null ? "–" : p.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',') + "%";
+		return VnFormat.percent(p);
 	}
 
 	public record Grid(Filter filter, List<ReportingPeriod> periods, List<PeriodTotals> totals, Counts overall,
@@ -124,7 +115,7 @@ public class CompletenessQueries {
 				+ " AND (r.expected_from IS NULL OR p.due_date >= r.expected_from) ORDER BY p.starts_on",
 				new MapSqlParameterSource("r", f.regimeId()).addValue("y", f.year()), (rs, i) -> RegimeService.period(rs));
 		if (periods.isEmpty()) {
-			return new Grid(f, periods, List.of(), Counts.NONE, new Page<>(List.of(), page, size, 0));
+			return new Grid(f, periods, List.of(), Counts.NONE, Page.empty(page, size));
 		}
 		MapSqlParameterSource p = new MapSqlParameterSource("periods", periods.stream().map(ReportingPeriod::id).toList())
 			.addValue("today", Date.valueOf(today)).addValue("limit", size).addValue("offset", (long) page * size);

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.nq57.agency.AgencyDirectory;
+import vn.nq57.kernel.VnText;
 import vn.nq57.overview.OverviewQueries;
 import vn.nq57.task.TaskQueries;
 import vn.nq57.reporting.ConsolidatedData.AgencyReport;
@@ -180,7 +181,7 @@ class ConsolidatedCollector {
 	private static void addItems(Map<ReportTheme, List<Contribution>> into, String agency, List<Item> items) {
 		Set<String> seen = new HashSet<>();
 		for (Item i : items) {
-			if (seen.add(ReportTheme.fold(i.text()))) {
+			if (seen.add(VnText.fold(i.text()))) {
 				into.computeIfAbsent(i.theme(), k -> new ArrayList<>()).add(new Contribution(agency, i.text().strip()));
 			}
 		}

@@ -2,7 +2,6 @@ package vn.nq57.reporting;
 
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.nq57.account.AccessPolicy;
 import vn.nq57.account.CurrentUser;
 import vn.nq57.account.Role;
+import vn.nq57.kernel.VnText;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
@@ -349,7 +349,7 @@ public class ConsolidatedReportService {
 	}
 
 	private static String norm(String s) {
-		return s == null ? null : Normalizer.normalize(s.strip().replace("\r\n", "\n"), Normalizer.Form.NFC);
+		return s == null ? null : VnText.nfc(s.replace("\r\n", "\n"));
 	}
 
 	private static String or(String a, String b) {

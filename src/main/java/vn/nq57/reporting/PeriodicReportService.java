@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.nq57.account.AccessPolicy;
 import vn.nq57.account.CurrentUser;
 import vn.nq57.account.Role;
+import vn.nq57.kernel.VnText;
 import vn.nq57.reporting.ReportContent.Item;
 import vn.nq57.reporting.ReportContent.Section;
 import vn.nq57.system.AppClock;
@@ -661,7 +661,7 @@ public class PeriodicReportService {
 	}
 
 	private static String clean(String s) {
-		return s == null ? null : Normalizer.normalize(s.strip().replace("\r\n", "\n"), Normalizer.Form.NFC);
+		return s == null ? null : VnText.nfc(s.replace("\r\n", "\n"));
 	}
 
 	private static void safe(String... values) {

@@ -24,6 +24,7 @@ import vn.nq57.account.CurrentUser;
 import vn.nq57.account.Role;
 import vn.nq57.agency.AgencyDirectory;
 import vn.nq57.agency.AgencyKind;
+import vn.nq57.kernel.VnText;
 import vn.nq57.reporting.ReportingCalendar.Frequency;
 import vn.nq57.reporting.ReportingCalendar.Period;
 import vn.nq57.reporting.ReportingCalendar.Rule;
@@ -570,6 +571,6 @@ public class RegimeService {
 	}
 
 	private static String trim(String s) {
-		return blank(s) ? null : java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
+		return blank(s) ? null : VnText.nfc(s);
 	}
 }
