@@ -181,13 +181,13 @@ class IndicatorCatalog {
 				p.addValue("resp", ind.responsibleAgencyId());
 				yield "SELECT CAST(:resp AS bigint) AS id";
 			}
-			case COMMUNE -> "SELECT id FROM agency WHERE active AND kind = 'COMMUNE'";
+			case COMMUNE -> "SELECT id FROM agency_view WHERE active AND kind = 'COMMUNE'";
 			case AGENCY -> {
 				if (ind.reporterIds().isEmpty()) {
-					yield "SELECT id FROM agency WHERE active AND kind = 'DEPARTMENT'";
+					yield "SELECT id FROM agency_view WHERE active AND kind = 'DEPARTMENT'";
 				}
 				p.addValue("reporterIds", ind.reporterIds());
-				yield "SELECT id FROM agency WHERE id IN (:reporterIds)";
+				yield "SELECT id FROM agency_view WHERE id IN (:reporterIds)";
 			}
 		};
 	}

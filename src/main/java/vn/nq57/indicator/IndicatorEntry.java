@@ -288,8 +288,8 @@ class IndicatorEntry {
 		jdbc.query("""
 				SELECT DISTINCT ON (v.indicator_id) v.*, a.name AS agency_name, eu.full_name AS entered_name,
 				       au.full_name AS approved_name
-				FROM indicator_value v JOIN agency a ON a.id = v.agency_id
-				LEFT JOIN app_user eu ON eu.id = v.entered_by LEFT JOIN app_user au ON au.id = v.approved_by
+				FROM indicator_value v JOIN agency_view a ON a.id = v.agency_id
+				LEFT JOIN app_user_view eu ON eu.id = v.entered_by LEFT JOIN app_user_view au ON au.id = v.approved_by
 				WHERE v.agency_id = :agency AND v.indicator_id IN (:ids) AND v.period_start <= :today
 				ORDER BY v.indicator_id, v.period_start DESC""", p.addValue("today", Date.valueOf(today)), rs -> {
 			latest.put(rs.getLong("indicator_id"), map(rs));
@@ -335,9 +335,9 @@ class IndicatorEntry {
 	private static final String SELECT = """
 			SELECT v.*, a.name AS agency_name, eu.full_name AS entered_name, au.full_name AS approved_name
 			FROM indicator_value v
-			JOIN agency a ON a.id = v.agency_id
-			LEFT JOIN app_user eu ON eu.id = v.entered_by
-			LEFT JOIN app_user au ON au.id = v.approved_by
+			JOIN agency_view a ON a.id = v.agency_id
+			LEFT JOIN app_user_view eu ON eu.id = v.entered_by
+			LEFT JOIN app_user_view au ON au.id = v.approved_by
 			""";
 
 	ValueRow byId(long id) {

@@ -132,7 +132,7 @@ public class CompletenessQueries {
 				p.addValue("w" + i, words[i]);
 			}
 		}
-		String agencyJoin = where.isEmpty() ? "" : " JOIN agency a ON a.id = r.agency_id AND " + String.join(" AND ", where);
+		String agencyJoin = where.isEmpty() ? "" : " JOIN agency_view a ON a.id = r.agency_id AND " + String.join(" AND ", where);
 
 		// column totals
 		Map<Long, long[]> byPeriod = new HashMap<>();
@@ -180,7 +180,7 @@ public class CompletenessQueries {
 				  WHERE r.expected AND r.period_id IN (:periods)
 				  GROUP BY r.agency_id)
 				SELECT c.agency_id, a.name, c.expected, c.received, c.on_time, c.returned, count(*) OVER () AS total
-				FROM c JOIN agency a ON a.id = c.agency_id%3$s
+				FROM c JOIN agency_view a ON a.id = c.agency_id%3$s
 				ORDER BY %4$s
 				LIMIT :limit OFFSET :offset""".formatted(RECEIVED, agencyJoin, having, order), p, (rs, i) -> {
 			total[0] = rs.getLong("total");
@@ -284,7 +284,7 @@ public class CompletenessQueries {
 				                  '; ' ORDER BY p.due_date, rg.position) AS periods,
 				       min(p.due_date) AS oldest, count(*) OVER () AS total
 				FROM periodic_report r JOIN reporting_period p ON p.id = r.period_id
-				JOIN reporting_regime rg ON rg.id = p.regime_id JOIN agency a ON a.id = r.agency_id
+				JOIN reporting_regime rg ON rg.id = p.regime_id JOIN agency_view a ON a.id = r.agency_id
 				WHERE r.expected AND p.active AND p.year = :y AND p.due_date < :today AND NOT %s
 				  AND (CAST(:r AS bigint) IS NULL OR p.regime_id = :r)
 				GROUP BY a.id, a.name, a.email

@@ -85,7 +85,7 @@ class ConsolidatedCollector {
 		List<AgencyReport> states = new ArrayList<>();
 		long[] n = new long[4];
 		jdbc.query("""
-				SELECT a.name, r.state, r.first_submitted_on FROM periodic_report r JOIN agency a ON a.id = r.agency_id
+				SELECT a.name, r.state, r.first_submitted_on FROM periodic_report r JOIN agency_view a ON a.id = r.agency_id
 				WHERE r.period_id = :p AND r.expected ORDER BY a.name COLLATE "vi-x-icu", a.id""",
 				new MapSqlParameterSource("p", period.id()), rs -> {
 					ReportState state = ReportState.valueOf(rs.getString(2));

@@ -161,7 +161,7 @@ public class ConsolidatedReportService {
 				SELECT c.id, c.period_id, rg.name || ' – ' || pe.label, c.state, c.number, c.doc_date, c.generated_at,
 				       u.full_name, c.released_at
 				FROM consolidated_report c JOIN reporting_period pe ON pe.id = c.period_id
-				JOIN reporting_regime rg ON rg.id = pe.regime_id LEFT JOIN app_user u ON u.id = c.generated_by
+				JOIN reporting_regime rg ON rg.id = pe.regime_id LEFT JOIN app_user_view u ON u.id = c.generated_by
 				""" + (tail.startsWith(" WHERE") ? tail + " ORDER BY c.id DESC" : tail);
 		return jdbc.query(sql, p, (rs, i) -> new Listed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 				rs.getString(5), RegimeService.day(rs, "doc_date"), rs.getTimestamp(7).toInstant(), rs.getString(8),
@@ -177,8 +177,8 @@ public class ConsolidatedReportService {
 		return jdbc.query("""
 				SELECT c.id, c.period_id, c.state, c.header::text, c.sections::text, c.data::text, c.generated_at,
 				       g.full_name, c.released_at, r.full_name, c.version
-				FROM consolidated_report c LEFT JOIN app_user g ON g.id = c.generated_by
-				LEFT JOIN app_user r ON r.id = c.released_by WHERE c.id = :id""", new MapSqlParameterSource("id", id),
+				FROM consolidated_report c LEFT JOIN app_user_view g ON g.id = c.generated_by
+				LEFT JOIN app_user_view r ON r.id = c.released_by WHERE c.id = :id""", new MapSqlParameterSource("id", id),
 				(rs, i) -> new Consolidated(rs.getLong(1), regimes.period(rs.getLong(2)), rs.getString(3),
 						json.readValue(rs.getString(4), Header.class),
 						json.readValue(rs.getString(5), new TypeReference<List<DocSection>>() {

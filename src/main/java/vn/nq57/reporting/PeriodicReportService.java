@@ -113,7 +113,7 @@ public class PeriodicReportService {
 			       r.submitted_on, r.reopened_until, r.return_reason, r.version, rg.plan_id,
 			       p.id AS p_id, p.regime_id, rg.name AS regime_name, rg.frequency, p.period_key, p.year, p.idx, p.label,
 			       p.starts_on, p.ends_on, p.window_start, p.window_end, p.due_date, p.lock_date, p.active
-			FROM periodic_report r JOIN agency a ON a.id = r.agency_id
+			FROM periodic_report r JOIN agency_view a ON a.id = r.agency_id
 			JOIN reporting_period p ON p.id = r.period_id JOIN reporting_regime rg ON rg.id = p.regime_id
 			""";
 
@@ -560,8 +560,8 @@ public class PeriodicReportService {
 				SELECT r.content::text AS content_json, au.full_name AS approved_name, r.approved_at,
 				       su.full_name AS submitted_name, r.submitted_at, ru.full_name AS reviewed_name, r.reviewed_at, r.id,""")
 				+ """
-						 LEFT JOIN app_user au ON au.id = r.approved_by LEFT JOIN app_user su ON su.id = r.submitted_by
-						 LEFT JOIN app_user ru ON ru.id = r.reviewed_by WHERE r.id = :id""",
+						 LEFT JOIN app_user_view au ON au.id = r.approved_by LEFT JOIN app_user_view su ON su.id = r.submitted_by
+						 LEFT JOIN app_user_view ru ON ru.id = r.reviewed_by WHERE r.id = :id""",
 				new MapSqlParameterSource("id", id), (rs, i) -> {
 					String c = rs.getString("content_json");
 					return new Loaded(row(rs), (Long) rs.getObject("plan_id"),

@@ -178,7 +178,7 @@ public class RegimeService {
 	public List<AgencyRule> agencyRules(long regimeId) {
 		return jdbc.query("""
 				SELECT o.id, o.regime_id, o.agency_id, a.name, o.mode, o.valid_from, o.valid_to, o.note
-				FROM reporting_regime_agency o JOIN agency a ON a.id = o.agency_id
+				FROM reporting_regime_agency o JOIN agency_view a ON a.id = o.agency_id
 				WHERE o.regime_id = :r ORDER BY a.name, o.id""", new MapSqlParameterSource("r", regimeId),
 				(rs, i) -> new AgencyRule(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 						day(rs, "valid_from"), day(rs, "valid_to"), rs.getString(8)));
@@ -189,8 +189,8 @@ public class RegimeService {
 		return jdbc.query("""
 				SELECT s.agency_id, a.name, a.active, s.reports_from, s.reports_until, s.until_auto, s.successor_agency_id,
 				       su.name AS successor, s.note
-				FROM reporting_agency_span s JOIN agency a ON a.id = s.agency_id
-				LEFT JOIN agency su ON su.id = s.successor_agency_id
+				FROM reporting_agency_span s JOIN agency_view a ON a.id = s.agency_id
+				LEFT JOIN agency_view su ON su.id = s.successor_agency_id
 				WHERE s.reports_from IS NOT NULL OR s.reports_until IS NOT NULL OR NOT a.active
 				ORDER BY coalesce(s.reports_until, s.reports_from) DESC NULLS LAST, a.name""", new MapSqlParameterSource(),
 				(rs, i) -> new Span(rs.getLong(1), rs.getString(2), rs.getBoolean(3), day(rs, "reports_from"),
@@ -202,8 +202,8 @@ public class RegimeService {
 		return jdbc.query("""
 				SELECT a.id, a.name, a.active, s.reports_from, s.reports_until, coalesce(s.until_auto, false),
 				       s.successor_agency_id, su.name, s.note
-				FROM agency a LEFT JOIN reporting_agency_span s ON s.agency_id = a.id
-				LEFT JOIN agency su ON su.id = s.successor_agency_id WHERE a.id = :a""",
+				FROM agency_view a LEFT JOIN reporting_agency_span s ON s.agency_id = a.id
+				LEFT JOIN agency_view su ON su.id = s.successor_agency_id WHERE a.id = :a""",
 				new MapSqlParameterSource("a", agencyId),
 				(rs, i) -> new Span(rs.getLong(1), rs.getString(2), rs.getBoolean(3), day(rs, "reports_from"),
 						day(rs, "reports_until"), rs.getBoolean(6), (Long) rs.getObject(7), rs.getString(8),
@@ -361,7 +361,7 @@ public class RegimeService {
 	public void endAgencyRule(long ruleId, LocalDate validTo) {
 		AgencyRule rule = jdbc.query("""
 				SELECT o.id, o.regime_id, o.agency_id, a.name, o.mode, o.valid_from, o.valid_to, o.note
-				FROM reporting_regime_agency o JOIN agency a ON a.id = o.agency_id WHERE o.id = :id""",
+				FROM reporting_regime_agency o JOIN agency_view a ON a.id = o.agency_id WHERE o.id = :id""",
 				new MapSqlParameterSource("id", ruleId),
 				(rs, i) -> new AgencyRule(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 						day(rs, "valid_from"), day(rs, "valid_to"), rs.getString(8)))
@@ -439,15 +439,15 @@ public class RegimeService {
 		MapSqlParameterSource p = new MapSqlParameterSource("today", Date.valueOf(today)).addValue("initial", initial);
 		jdbc.update("""
 				INSERT INTO reporting_agency_span(agency_id, reports_from)
-				SELECT a.id, CASE WHEN :initial THEN NULL ELSE :today::date END FROM agency a
+				SELECT a.id, CASE WHEN :initial THEN NULL ELSE :today::date END FROM agency_view a
 				WHERE a.active AND a.kind <> 'COLLECTIVE'
 				  AND NOT EXISTS (SELECT 1 FROM reporting_agency_span s WHERE s.agency_id = a.id)""", p);
 		jdbc.update("""
 				UPDATE reporting_agency_span s SET reports_until = :today::date - 1, until_auto = true, updated_at = now()
-				FROM agency a WHERE a.id = s.agency_id AND NOT a.active AND s.reports_until IS NULL""", p);
+				FROM agency_view a WHERE a.id = s.agency_id AND NOT a.active AND s.reports_until IS NULL""", p);
 		jdbc.update("""
 				UPDATE reporting_agency_span s SET reports_until = NULL, until_auto = false, updated_at = now()
-				FROM agency a WHERE a.id = s.agency_id AND a.active AND s.until_auto""", p);
+				FROM agency_view a WHERE a.id = s.agency_id AND a.active AND s.until_auto""", p);
 		if (initial) {
 			settings.put(INITIALISED, today.toString());
 		}
