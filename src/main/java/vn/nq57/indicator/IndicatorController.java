@@ -170,7 +170,7 @@ class IndicatorController {
 		model.addAttribute("sort", order.name());
 		model.addAttribute("inputs", queries.inputs(ind, selected, all));
 		model.addAttribute("all", all);
-		model.addAttribute("dependents", IndicatorCatalog.dependents(ind, all));
+		model.addAttribute("dependents", FormulaGraph.dependents(ind, all));
 		model.addAttribute("sources", queries.sources(ind, selected));
 		model.addAttribute("changes", ind.computed() ? List.of() : history.changes(ind, selected, historyOf));
 		model.addAttribute("historyOf", historyOf == null ? null : queries.agencyName(historyOf));
@@ -217,14 +217,14 @@ class IndicatorController {
 	@GetMapping("/indicators/new")
 	String newForm(Model model) {
 		access.requireManage("thêm chỉ số (chỉ Sở KH&CN)");
-		return form(model, IndicatorCatalog.blankForm(), null);
+		return form(model, IndicatorForms.blankForm(), null);
 	}
 
 	@GetMapping("/indicators/{code}/edit")
 	String editForm(@PathVariable String code, Model model) {
 		access.requireManage("sửa chỉ số (chỉ Sở KH&CN)");
 		Indicator ind = catalog.get(code);
-		return form(model, catalog.toForm(ind), ind);
+		return form(model, IndicatorForms.toForm(ind), ind);
 	}
 
 	private String form(Model model, IndicatorForm form, Indicator ind) {

@@ -268,7 +268,7 @@ class IndicatorDemoData implements ApplicationRunner {
 
 	/** A definition being built (a little fluent helper for readability of the list above). */
 	private final class Def {
-		final IndicatorForm form = IndicatorCatalog.blankForm();
+		final IndicatorForm form = IndicatorForms.blankForm();
 
 		Def targets(String t) {
 			form.setTargets(t);

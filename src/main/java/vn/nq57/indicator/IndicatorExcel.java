@@ -261,7 +261,7 @@ class IndicatorExcel {
 			Map<String, StringBuilder> targets) {
 		String code = str(cell(row, cols, Col.CODE));
 		Indicator existing = code == null ? null : current.get(code.toUpperCase(Locale.ROOT));
-		IndicatorForm f = existing == null ? IndicatorCatalog.blankForm() : catalog.toForm(existing);
+		IndicatorForm f = existing == null ? IndicatorForms.blankForm() : IndicatorForms.toForm(existing);
 		f.setVersion(null);
 		f.setCode(code);
 		f.setName(str(cell(row, cols, Col.NAME)));

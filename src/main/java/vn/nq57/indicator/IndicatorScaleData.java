@@ -206,7 +206,7 @@ class IndicatorScaleData implements ApplicationRunner {
 	}
 
 	private IndicatorForm form(String code, String name, String unit, int position) {
-		IndicatorForm f = IndicatorCatalog.blankForm();
+		IndicatorForm f = IndicatorForms.blankForm();
 		f.setCode(code);
 		f.setName(name);
 		f.setCategory("Thử tải " + (position % 5 + 1));
