@@ -110,10 +110,10 @@ public class CompletenessQueries {
 
 	/** The agency × period grid of one regime and year, one page of agencies at a time. */
 	public Grid grid(Filter f, LocalDate today, int page, int size) {
-		List<ReportingPeriod> periods = jdbc.query(RegimeService.PERIOD_SQL
+		List<ReportingPeriod> periods = jdbc.query(RegimeQueries.PERIOD_SQL
 				+ " WHERE p.regime_id = :r AND p.year = :y AND p.active"
 				+ " AND (r.expected_from IS NULL OR p.due_date >= r.expected_from) ORDER BY p.starts_on",
-				new MapSqlParameterSource("r", f.regimeId()).addValue("y", f.year()), (rs, i) -> RegimeService.period(rs));
+				new MapSqlParameterSource("r", f.regimeId()).addValue("y", f.year()), (rs, i) -> RegimeQueries.period(rs));
 		if (periods.isEmpty()) {
 			return new Grid(f, periods, List.of(), Counts.NONE, Page.empty(page, size));
 		}
@@ -299,12 +299,12 @@ public class CompletenessQueries {
 
 	/** Periods due within {@code days} days and how many agencies have not sent them yet. */
 	public List<DueSoon> dueSoon(LocalDate today, int days) {
-		return jdbc.query(RegimeService.PERIOD_SQL.replace("FROM reporting_period p", """
+		return jdbc.query(RegimeQueries.PERIOD_SQL.replace("FROM reporting_period p", """
 				, (SELECT count(*) FROM periodic_report r WHERE r.period_id = p.id AND r.expected) AS owed,
 				  (SELECT count(*) FROM periodic_report r WHERE r.period_id = p.id AND r.expected AND NOT %s) AS missing
 				FROM reporting_period p""".formatted(RECEIVED))
 				+ " WHERE p.active AND p.due_date BETWEEN :today AND :until ORDER BY p.due_date, r.position",
 				new MapSqlParameterSource("today", Date.valueOf(today)).addValue("until", Date.valueOf(today.plusDays(days))),
-				(rs, i) -> new DueSoon(RegimeService.period(rs), rs.getLong("missing"), rs.getLong("owed")));
+				(rs, i) -> new DueSoon(RegimeQueries.period(rs), rs.getLong("missing"), rs.getLong("owed")));
 	}
 }

@@ -164,7 +164,7 @@ public class ConsolidatedReportService {
 				JOIN reporting_regime rg ON rg.id = pe.regime_id LEFT JOIN app_user_view u ON u.id = c.generated_by
 				""" + (tail.startsWith(" WHERE") ? tail + " ORDER BY c.id DESC" : tail);
 		return jdbc.query(sql, p, (rs, i) -> new Listed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-				rs.getString(5), RegimeService.day(rs, "doc_date"), rs.getTimestamp(7).toInstant(), rs.getString(8),
+				rs.getString(5), RegimeQueries.day(rs, "doc_date"), rs.getTimestamp(7).toInstant(), rs.getString(8),
 				rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()));
 	}
 

@@ -48,13 +48,13 @@ class ReportStore {
 		ReportingPeriod period = new ReportingPeriod(rs.getLong("p_id"), rs.getLong("regime_id"),
 				rs.getString("regime_name"), ReportingCalendar.Frequency.valueOf(rs.getString("frequency")),
 				rs.getString("period_key"), rs.getInt("year"), rs.getInt("idx"), rs.getString("label"),
-				RegimeService.day(rs, "starts_on"), RegimeService.day(rs, "ends_on"), RegimeService.day(rs, "window_start"),
-				RegimeService.day(rs, "window_end"), RegimeService.day(rs, "due_date"), RegimeService.day(rs, "lock_date"),
+				RegimeQueries.day(rs, "starts_on"), RegimeQueries.day(rs, "ends_on"), RegimeQueries.day(rs, "window_start"),
+				RegimeQueries.day(rs, "window_end"), RegimeQueries.day(rs, "due_date"), RegimeQueries.day(rs, "lock_date"),
 				rs.getBoolean("active"));
 		return new ReportRow(rs.getLong("id"), period, rs.getLong("agency_id"), rs.getString("agency_name"),
 				rs.getBoolean("expected"), ReportState.valueOf(rs.getString("state")), rs.getInt("revision"),
-				RegimeService.day(rs, "first_submitted_on"), RegimeService.day(rs, "submitted_on"),
-				RegimeService.day(rs, "reopened_until"), rs.getString("return_reason"), rs.getLong("version"));
+				RegimeQueries.day(rs, "first_submitted_on"), RegimeQueries.day(rs, "submitted_on"),
+				RegimeQueries.day(rs, "reopened_until"), rs.getString("return_reason"), rs.getLong("version"));
 	}
 
 	/** The agency's reports of the periods whose window has begun by {@code today}, newest due date first. */
