@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.nq57.agency.AgencyDirectory;
+import vn.nq57.kernel.Page;
 import vn.nq57.system.AppClock;
 
 /**
@@ -109,12 +110,17 @@ class IndicatorQueries {
 	record BreakdownPage(Period period, List<AgencyValue> rows, int page, int size, long total, int reported,
 			int expected, boolean pastDue) {
 
+		/** The rows as the kernel's page, whose arithmetic the pager uses. */
+		Page<AgencyValue> asPage() {
+			return new Page<>(rows, page, size, total);
+		}
+
 		public int pages() {
-			return (int) Math.max(1, (total + size - 1) / size);
+			return asPage().pages();
 		}
 
 		public boolean hasNext() {
-			return page + 1 < pages();
+			return asPage().hasNext();
 		}
 	}
 
