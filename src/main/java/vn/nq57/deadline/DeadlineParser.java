@@ -1,15 +1,17 @@
 package vn.nq57.deadline;
 
-import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import vn.nq57.kernel.Period;
+import vn.nq57.kernel.PeriodKind;
+import vn.nq57.kernel.VnText;
 
 /**
  * Reads the "thời gian hoàn thành" column of a plan appendix or conclusion notice into a {@link DeadlineSpec}.
@@ -152,7 +154,7 @@ public final class DeadlineParser {
 	}
 
 	public static DeadlineSpec parse(String phrase) {
-		String original = (phrase != null) ? trim(Normalizer.normalize(phrase, Normalizer.Form.NFC)) : "";
+		String original = (phrase != null) ? trim(VnText.nfc(phrase)) : "";
 		String key = keyOf(original);
 		if (NOTHING.matcher(key).matches()) {
 			return DeadlineSpec.none(original);
@@ -177,24 +179,24 @@ public final class DeadlineParser {
 	}
 
 	private static DeadlineSpec parseDate(String original, String key) {
-		List<Period> periods = new ArrayList<>();
+		List<Found> found = new ArrayList<>();
 		Matcher matcher = PERIOD.matcher(key);
 		while (matcher.find()) {
-			Period period = periodOf(matcher);
+			Found period = periodOf(matcher);
 			if (period != null) {
-				periods.add(period);
+				found.add(period);
 			}
 		}
-		if (periods.isEmpty()) {
+		if (found.isEmpty()) {
 			return DeadlineSpec.unparsed(original, whyUnreadable(original, key));
 		}
 		// One impossible date makes the whole phrase suspect, even if a later date is fine: ask a person.
-		for (Period period : periods) {
+		for (Found period : found) {
 			if (period.problem() != null) {
 				return DeadlineSpec.unparsed(original, period.problem());
 			}
 		}
-		Period last = periods.get(periods.size() - 1);
+		Found last = found.get(found.size() - 1);
 		// "Trước 01/6/2026" means it must be done by 31/5/2026: the named day itself is already late.
 		boolean before = BEFORE.matcher(key.substring(0, last.start())).find();
 		LocalDate due = before ? last.first().minusDays(1) : last.last();
@@ -202,7 +204,7 @@ public final class DeadlineParser {
 	}
 
 	/** The period a match names, or {@code null} when it is a number that merely looks like a year. */
-	private static Period periodOf(Matcher m) {
+	private static Found periodOf(Matcher m) {
 		int at = m.start();
 		if (m.group("day") != null) {
 			return day(at, m.group("day"), m.group("dayMonth"), m.group("dayYear"));
@@ -231,70 +233,61 @@ public final class DeadlineParser {
 		return isPlausibleYear(bareYear) ? year(at, m.group("bareYear")) : null;
 	}
 
-	private static Period day(int at, String day, String month, String year) {
+	private static Found day(int at, String day, String month, String year) {
 		int y = Integer.parseInt(year);
 		if (!isPlausibleYear(y)) {
-			return Period.broken(at, yearProblem(y));
+			return Found.broken(at, yearProblem(y));
 		}
 		int d = Integer.parseInt(day);
 		int mo = Integer.parseInt(month);
 		try {
 			LocalDate date = LocalDate.of(y, mo, d);
-			return new Period(at, date, date, DeadlinePrecision.DAY, null);
+			return new Found(at, date, date, DeadlinePrecision.DAY, null);
 		}
 		catch (DateTimeException ex) {
-			return Period.broken(at, "Ngày %02d/%02d/%d không tồn tại".formatted(d, mo, y));
+			return Found.broken(at, "Ngày %02d/%02d/%d không tồn tại".formatted(d, mo, y));
 		}
 	}
 
-	private static Period month(int at, String month, String year) {
+	private static Found month(int at, String month, String year) {
 		int y = Integer.parseInt(year);
 		int mo = Integer.parseInt(month);
 		if (!isPlausibleYear(y)) {
-			return Period.broken(at, yearProblem(y));
+			return Found.broken(at, yearProblem(y));
 		}
 		if (mo < 1 || mo > 12) {
-			return Period.broken(at, "Tháng %d/%d không tồn tại (chỉ có tháng 1 đến 12)".formatted(mo, y));
+			return Found.broken(at, "Tháng %d/%d không tồn tại (chỉ có tháng 1 đến 12)".formatted(mo, y));
 		}
-		YearMonth ym = YearMonth.of(y, mo);
-		return new Period(at, ym.atDay(1), ym.atEndOfMonth(), DeadlinePrecision.MONTH, null);
+		return Found.of(at, Period.of(PeriodKind.MONTH, y, mo), DeadlinePrecision.MONTH);
 	}
 
-	private static Period quarter(int at, String quarter, String year) {
+	private static Found quarter(int at, String quarter, String year) {
 		int y = Integer.parseInt(year);
 		if (!isPlausibleYear(y)) {
-			return Period.broken(at, yearProblem(y));
+			return Found.broken(at, yearProblem(y));
 		}
-		int q = switch (quarter) {
-			case "i", "1" -> 1;
-			case "ii", "2" -> 2;
-			case "iii", "3" -> 3;
-			case "iv", "4" -> 4;
-			default -> 0;
-		};
+		int q = Period.quarterNumber(quarter);
 		if (q == 0) {
-			return Period.broken(at, "Quý %s/%d không tồn tại (chỉ có quý I đến IV)"
+			return Found.broken(at, "Quý %s/%d không tồn tại (chỉ có quý I đến IV)"
 				.formatted(quarter.toUpperCase(Locale.ROOT), y));
 		}
-		LocalDate first = LocalDate.of(y, q * 3 - 2, 1);
-		return new Period(at, first, YearMonth.of(y, q * 3).atEndOfMonth(), DeadlinePrecision.QUARTER, null);
+		return Found.of(at, Period.of(PeriodKind.QUARTER, y, q), DeadlinePrecision.QUARTER);
 	}
 
-	private static Period half(int at, boolean firstHalf, String year) {
+	private static Found half(int at, boolean firstHalf, String year) {
 		int y = Integer.parseInt(year);
 		if (!isPlausibleYear(y)) {
-			return Period.broken(at, yearProblem(y));
+			return Found.broken(at, yearProblem(y));
 		}
-		LocalDate first = LocalDate.of(y, firstHalf ? 1 : 7, 1);
-		return new Period(at, first, first.plusMonths(6).minusDays(1), DeadlinePrecision.HALF_YEAR, null);
+		return Found.of(at, Period.of(PeriodKind.HALF_YEAR, y, firstHalf ? 1 : 2), DeadlinePrecision.HALF_YEAR);
 	}
 
-	private static Period year(int at, String year) {
+	private static Found year(int at, String year) {
 		int y = Integer.parseInt(year);
 		if (!isPlausibleYear(y)) {
-			return Period.broken(at, yearProblem(y));
+			return Found.broken(at, yearProblem(y));
 		}
-		return new Period(at, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), DeadlinePrecision.YEAR, null);
+		return Found.of(at, Period.of(PeriodKind.YEAR, y, 1), DeadlinePrecision.YEAR);
 	}
 
 	private static String whyUnreadable(String original, String key) {
@@ -351,10 +344,14 @@ public final class DeadlineParser {
 	}
 
 	/** A calendar period found in the phrase, or the reason it cannot exist. */
-	private record Period(int start, LocalDate first, LocalDate last, DeadlinePrecision precision, String problem) {
+	private record Found(int start, LocalDate first, LocalDate last, DeadlinePrecision precision, String problem) {
 
-		static Period broken(int start, String problem) {
-			return new Period(start, null, null, null, problem);
+		static Found of(int start, Period period, DeadlinePrecision precision) {
+			return new Found(start, period.start(), period.end(), precision, null);
+		}
+
+		static Found broken(int start, String problem) {
+			return new Found(start, null, null, null, problem);
 		}
 
 	}

@@ -5,6 +5,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 
+import vn.nq57.kernel.VnText;
+
 /**
  * How the values of several agencies make the province's figure. Counts and money add up; a ratio is
  * recomputed from the summed numerators and denominators — industrial zones with 5G 4/5 and 1/2 make
@@ -104,9 +106,9 @@ enum Aggregation {
 	}
 
 	static Aggregation parse(String text) {
-		String k = Labels.key(text);
+		String k = VnText.fold(text);
 		for (Aggregation a : values()) {
-			if (k.equals(Labels.key(a.name())) || k.equals(Labels.key(a.label))) {
+			if (k.equals(VnText.fold(a.name())) || k.equals(VnText.fold(a.label))) {
 				return a;
 			}
 		}

@@ -1,5 +1,7 @@
 package vn.nq57.indicator;
 
+import vn.nq57.kernel.VnText;
+
 /**
  * Who reports an indicator: the responsible agency alone (one province-wide figure), every reporting
  * agency (sở, ban, ngành…, summed up by the indicator's aggregation), or every commune.
@@ -18,9 +20,9 @@ enum Breakdown {
 	}
 
 	static Breakdown parse(String text) {
-		String k = Labels.key(text);
+		String k = VnText.fold(text);
 		for (Breakdown v : values()) {
-			if (k.equals(Labels.key(v.name())) || k.equals(Labels.key(v.label))) {
+			if (k.equals(VnText.fold(v.name())) || k.equals(VnText.fold(v.label))) {
 				return v;
 			}
 		}

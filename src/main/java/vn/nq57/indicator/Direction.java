@@ -1,5 +1,7 @@
 package vn.nq57.indicator;
 
+import vn.nq57.kernel.VnText;
+
 /** Whether a higher or a lower value is better (5G coverage: higher; late dossiers: lower). */
 enum Direction {
 	HIGHER("Cao hơn là tốt"), LOWER("Thấp hơn là tốt");
@@ -15,9 +17,9 @@ enum Direction {
 	}
 
 	static Direction parse(String text) {
-		String k = Labels.key(text);
+		String k = VnText.fold(text);
 		for (Direction d : values()) {
-			if (k.equals(Labels.key(d.name())) || k.equals(Labels.key(d.label))) {
+			if (k.equals(VnText.fold(d.name())) || k.equals(VnText.fold(d.label))) {
 				return d;
 			}
 		}

@@ -1,5 +1,7 @@
 package vn.nq57.indicator;
 
+import vn.nq57.kernel.VnText;
+
 /** A computed indicator's formula: a ratio of two indicators, or a general expression. */
 enum FormulaKind {
 	RATIO("Tỷ lệ tử số / mẫu số"), EXPRESSION("Biểu thức");
@@ -15,9 +17,9 @@ enum FormulaKind {
 	}
 
 	static FormulaKind parse(String text) {
-		String k = Labels.key(text);
+		String k = VnText.fold(text);
 		for (FormulaKind v : values()) {
-			if (k.equals(Labels.key(v.name())) || k.equals(Labels.key(v.label))) {
+			if (k.equals(VnText.fold(v.name())) || k.equals(VnText.fold(v.label))) {
 				return v;
 			}
 		}

@@ -1,26 +1,33 @@
 package vn.nq57.indicator;
 
-/** How often an indicator is measured; a period of the frequency starts on the first day of a month. */
+import vn.nq57.kernel.PeriodKind;
+import vn.nq57.kernel.VnText;
+
+/** How often an indicator is measured: one value per calendar period of its {@link #kind()}. */
 enum Frequency {
-	MONTHLY("Hằng tháng", 1),
-	QUARTERLY("Hằng quý", 3),
-	HALF_YEARLY("6 tháng", 6),
-	YEARLY("Hằng năm", 12);
+	MONTHLY("Hằng tháng", PeriodKind.MONTH),
+	QUARTERLY("Hằng quý", PeriodKind.QUARTER),
+	HALF_YEARLY("6 tháng", PeriodKind.HALF_YEAR),
+	YEARLY("Hằng năm", PeriodKind.YEAR);
 
 	private final String label;
-	private final int months;
+	private final PeriodKind kind;
 
-	Frequency(String label, int months) {
+	Frequency(String label, PeriodKind kind) {
 		this.label = label;
-		this.months = months;
+		this.kind = kind;
 	}
 
 	public String label() {
 		return label;
 	}
 
+	PeriodKind kind() {
+		return kind;
+	}
+
 	int months() {
-		return months;
+		return kind.months();
 	}
 
 	/** What a user of this frequency types for a period, for messages. */
@@ -35,9 +42,9 @@ enum Frequency {
 
 	/** Matches the enum name or its Vietnamese label, accents and case ignored (Excel import, forms). */
 	static Frequency parse(String text) {
-		String k = Labels.key(text);
+		String k = VnText.fold(text);
 		for (Frequency f : values()) {
-			if (k.equals(Labels.key(f.name())) || k.equals(Labels.key(f.label))) {
+			if (k.equals(VnText.fold(f.name())) || k.equals(VnText.fold(f.label))) {
 				return f;
 			}
 		}

@@ -72,7 +72,7 @@ class IndicatorAsOf {
 		for (List<Indicator> same : byRule.values()) {
 			rebuild(same, changed, p, indicators, byId);
 		}
-		for (String code : Formula.evaluationOrder(IndicatorCatalog.graph(all.values()))) {
+		for (String code : Formula.evaluationOrder(FormulaGraph.graph(all.values()))) {
 			Indicator d = all.get(code);
 			if (d == null || !d.computed() || !d.active()) {
 				continue;

@@ -45,7 +45,7 @@ class IndicatorCalculator {
 	/** One agency's value of an entered indicator changed for a period: that period's figures, and what depends on them. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void afterValueChange(Indicator ind, long agencyId, LocalDate period, Map<String, Indicator> all) {
-		List<Indicator> dependents = IndicatorCatalog.dependents(ind, all);
+		List<Indicator> dependents = FormulaGraph.dependents(ind, all);
 		List<Indicator> affected = new ArrayList<>(dependents);
 		affected.add(ind);
 		lock(affected, period);
@@ -61,7 +61,7 @@ class IndicatorCalculator {
 	/** Every period of the indicator and of the indicators computed from it (a definition changed). */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void recompute(Indicator ind, Map<String, Indicator> all) {
-		List<Indicator> dependents = IndicatorCatalog.dependents(ind, all);
+		List<Indicator> dependents = FormulaGraph.dependents(ind, all);
 		List<Indicator> affected = new ArrayList<>(dependents);
 		affected.add(ind);
 		lock(affected, null);
@@ -85,7 +85,7 @@ class IndicatorCalculator {
 		for (List<Indicator> same : byRule.values()) {
 			rollupEntered(same, null);
 		}
-		for (String code : Formula.evaluationOrder(IndicatorCatalog.graph(all.values()))) {
+		for (String code : Formula.evaluationOrder(FormulaGraph.graph(all.values()))) {
 			Indicator i = all.get(code);
 			if (i.computed() && i.active()) {
 				computeFully(i, all);

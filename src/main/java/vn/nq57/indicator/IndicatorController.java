@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 import vn.nq57.account.CurrentUser;
 import vn.nq57.agency.AgencyDirectory;
+import vn.nq57.kernel.VnFormat;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.DomainException;
 import vn.nq57.system.NotFoundException;
@@ -90,9 +91,9 @@ class IndicatorController {
 		String cat = category == null || category.isBlank() ? null : category;
 		IndicatorQueries.Scoreboard board = queries.scoreboard(cat, st, day);
 		model.addAttribute("board", board);
-		model.addAttribute("asOf", day != null ? day.format(VnFormatDates.DATE) : asOf == null ? "" : asOf.strip());
+		model.addAttribute("asOf", day != null ? day.format(VnFormat.DATE) : asOf == null ? "" : asOf.strip());
 		model.addAttribute("asOfShown", day != null);
-		model.addAttribute("asOfQuery", day == null ? "" : "&asOf=" + day.format(VnFormatDates.DATE));
+		model.addAttribute("asOfQuery", day == null ? "" : "&asOf=" + day.format(VnFormat.DATE));
 		model.addAttribute("category", cat);
 		model.addAttribute("status", st);
 		model.addAttribute("statuses", TargetStatus.values());
@@ -105,7 +106,7 @@ class IndicatorController {
 	static LocalDate asOfDay(String typed, LocalDate today) {
 		LocalDate d;
 		try {
-			d = LocalDate.parse(typed.strip(), VnFormatDates.TYPED);
+			d = LocalDate.parse(typed.strip(), VnFormat.TYPED_DATE);
 		}
 		catch (java.time.format.DateTimeParseException e) {
 			String t = typed.strip();
@@ -113,20 +114,10 @@ class IndicatorController {
 					+ "” không đúng dạng ngày/tháng/năm (ví dụ 30/09/2026)");
 		}
 		if (d.isAfter(today)) {
-			throw new DomainException("Ngày xem " + d.format(VnFormatDates.DATE) + " ở sau hôm nay ("
-					+ today.format(VnFormatDates.DATE) + "): chưa có số liệu của ngày đó");
+			throw new DomainException("Ngày xem " + d.format(VnFormat.DATE) + " ở sau hôm nay ("
+					+ today.format(VnFormat.DATE) + "): chưa có số liệu của ngày đó");
 		}
 		return d;
-	}
-
-	/** dd/MM/yyyy as shown, and as typed (1/10/2026 too), strictly (31/02 is not a day). */
-	static final class VnFormatDates {
-		static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-		static final java.time.format.DateTimeFormatter TYPED = java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu")
-			.withResolverStyle(java.time.format.ResolverStyle.STRICT);
-
-		private VnFormatDates() {
-		}
 	}
 
 	/** The lines ready to print, by group. */
@@ -179,7 +170,7 @@ class IndicatorController {
 		model.addAttribute("sort", order.name());
 		model.addAttribute("inputs", queries.inputs(ind, selected, all));
 		model.addAttribute("all", all);
-		model.addAttribute("dependents", IndicatorCatalog.dependents(ind, all));
+		model.addAttribute("dependents", FormulaGraph.dependents(ind, all));
 		model.addAttribute("sources", queries.sources(ind, selected));
 		model.addAttribute("changes", ind.computed() ? List.of() : history.changes(ind, selected, historyOf));
 		model.addAttribute("historyOf", historyOf == null ? null : queries.agencyName(historyOf));
@@ -226,14 +217,14 @@ class IndicatorController {
 	@GetMapping("/indicators/new")
 	String newForm(Model model) {
 		access.requireManage("thêm chỉ số (chỉ Sở KH&CN)");
-		return form(model, IndicatorCatalog.blankForm(), null);
+		return form(model, IndicatorForms.blankForm(), null);
 	}
 
 	@GetMapping("/indicators/{code}/edit")
 	String editForm(@PathVariable String code, Model model) {
 		access.requireManage("sửa chỉ số (chỉ Sở KH&CN)");
 		Indicator ind = catalog.get(code);
-		return form(model, catalog.toForm(ind), ind);
+		return form(model, IndicatorForms.toForm(ind), ind);
 	}
 
 	private String form(Model model, IndicatorForm form, Indicator ind) {

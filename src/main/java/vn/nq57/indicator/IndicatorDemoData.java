@@ -1,9 +1,12 @@
 package vn.nq57.indicator;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,7 @@ import org.springframework.stereotype.Component;
 import vn.nq57.account.RunAs;
 import vn.nq57.agency.AgencyDirectory;
 import vn.nq57.system.AppClock;
+import vn.nq57.system.AuditLog;
 
 /**
  * The indicator set of the demo: the figures the province's documents give (the 2025 report of the
@@ -43,21 +47,23 @@ class IndicatorDemoData implements ApplicationRunner {
 	private final AgencyDirectory agencies;
 	private final JdbcTemplate jdbc;
 	private final AppClock clock;
+	private final AuditLog audit;
 
 	IndicatorDemoData(IndicatorCatalog catalog, IndicatorEntry entry, RunAs runAs, AgencyDirectory agencies,
-			JdbcTemplate jdbc, AppClock clock) {
+			JdbcTemplate jdbc, AppClock clock, AuditLog audit) {
 		this.catalog = catalog;
 		this.entry = entry;
 		this.runAs = runAs;
 		this.agencies = agencies;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		Integer existing = jdbc.queryForObject("SELECT count(*) FROM indicator", Integer.class);
-		Integer users = jdbc.queryForObject("SELECT count(*) FROM app_user WHERE username = 'sokhcn'", Integer.class);
+		Integer users = jdbc.queryForObject("SELECT count(*) FROM app_user_view WHERE username = 'sokhcn'", Integer.class);
 		if (existing == null || existing > 0 || users == null || users == 0) {
 			return;
 		}
@@ -191,7 +197,7 @@ class IndicatorDemoData implements ApplicationRunner {
 	 * Steps whose due date is still ahead keep their time.
 	 */
 	private void backdate() {
-		jdbc.update("""
+		String steps = """
 				WITH step AS (
 				  SELECT h.id AS history_id, h.value_id, h.occurred_at AS was,
 				         row_number() OVER (PARTITION BY h.value_id ORDER BY h.occurred_at, h.id) AS k,
@@ -202,15 +208,17 @@ class IndicatorDemoData implements ApplicationRunner {
 				           + (row_number() OVER (PARTITION BY h.value_id ORDER BY h.occurred_at, h.id) - 1) * interval '1 day' AS at
 				  FROM indicator_value_history h JOIN indicator_value v ON v.id = h.value_id JOIN indicator i ON i.id = v.indicator_id
 				  WHERE v.state <> 'COMPUTED'),
-				s AS (SELECT * FROM step WHERE value_id NOT IN (SELECT value_id FROM step WHERE at >= was)),
-				a AS (
-				  UPDATE audit_event e SET occurred_at = s.at
-				  FROM (SELECT id, entity_id, row_number() OVER (PARTITION BY entity_id ORDER BY occurred_at, id) AS k
-				        FROM audit_event WHERE entity_type = 'INDICATOR_VALUE' AND action LIKE 'INDICATOR\\_VALUE\\_%') x
-				  JOIN s ON s.value_id = x.entity_id AND s.k = x.k
-				  WHERE e.id = x.id
-				  RETURNING e.id),
-				hh AS (
+				s AS (SELECT * FROM step WHERE value_id NOT IN (SELECT value_id FROM step WHERE at >= was))
+				""";
+		// the audit trail is the system module's: it moves its own lines, the k-th of a value to the k-th step's time
+		Map<Long, List<Instant>> times = new LinkedHashMap<>();
+		jdbc.query(steps + "SELECT value_id, at FROM s ORDER BY value_id, k",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> times
+					.computeIfAbsent(rs.getLong(1), v -> new ArrayList<>())
+					.add(rs.getTimestamp(2).toInstant()));
+		audit.retime("INDICATOR_VALUE", "INDICATOR_VALUE_", times);
+		jdbc.update(steps + """
+				, hh AS (
 				  UPDATE indicator_value_history h SET occurred_at = s.at FROM s WHERE h.id = s.history_id
 				  RETURNING h.value_id, h.action, h.state, s.at)
 				UPDATE indicator_value v SET
@@ -260,7 +268,7 @@ class IndicatorDemoData implements ApplicationRunner {
 
 	/** A definition being built (a little fluent helper for readability of the list above). */
 	private final class Def {
-		final IndicatorForm form = IndicatorCatalog.blankForm();
+		final IndicatorForm form = IndicatorForms.blankForm();
 
 		Def targets(String t) {
 			form.setTargets(t);

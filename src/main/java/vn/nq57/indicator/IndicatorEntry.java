@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.nq57.account.CurrentUser;
 import vn.nq57.account.Role;
 import vn.nq57.agency.AgencyDirectory;
+import vn.nq57.kernel.VnText;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
@@ -99,7 +100,7 @@ class IndicatorEntry {
 		if (period.start().isAfter(clock.today())) {
 			throw new DomainException("Kỳ " + period.label() + " chưa bắt đầu; chưa nhập số liệu cho kỳ này được");
 		}
-		String note = in.sourceNote() == null || in.sourceNote().isBlank() ? null : Labels.nfc(in.sourceNote());
+		String note = in.sourceNote() == null || in.sourceNote().isBlank() ? null : VnText.nfc(in.sourceNote());
 		if (note != null && !TextRules.isSafe(note)) {
 			throw new DomainException("Ghi chú nguồn số liệu: " + TextRules.MESSAGE);
 		}
@@ -245,7 +246,7 @@ class IndicatorEntry {
 			throw new DomainException("Chỉ trả lại được số liệu đã được thủ trưởng duyệt (số liệu này: "
 					+ before.state().label().toLowerCase() + ")" + doneBy(before));
 		}
-		String r = reason == null ? "" : Labels.nfc(reason);
+		String r = reason == null ? "" : VnText.nfc(reason);
 		if (r.isEmpty()) {
 			throw new DomainException("Cần nêu lý do trả lại để cơ quan, đơn vị biết cần sửa gì");
 		}
@@ -287,8 +288,8 @@ class IndicatorEntry {
 		jdbc.query("""
 				SELECT DISTINCT ON (v.indicator_id) v.*, a.name AS agency_name, eu.full_name AS entered_name,
 				       au.full_name AS approved_name
-				FROM indicator_value v JOIN agency a ON a.id = v.agency_id
-				LEFT JOIN app_user eu ON eu.id = v.entered_by LEFT JOIN app_user au ON au.id = v.approved_by
+				FROM indicator_value v JOIN agency_view a ON a.id = v.agency_id
+				LEFT JOIN app_user_view eu ON eu.id = v.entered_by LEFT JOIN app_user_view au ON au.id = v.approved_by
 				WHERE v.agency_id = :agency AND v.indicator_id IN (:ids) AND v.period_start <= :today
 				ORDER BY v.indicator_id, v.period_start DESC""", p.addValue("today", Date.valueOf(today)), rs -> {
 			latest.put(rs.getLong("indicator_id"), map(rs));
@@ -334,9 +335,9 @@ class IndicatorEntry {
 	private static final String SELECT = """
 			SELECT v.*, a.name AS agency_name, eu.full_name AS entered_name, au.full_name AS approved_name
 			FROM indicator_value v
-			JOIN agency a ON a.id = v.agency_id
-			LEFT JOIN app_user eu ON eu.id = v.entered_by
-			LEFT JOIN app_user au ON au.id = v.approved_by
+			JOIN agency_view a ON a.id = v.agency_id
+			LEFT JOIN app_user_view eu ON eu.id = v.entered_by
+			LEFT JOIN app_user_view au ON au.id = v.approved_by
 			""";
 
 	ValueRow byId(long id) {

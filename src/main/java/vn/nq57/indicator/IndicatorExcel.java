@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 import vn.nq57.agency.Agency;
 import vn.nq57.agency.AgencyDirectory;
+import vn.nq57.kernel.VnText;
 import vn.nq57.system.DomainException;
 
 /**
@@ -215,11 +216,11 @@ class IndicatorExcel {
 		}
 		Map<String, Integer> byKey = new HashMap<>();
 		for (Cell c : h) {
-			byKey.put(Labels.key(new DataFormatter().formatCellValue(c)), c.getColumnIndex());
+			byKey.put(VnText.fold(new DataFormatter().formatCellValue(c)), c.getColumnIndex());
 		}
 		Map<Col, Integer> cols = new LinkedHashMap<>();
 		for (Col c : Col.values()) {
-			Integer idx = byKey.get(Labels.key(c.header));
+			Integer idx = byKey.get(VnText.fold(c.header));
 			if (idx != null) {
 				cols.put(c, idx);
 			}
@@ -260,7 +261,7 @@ class IndicatorExcel {
 			Map<String, StringBuilder> targets) {
 		String code = str(cell(row, cols, Col.CODE));
 		Indicator existing = code == null ? null : current.get(code.toUpperCase(Locale.ROOT));
-		IndicatorForm f = existing == null ? IndicatorCatalog.blankForm() : catalog.toForm(existing);
+		IndicatorForm f = existing == null ? IndicatorForms.blankForm() : IndicatorForms.toForm(existing);
 		f.setVersion(null);
 		f.setCode(code);
 		f.setName(str(cell(row, cols, Col.NAME)));
@@ -367,7 +368,7 @@ class IndicatorExcel {
 		if (v == null) {
 			return fallback;
 		}
-		String k = Labels.key(v);
+		String k = VnText.fold(v);
 		return switch (k) {
 			case "co", "x", "yes", "true", "1" -> true;
 			case "khong", "no", "false", "0" -> false;

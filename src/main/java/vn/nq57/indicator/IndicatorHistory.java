@@ -3,7 +3,9 @@ package vn.nq57.indicator;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -11,12 +13,13 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.nq57.system.AuditLog;
 
 /**
  * The changes of an indicator's values of one period as the audit trail recorded them: who, when, what
- * (entered, corrected, approved, returned), for which agency, and the value before and after. Read from
- * {@code audit_event} (the record of every change, with the state before and after), so the indicator page
- * shows the same story an inspection would read.
+ * (entered, corrected, approved, returned), for which agency, and the value before and after. Read from the
+ * audit trail ({@link AuditLog}: the record of every change, with the state before and after), so the indicator
+ * page shows the same story an inspection would read.
  */
 @Component
 class IndicatorHistory {
@@ -30,31 +33,34 @@ class IndicatorHistory {
 
 	private final NamedParameterJdbcTemplate jdbc;
 	private final JsonMapper json;
+	private final AuditLog audit;
 
-	IndicatorHistory(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
+	IndicatorHistory(NamedParameterJdbcTemplate jdbc, JsonMapper json, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.audit = audit;
 	}
 
 	/** The newest changes first, at most {@value #SHOWN}; {@code agencyId} narrows them to one agency's value. */
 	List<Change> changes(Indicator ind, Period period, Long agencyId) {
 		MapSqlParameterSource p = new MapSqlParameterSource("id", ind.id()).addValue("p", Date.valueOf(period.start()))
-			.addValue("n", SHOWN).addValue("agency", agencyId);
-		return jdbc.query("""
-				SELECT v.id, a.name, e.occurred_at, e.actor_name, e.action, e.before_state::text, e.after_state::text
-				FROM indicator_value v
-				JOIN agency a ON a.id = v.agency_id
-				JOIN audit_event e ON e.entity_type = 'INDICATOR_VALUE' AND e.entity_id = v.id
-				WHERE v.indicator_id = :id AND v.period_start = :p AND e.action LIKE 'INDICATOR\\_VALUE\\_%'
-				  AND (CAST(:agency AS bigint) IS NULL OR v.agency_id = :agency)
-				ORDER BY e.occurred_at DESC, e.id DESC
-				LIMIT :n""", p, (rs, i) -> {
-			JsonNode before = parse(rs.getString(6));
-			JsonNode after = parse(rs.getString(7));
-			String action = rs.getString(5);
-			return new Change(rs.getLong(1), rs.getString(2), period.label(), rs.getTimestamp(3).toInstant(),
-					rs.getString(4), label(action), state(ind, before), state(ind, after), note(action, after));
-		});
+			.addValue("agency", agencyId);
+		Map<Long, String> agencyOfValue = new HashMap<>();
+		jdbc.query("""
+				SELECT v.id, a.name FROM indicator_value v JOIN agency_view a ON a.id = v.agency_id
+				WHERE v.indicator_id = :id AND v.period_start = :p
+				  AND (CAST(:agency AS bigint) IS NULL OR v.agency_id = :agency)""", p,
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+					agencyOfValue.put(rs.getLong(1), rs.getString(2));
+				});
+		return audit.latest("INDICATOR_VALUE", agencyOfValue.keySet(), "INDICATOR_VALUE_", SHOWN).stream()
+			.map(e -> {
+				JsonNode before = parse(e.before());
+				JsonNode after = parse(e.after());
+				return new Change(e.entityId(), agencyOfValue.get(e.entityId()), period.label(), e.occurredAt(),
+						e.actorName(), label(e.action()), state(ind, before), state(ind, after), note(e.action(), after));
+			})
+			.toList();
 	}
 
 	static String label(String action) {

@@ -1,5 +1,7 @@
 package vn.nq57.indicator;
 
+import vn.nq57.kernel.VnText;
+
 /** Entered by agencies, or computed from other indicators by a formula. */
 enum IndicatorKind {
 	ENTERED("Nhập số liệu"), COMPUTED("Tính theo công thức");
@@ -15,9 +17,9 @@ enum IndicatorKind {
 	}
 
 	static IndicatorKind parse(String text) {
-		String k = Labels.key(text);
+		String k = VnText.fold(text);
 		for (IndicatorKind v : values()) {
-			if (k.equals(Labels.key(v.name())) || k.equals(Labels.key(v.label))) {
+			if (k.equals(VnText.fold(v.name())) || k.equals(VnText.fold(v.label))) {
 				return v;
 			}
 		}

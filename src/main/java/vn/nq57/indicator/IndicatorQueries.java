@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.nq57.agency.AgencyDirectory;
+import vn.nq57.kernel.Page;
 import vn.nq57.system.AppClock;
 
 /**
@@ -109,12 +110,17 @@ class IndicatorQueries {
 	record BreakdownPage(Period period, List<AgencyValue> rows, int page, int size, long total, int reported,
 			int expected, boolean pastDue) {
 
+		/** The rows as the kernel's page, whose arithmetic the pager uses. */
+		Page<AgencyValue> asPage() {
+			return new Page<>(rows, page, size, total);
+		}
+
 		public int pages() {
-			return (int) Math.max(1, (total + size - 1) / size);
+			return asPage().pages();
 		}
 
 		public boolean hasNext() {
-			return page + 1 < pages();
+			return asPage().hasNext();
 		}
 	}
 
@@ -284,7 +290,7 @@ class IndicatorQueries {
 
 	Map<String, Long> agencyCounts() {
 		Map<String, Long> kinds = new HashMap<>();
-		jdbc.query("SELECT kind, count(*) FROM agency WHERE active GROUP BY kind", new MapSqlParameterSource(),
+		jdbc.query("SELECT kind, count(*) FROM agency_view WHERE active GROUP BY kind", new MapSqlParameterSource(),
 				rs -> {
 					kinds.put(rs.getString(1), rs.getLong(2));
 				});
@@ -394,7 +400,7 @@ class IndicatorQueries {
 				SELECT a.id AS agency_id, a.name, v.id, v.state, v.value, v.numerator, v.denominator, v.approved_value,
 				       v.approved_numerator, v.approved_denominator, v.flag, v.source_note, v.file_id, v.return_reason,
 				       v.entered_at, v.version, pv.approved_value AS previous, count(*) OVER () AS total
-				FROM who JOIN agency a ON a.id = who.id
+				FROM who JOIN agency_view a ON a.id = who.id
 				LEFT JOIN indicator_value v ON v.indicator_id = :id AND v.period_start = :p AND v.agency_id = a.id
 				LEFT JOIN indicator_value pv ON pv.indicator_id = :id AND pv.period_start = :prev AND pv.agency_id = a.id
 				ORDER BY %s, a.name COLLATE "vi-x-icu", a.id
@@ -458,7 +464,7 @@ class IndicatorQueries {
 
 	List<Source> sources(Indicator ind, Period period) {
 		return jdbc.query("""
-				SELECT a.name, v.source_note, v.file_id FROM indicator_value v JOIN agency a ON a.id = v.agency_id
+				SELECT a.name, v.source_note, v.file_id FROM indicator_value v JOIN agency_view a ON a.id = v.agency_id
 				WHERE v.indicator_id = :id AND v.period_start = :p AND (v.source_note IS NOT NULL OR v.file_id IS NOT NULL)
 				ORDER BY a.name COLLATE "vi-x-icu" LIMIT 100""",
 				new MapSqlParameterSource("id", ind.id()).addValue("p", Date.valueOf(period.start())),

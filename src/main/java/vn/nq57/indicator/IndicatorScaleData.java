@@ -162,7 +162,7 @@ class IndicatorScaleData implements ApplicationRunner {
 					SELECT :id, x.agency_id, x.d, x.value, x.num, x.den, 'APPROVED', x.value, x.num, x.den, :now, :now
 					FROM (SELECT a.id AS agency_id, m.d, CASE WHEN y.den IS NULL THEN y.v ELSE round(y.num * 100 / y.den, 6) END AS value,
 					             y.num, y.den, m.d >= CAST(:to AS date) - interval '1 month' AS newest
-					      FROM (SELECT id, row_number() OVER (ORDER BY id) AS k FROM agency WHERE code LIKE 'TT-%%') a
+					      FROM (SELECT id, row_number() OVER (ORDER BY id) AS k FROM agency_view WHERE code LIKE 'TT-%%') a
 					      CROSS JOIN (SELECT d::date AS d, row_number() OVER (ORDER BY d) AS i
 					                  FROM generate_series(CAST(:from AS date), CAST(:to AS date), interval '1 month') d) m
 					      CROSS JOIN (SELECT CAST(:seed AS int) AS seed) g
@@ -206,7 +206,7 @@ class IndicatorScaleData implements ApplicationRunner {
 	}
 
 	private IndicatorForm form(String code, String name, String unit, int position) {
-		IndicatorForm f = IndicatorCatalog.blankForm();
+		IndicatorForm f = IndicatorForms.blankForm();
 		f.setCode(code);
 		f.setName(name);
 		f.setCategory("Thử tải " + (position % 5 + 1));

@@ -137,9 +137,9 @@ class IndicatorValuesExcel {
 				       v.approved_value, eu.full_name AS entered_name, v.entered_at, au.full_name AS approved_name,
 				       v.approved_at, v.flag, v.source_note, v.return_reason, f.filename
 				FROM indicator_value v
-				JOIN agency a ON a.id = v.agency_id
-				LEFT JOIN app_user eu ON eu.id = v.entered_by
-				LEFT JOIN app_user au ON au.id = v.approved_by
+				JOIN agency_view a ON a.id = v.agency_id
+				LEFT JOIN app_user_view eu ON eu.id = v.entered_by
+				LEFT JOIN app_user_view au ON au.id = v.approved_by
 				LEFT JOIN indicator_file f ON f.id = v.file_id
 				WHERE v.indicator_id = :id
 				ORDER BY v.period_start, a.name COLLATE "vi-x-icu", a.id""", new MapSqlParameterSource("id", ind.id()), rs -> {

@@ -1,9 +1,9 @@
 package vn.nq57.indicator;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.regex.Pattern;
 
+import vn.nq57.kernel.VnFormat;
 import vn.nq57.system.DomainException;
 
 /**
@@ -65,30 +65,12 @@ final class VnNumber {
 
 	/** {@code 1.526}, {@code 99,30}: grouped thousands and exactly {@code decimals} decimals. */
 	static String format(BigDecimal v, int decimals) {
-		if (v == null) {
-			return "–";
-		}
-		BigDecimal r = v.setScale(decimals, RoundingMode.HALF_UP);
-		String plain = r.abs().toPlainString();
-		String intPart = plain.contains(".") ? plain.substring(0, plain.indexOf('.')) : plain;
-		String frac = plain.contains(".") ? plain.substring(plain.indexOf('.') + 1) : "";
-		StringBuilder grouped = new StringBuilder();
-		for (int i = 0; i < intPart.length(); i++) {
-			if (i > 0 && (intPart.length() - i) % 3 == 0) {
-				grouped.append('.');
-			}
-			grouped.append(intPart.charAt(i));
-		}
-		return (r.signum() < 0 ? "-" : "") + grouped + (frac.isEmpty() ? "" : "," + frac);
+		return VnFormat.decimal(v, decimals);
 	}
 
 	/** As few decimals as needed, at most {@code max}: {@code 80}, {@code 71,43}, {@code 1.526}. */
 	static String compact(BigDecimal v, int max) {
-		if (v == null) {
-			return "–";
-		}
-		BigDecimal r = v.setScale(max, RoundingMode.HALF_UP).stripTrailingZeros();
-		return format(r, Math.max(0, r.scale()));
+		return VnFormat.compact(v, max);
 	}
 
 	private static String abbreviate(String s) {

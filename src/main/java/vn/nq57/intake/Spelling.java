@@ -72,17 +72,8 @@ final class Spelling {
 			return false;
 		}
 		String nfd = Normalizer.normalize(lower, Normalizer.Form.NFD);
-		StringBuilder base = new StringBuilder();
-		boolean stopTone = false;
-		for (char c : nfd.toCharArray()) {
-			if (c == ACUTE || c == DOT_BELOW) {
-				stopTone = true;
-			}
-			else if (Character.getType(c) != Character.NON_SPACING_MARK) {
-				base.append(c == 'đ' ? 'd' : c);
-			}
-		}
-		String b = base.toString();
+		boolean stopTone = nfd.indexOf(ACUTE) >= 0 || nfd.indexOf(DOT_BELOW) >= 0;
+		String b = VnText.foldAccents(word);
 		if (b.length() < 2) {
 			return false;
 		}
@@ -95,15 +86,6 @@ final class Spelling {
 
 	/** Has a letter or mark only Vietnamese uses: đ, â, ê, ô, ơ, ư, ă or a tone mark. */
 	private static boolean looksVietnamese(String lower) {
-		if (lower.indexOf('đ') >= 0) {
-			return true;
-		}
-		String nfd = Normalizer.normalize(lower, Normalizer.Form.NFD);
-		for (char c : nfd.toCharArray()) {
-			if (Character.getType(c) == Character.NON_SPACING_MARK) {
-				return true;
-			}
-		}
-		return false;
+		return VnText.hasDiacritics(lower);
 	}
 }

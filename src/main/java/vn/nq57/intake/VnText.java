@@ -21,8 +21,6 @@ final class VnText {
 
 	private static final Pattern SPACES = Pattern.compile("[\\p{Z}\\t\\x0B\\f]+");
 
-	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-
 	// Old-style tone placement (hoá, thuỷ) against the new (hóa, thủy): both are correct Vietnamese.
 	private static final Map<String, String> TONE_PLACEMENT = Map.ofEntries(Map.entry("oá", "óa"),
 			Map.entry("oà", "òa"), Map.entry("oả", "ỏa"), Map.entry("oã", "õa"), Map.entry("oạ", "ọa"),
@@ -93,6 +91,11 @@ final class VnText {
 		return TONE_PLACEMENT_PATTERN.matcher(t).replaceAll(m -> TONE_PLACEMENT.get(m.group()));
 	}
 
+	/** No case, no accents, đ as d, punctuation kept: the kernel's {@link vn.nq57.kernel.VnText#fold}. */
+	static String foldAccents(String s) {
+		return vn.nq57.kernel.VnText.fold(s);
+	}
+
 	/** {@link #fold} that keeps every character where it was (no trimming, no space collapsing). */
 	static String foldInPlace(String s) {
 		String t = s.toLowerCase(Locale.ROOT);
@@ -104,11 +107,7 @@ final class VnText {
 
 	/** Whether the text carries any Vietnamese diacritic (so it was typed with accents, not without). */
 	static boolean hasDiacritics(String s) {
-		if (s == null) {
-			return false;
-		}
-		String d = Normalizer.normalize(s, Normalizer.Form.NFD);
-		return MARKS.matcher(d).find() || s.indexOf('đ') >= 0 || s.indexOf('Đ') >= 0;
+		return vn.nq57.kernel.VnText.hasMarks(s);
 	}
 
 	/** {@link #key} with the usual abbreviations written out, so "Ban Quản lý KKT" equals "Ban Quản lý Khu Kinh tế". */

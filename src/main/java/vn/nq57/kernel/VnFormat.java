@@ -1,11 +1,13 @@
 package vn.nq57.kernel;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
@@ -19,6 +21,9 @@ import org.springframework.stereotype.Component;
 public class VnFormat {
 
 	public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+	/** A date as people type it: 5/3/2026 or 05/03/2026; 31/02/2026 is refused, not moved to 03/03. */
+	public static final DateTimeFormatter TYPED_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
+		.withResolverStyle(ResolverStyle.STRICT);
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
 		.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 	private static final DecimalFormatSymbols VI = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("vi-VN"));
@@ -42,10 +47,49 @@ public class VnFormat {
 
 	/** 99,30% — a missing rate (nothing to divide by) is shown as a dash, not as 0%. */
 	public String pct(BigDecimal p) {
-		return p == null ? "–" : new DecimalFormat("#,##0.00", VI).format(p) + "%";
+		return percent(p);
+	}
+
+	/** {@link #pct(BigDecimal)} for code without the bean: the document writers, SQL-built grid cells. */
+	public static String percent(BigDecimal p) {
+		return p == null ? "–" : decimal(p, 2) + "%";
+	}
+
+	/** 99,30% for {@code part} of {@code whole}, recomputed from the counts ({@link Rates#percent(long, long)}). */
+	public String pct(long part, long whole) {
+		return pct(Rates.percent(part, whole));
 	}
 
 	public String money(Number n) {
 		return n == null ? "" : new DecimalFormat("#,##0", VI).format(n) + " đ";
+	}
+
+	/** {@code 1.526}, {@code 99,30}: grouped thousands and exactly {@code decimals} decimals; a missing value "–". */
+	public static String decimal(BigDecimal v, int decimals) {
+		if (v == null) {
+			return "–";
+		}
+		BigDecimal r = v.setScale(decimals, RoundingMode.HALF_UP);
+		String plain = r.abs().toPlainString();
+		int dot = plain.indexOf('.');
+		String intPart = dot >= 0 ? plain.substring(0, dot) : plain;
+		String frac = dot >= 0 ? plain.substring(dot + 1) : "";
+		StringBuilder grouped = new StringBuilder();
+		for (int i = 0; i < intPart.length(); i++) {
+			if (i > 0 && (intPart.length() - i) % 3 == 0) {
+				grouped.append('.');
+			}
+			grouped.append(intPart.charAt(i));
+		}
+		return (r.signum() < 0 ? "-" : "") + grouped + (frac.isEmpty() ? "" : "," + frac);
+	}
+
+	/** As few decimals as needed, at most {@code max}: {@code 80}, {@code 71,43}, {@code 1.526}. */
+	public static String compact(BigDecimal v, int max) {
+		if (v == null) {
+			return "–";
+		}
+		BigDecimal r = v.setScale(max, RoundingMode.HALF_UP).stripTrailingZeros();
+		return decimal(r, Math.max(0, r.scale()));
 	}
 }

@@ -1,8 +1,9 @@
 package vn.nq57.reporting;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
+
+import vn.nq57.kernel.Rates;
 
 /**
  * Completeness and timeliness of periodic reports, after DHIS2's reporting rates. Plain Java; the aggregate
@@ -112,19 +113,12 @@ public final class Completeness {
 
 		/** Tỷ lệ báo cáo đầy đủ: received ÷ expected. */
 		public BigDecimal completeness() {
-			return percent(received, expected);
+			return Rates.percent(received, expected);
 		}
 
 		/** Tỷ lệ báo cáo đúng hạn: on time ÷ expected. */
 		public BigDecimal timeliness() {
-			return percent(onTime, expected);
+			return Rates.percent(onTime, expected);
 		}
-	}
-
-	static BigDecimal percent(long part, long whole) {
-		if (whole == 0) {
-			return null;
-		}
-		return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
 	}
 }

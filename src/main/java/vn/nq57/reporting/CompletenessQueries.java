@@ -15,6 +15,8 @@ import org.springframework.web.util.HtmlUtils;
 
 import vn.nq57.agency.AgencyKind;
 import vn.nq57.agency.AgencyNames;
+import vn.nq57.kernel.Page;
+import vn.nq57.kernel.VnFormat;
 import vn.nq57.reporting.Completeness.Cell;
 import vn.nq57.reporting.Completeness.Counts;
 
@@ -32,17 +34,6 @@ public class CompletenessQueries {
 
 	/** Which agencies the grid shows; {@code null} fields do not filter. */
 	public record Filter(long regimeId, int year, AgencyKind kind, String text, String only, String sort) {
-	}
-
-	public record Page<T>(List<T> rows, int page, int size, long total) {
-
-		public int pages() {
-			return (int) Math.max(1, (total + size - 1) / size);
-		}
-
-		public boolean hasNext() {
-			return page + 1 < pages();
-		}
 	}
 
 	/** One column of the grid: the period and its figures (counted only once it is past due). */
@@ -90,9 +81,9 @@ public class CompletenessQueries {
 		}
 	}
 
-	/** 99,30% as VnFormat writes it (rates here are 0–100 with two decimals), without a formatter per cell. */
+	/** 99,30%, as every page writes a rate. */
 	static String pct(java.math.BigDecimal p) {
-		return p == null ? "–" : p.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',') + "%";
+		return VnFormat.percent(p);
 	}
 
 	public record Grid(Filter filter, List<ReportingPeriod> periods, List<PeriodTotals> totals, Counts overall,
@@ -119,12 +110,12 @@ public class CompletenessQueries {
 
 	/** The agency × period grid of one regime and year, one page of agencies at a time. */
 	public Grid grid(Filter f, LocalDate today, int page, int size) {
-		List<ReportingPeriod> periods = jdbc.query(RegimeService.PERIOD_SQL
+		List<ReportingPeriod> periods = jdbc.query(RegimeQueries.PERIOD_SQL
 				+ " WHERE p.regime_id = :r AND p.year = :y AND p.active"
 				+ " AND (r.expected_from IS NULL OR p.due_date >= r.expected_from) ORDER BY p.starts_on",
-				new MapSqlParameterSource("r", f.regimeId()).addValue("y", f.year()), (rs, i) -> RegimeService.period(rs));
+				new MapSqlParameterSource("r", f.regimeId()).addValue("y", f.year()), (rs, i) -> RegimeQueries.period(rs));
 		if (periods.isEmpty()) {
-			return new Grid(f, periods, List.of(), Counts.NONE, new Page<>(List.of(), page, size, 0));
+			return new Grid(f, periods, List.of(), Counts.NONE, Page.empty(page, size));
 		}
 		MapSqlParameterSource p = new MapSqlParameterSource("periods", periods.stream().map(ReportingPeriod::id).toList())
 			.addValue("today", Date.valueOf(today)).addValue("limit", size).addValue("offset", (long) page * size);
@@ -141,7 +132,7 @@ public class CompletenessQueries {
 				p.addValue("w" + i, words[i]);
 			}
 		}
-		String agencyJoin = where.isEmpty() ? "" : " JOIN agency a ON a.id = r.agency_id AND " + String.join(" AND ", where);
+		String agencyJoin = where.isEmpty() ? "" : " JOIN agency_view a ON a.id = r.agency_id AND " + String.join(" AND ", where);
 
 		// column totals
 		Map<Long, long[]> byPeriod = new HashMap<>();
@@ -189,7 +180,7 @@ public class CompletenessQueries {
 				  WHERE r.expected AND r.period_id IN (:periods)
 				  GROUP BY r.agency_id)
 				SELECT c.agency_id, a.name, c.expected, c.received, c.on_time, c.returned, count(*) OVER () AS total
-				FROM c JOIN agency a ON a.id = c.agency_id%3$s
+				FROM c JOIN agency_view a ON a.id = c.agency_id%3$s
 				ORDER BY %4$s
 				LIMIT :limit OFFSET :offset""".formatted(RECEIVED, agencyJoin, having, order), p, (rs, i) -> {
 			total[0] = rs.getLong("total");
@@ -293,7 +284,7 @@ public class CompletenessQueries {
 				                  '; ' ORDER BY p.due_date, rg.position) AS periods,
 				       min(p.due_date) AS oldest, count(*) OVER () AS total
 				FROM periodic_report r JOIN reporting_period p ON p.id = r.period_id
-				JOIN reporting_regime rg ON rg.id = p.regime_id JOIN agency a ON a.id = r.agency_id
+				JOIN reporting_regime rg ON rg.id = p.regime_id JOIN agency_view a ON a.id = r.agency_id
 				WHERE r.expected AND p.active AND p.year = :y AND p.due_date < :today AND NOT %s
 				  AND (CAST(:r AS bigint) IS NULL OR p.regime_id = :r)
 				GROUP BY a.id, a.name, a.email
@@ -308,12 +299,12 @@ public class CompletenessQueries {
 
 	/** Periods due within {@code days} days and how many agencies have not sent them yet. */
 	public List<DueSoon> dueSoon(LocalDate today, int days) {
-		return jdbc.query(RegimeService.PERIOD_SQL.replace("FROM reporting_period p", """
+		return jdbc.query(RegimeQueries.PERIOD_SQL.replace("FROM reporting_period p", """
 				, (SELECT count(*) FROM periodic_report r WHERE r.period_id = p.id AND r.expected) AS owed,
 				  (SELECT count(*) FROM periodic_report r WHERE r.period_id = p.id AND r.expected AND NOT %s) AS missing
 				FROM reporting_period p""".formatted(RECEIVED))
 				+ " WHERE p.active AND p.due_date BETWEEN :today AND :until ORDER BY p.due_date, r.position",
 				new MapSqlParameterSource("today", Date.valueOf(today)).addValue("until", Date.valueOf(today.plusDays(days))),
-				(rs, i) -> new DueSoon(RegimeService.period(rs), rs.getLong("missing"), rs.getLong("owed")));
+				(rs, i) -> new DueSoon(RegimeQueries.period(rs), rs.getLong("missing"), rs.getLong("owed")));
 	}
 }

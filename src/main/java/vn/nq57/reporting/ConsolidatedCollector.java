@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.nq57.agency.AgencyDirectory;
+import vn.nq57.kernel.VnText;
 import vn.nq57.overview.OverviewQueries;
 import vn.nq57.task.TaskQueries;
 import vn.nq57.reporting.ConsolidatedData.AgencyReport;
@@ -84,7 +85,7 @@ class ConsolidatedCollector {
 		List<AgencyReport> states = new ArrayList<>();
 		long[] n = new long[4];
 		jdbc.query("""
-				SELECT a.name, r.state, r.first_submitted_on FROM periodic_report r JOIN agency a ON a.id = r.agency_id
+				SELECT a.name, r.state, r.first_submitted_on FROM periodic_report r JOIN agency_view a ON a.id = r.agency_id
 				WHERE r.period_id = :p AND r.expected ORDER BY a.name COLLATE "vi-x-icu", a.id""",
 				new MapSqlParameterSource("p", period.id()), rs -> {
 					ReportState state = ReportState.valueOf(rs.getString(2));
@@ -180,7 +181,7 @@ class ConsolidatedCollector {
 	private static void addItems(Map<ReportTheme, List<Contribution>> into, String agency, List<Item> items) {
 		Set<String> seen = new HashSet<>();
 		for (Item i : items) {
-			if (seen.add(ReportTheme.fold(i.text()))) {
+			if (seen.add(VnText.fold(i.text()))) {
 				into.computeIfAbsent(i.theme(), k -> new ArrayList<>()).add(new Contribution(agency, i.text().strip()));
 			}
 		}

@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import vn.nq57.kernel.Rates;
 import vn.nq57.officialdoc.DocxWriter;
 import vn.nq57.officialdoc.OfficialDocument;
 import vn.nq57.officialdoc.OfficialDocument.Align;
@@ -361,8 +362,7 @@ final class ConsolidatedDocuments {
 			text(r, 1, a.agency(), st.text);
 			number(r, 2, a.total(), st.number);
 			number(r, 3, a.overdue(), st.number);
-			rate(r, 4, a.total() == 0 ? null : BigDecimal.valueOf(a.overdue() * 100L)
-				.divide(BigDecimal.valueOf(a.total()), 2, java.math.RoundingMode.HALF_UP), st);
+			rate(r, 4, Rates.overdue(a.overdue(), a.total()), st);
 		}
 	}
 

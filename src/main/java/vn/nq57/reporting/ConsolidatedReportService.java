@@ -2,7 +2,6 @@ package vn.nq57.reporting;
 
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.nq57.account.AccessPolicy;
 import vn.nq57.account.CurrentUser;
 import vn.nq57.account.Role;
+import vn.nq57.kernel.VnText;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
@@ -161,10 +161,10 @@ public class ConsolidatedReportService {
 				SELECT c.id, c.period_id, rg.name || ' – ' || pe.label, c.state, c.number, c.doc_date, c.generated_at,
 				       u.full_name, c.released_at
 				FROM consolidated_report c JOIN reporting_period pe ON pe.id = c.period_id
-				JOIN reporting_regime rg ON rg.id = pe.regime_id LEFT JOIN app_user u ON u.id = c.generated_by
+				JOIN reporting_regime rg ON rg.id = pe.regime_id LEFT JOIN app_user_view u ON u.id = c.generated_by
 				""" + (tail.startsWith(" WHERE") ? tail + " ORDER BY c.id DESC" : tail);
 		return jdbc.query(sql, p, (rs, i) -> new Listed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-				rs.getString(5), RegimeService.day(rs, "doc_date"), rs.getTimestamp(7).toInstant(), rs.getString(8),
+				rs.getString(5), RegimeQueries.day(rs, "doc_date"), rs.getTimestamp(7).toInstant(), rs.getString(8),
 				rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()));
 	}
 
@@ -177,8 +177,8 @@ public class ConsolidatedReportService {
 		return jdbc.query("""
 				SELECT c.id, c.period_id, c.state, c.header::text, c.sections::text, c.data::text, c.generated_at,
 				       g.full_name, c.released_at, r.full_name, c.version
-				FROM consolidated_report c LEFT JOIN app_user g ON g.id = c.generated_by
-				LEFT JOIN app_user r ON r.id = c.released_by WHERE c.id = :id""", new MapSqlParameterSource("id", id),
+				FROM consolidated_report c LEFT JOIN app_user_view g ON g.id = c.generated_by
+				LEFT JOIN app_user_view r ON r.id = c.released_by WHERE c.id = :id""", new MapSqlParameterSource("id", id),
 				(rs, i) -> new Consolidated(rs.getLong(1), regimes.period(rs.getLong(2)), rs.getString(3),
 						json.readValue(rs.getString(4), Header.class),
 						json.readValue(rs.getString(5), new TypeReference<List<DocSection>>() {
@@ -349,7 +349,7 @@ public class ConsolidatedReportService {
 	}
 
 	private static String norm(String s) {
-		return s == null ? null : Normalizer.normalize(s.strip().replace("\r\n", "\n"), Normalizer.Form.NFC);
+		return s == null ? null : VnText.nfc(s.replace("\r\n", "\n"));
 	}
 
 	private static String or(String a, String b) {

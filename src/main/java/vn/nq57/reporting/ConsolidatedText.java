@@ -1,7 +1,6 @@
 package vn.nq57.reporting;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import vn.nq57.kernel.Rates;
 import vn.nq57.reporting.ConsolidatedData.AgencyReport;
 import vn.nq57.reporting.ConsolidatedData.Contribution;
 import vn.nq57.reporting.ConsolidatedData.GroupFigures;
@@ -166,7 +166,7 @@ final class ConsolidatedText {
 			}
 			s.append(String.join("; ", parts));
 			if (shares > 1 && den.signum() > 0 && "%".equals(first.unit())) {
-				BigDecimal total = num.multiply(BigDecimal.valueOf(100)).divide(den, 2, RoundingMode.HALF_UP);
+				BigDecimal total = Rates.percent(num, den);
 				s.append("; chung ").append(IndicatorValue.number(num)).append('/').append(IndicatorValue.number(den))
 					.append(" = ").append(IndicatorValue.number(total)).append('%');
 			}

@@ -1,10 +1,7 @@
 package vn.nq57.reporting;
 
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -24,33 +19,27 @@ import vn.nq57.account.CurrentUser;
 import vn.nq57.account.Role;
 import vn.nq57.agency.AgencyDirectory;
 import vn.nq57.agency.AgencyKind;
+import vn.nq57.kernel.VnText;
 import vn.nq57.reporting.ReportingCalendar.Frequency;
-import vn.nq57.reporting.ReportingCalendar.Period;
 import vn.nq57.reporting.ReportingCalendar.Rule;
 import vn.nq57.reporting.ReportingCalendar.Version;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
-import vn.nq57.system.NotFoundException;
-import vn.nq57.system.Settings;
 import vn.nq57.system.TextRules;
 import vn.nq57.kernel.VnFormat;
 
 /**
  * Reporting regimes as data: their versioned rules, which agencies owe reports under them, and the periods and
- * expected reports that follow ({@link #sync()}). Regimes are DoST's (and the administrator's) to change;
+ * expected reports that follow ({@link #sync()}, done by {@link ReportingSync}; read by {@link RegimeQueries}). Regimes are DoST's (and the administrator's) to change;
  * every change is audited and takes effect from a day not before today, so periods already under way keep
  * their rules and expected counts of the past stay as they were.
  */
 @Service
 public class RegimeService {
 
-	private static final Logger log = LoggerFactory.getLogger(RegimeService.class);
-
 	private static final VnFormat FMT = new VnFormat();
-
-	static final String INITIALISED = "reporting.initialised-on";
 
 	public record RegimeVersion(long id, LocalDate validFrom, boolean suspended, Rule rule, Set<AgencyKind> kinds,
 			String note, String createdBy) {
@@ -105,109 +94,62 @@ public class RegimeService {
 
 	private final NamedParameterJdbcTemplate jdbc;
 	private final AppClock clock;
-	private final Settings settings;
 	private final AccessPolicy access;
 	private final AuditLog audit;
 	private final AgencyDirectory agencies;
+	private final RegimeQueries queries;
+	private final ReportingSync syncer;
 
-	RegimeService(NamedParameterJdbcTemplate jdbc, AppClock clock, Settings settings, AccessPolicy access,
-			AuditLog audit, AgencyDirectory agencies) {
+	RegimeService(NamedParameterJdbcTemplate jdbc, AppClock clock, AccessPolicy access, AuditLog audit,
+			AgencyDirectory agencies, RegimeQueries queries, ReportingSync syncer) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.settings = settings;
 		this.access = access;
 		this.audit = audit;
 		this.agencies = agencies;
+		this.queries = queries;
+		this.syncer = syncer;
 	}
 
-	// ----- reading -----
+	// ----- reading (RegimeQueries) -----
 
 	public List<Regime> regimes() {
-		Map<Long, List<RegimeVersion>> versions = new LinkedHashMap<>();
-		jdbc.query("SELECT * FROM reporting_regime_version ORDER BY regime_id, valid_from", rs -> {
-			versions.computeIfAbsent(rs.getLong("regime_id"), k -> new ArrayList<>()).add(version(rs));
-		});
-		return jdbc.query("SELECT * FROM reporting_regime ORDER BY position, id", (rs, i) -> new Regime(rs.getLong("id"),
-				rs.getString("code"), rs.getString("name"), Frequency.valueOf(rs.getString("frequency")),
-				(Long) rs.getObject("plan_id"), rs.getString("source_note"), day(rs, "expected_from"), rs.getLong("version"),
-				List.copyOf(versions.getOrDefault(rs.getLong("id"), List.of()))));
+		return queries.regimes();
 	}
 
 	public Regime regime(long id) {
-		return regimes().stream().filter(r -> r.id() == id).findFirst()
-			.orElseThrow(() -> new NotFoundException("Không tìm thấy chế độ báo cáo #" + id));
-	}
-
-	static final String PERIOD_SQL = """
-			SELECT p.id, p.regime_id, r.name AS regime_name, r.frequency, p.period_key, p.year, p.idx, p.label,
-			       p.starts_on, p.ends_on, p.window_start, p.window_end, p.due_date, p.lock_date, p.active
-			FROM reporting_period p JOIN reporting_regime r ON r.id = p.regime_id""";
-
-	static ReportingPeriod period(ResultSet rs) throws SQLException {
-		return new ReportingPeriod(rs.getLong("id"), rs.getLong("regime_id"), rs.getString("regime_name"),
-				Frequency.valueOf(rs.getString("frequency")), rs.getString("period_key"), rs.getInt("year"),
-				rs.getInt("idx"), rs.getString("label"), day(rs, "starts_on"), day(rs, "ends_on"),
-				day(rs, "window_start"), day(rs, "window_end"), day(rs, "due_date"), day(rs, "lock_date"),
-				rs.getBoolean("active"));
+		return queries.regime(id);
 	}
 
 	public ReportingPeriod period(long id) {
-		return jdbc.query(PERIOD_SQL + " WHERE p.id = :id", new MapSqlParameterSource("id", id), (rs, i) -> period(rs))
-			.stream().findFirst().orElseThrow(() -> new NotFoundException("Không tìm thấy kỳ báo cáo #" + id));
+		return queries.period(id);
 	}
 
 	public ReportingPeriod period(long regimeId, String key) {
-		return jdbc.query(PERIOD_SQL + " WHERE p.regime_id = :r AND p.period_key = :k",
-				new MapSqlParameterSource("r", regimeId).addValue("k", key), (rs, i) -> period(rs))
-			.stream().findFirst().orElseThrow(() -> new NotFoundException("Không tìm thấy kỳ báo cáo " + key));
+		return queries.period(regimeId, key);
 	}
 
 	/** The active periods of a regime whose first day falls in {@code year}, in order. */
 	public List<ReportingPeriod> periods(long regimeId, int year) {
-		return jdbc.query(PERIOD_SQL + " WHERE p.regime_id = :r AND p.year = :y AND p.active ORDER BY p.starts_on",
-				new MapSqlParameterSource("r", regimeId).addValue("y", year), (rs, i) -> period(rs));
+		return queries.periods(regimeId, year);
 	}
 
 	/** The years that have periods, newest first (for the year selector). */
 	public List<Integer> years() {
-		return jdbc.queryForList("SELECT DISTINCT year FROM reporting_period WHERE active ORDER BY year DESC",
-				new MapSqlParameterSource(), Integer.class);
+		return queries.years();
 	}
 
 	public List<AgencyRule> agencyRules(long regimeId) {
-		return jdbc.query("""
-				SELECT o.id, o.regime_id, o.agency_id, a.name, o.mode, o.valid_from, o.valid_to, o.note
-				FROM reporting_regime_agency o JOIN agency a ON a.id = o.agency_id
-				WHERE o.regime_id = :r ORDER BY a.name, o.id""", new MapSqlParameterSource("r", regimeId),
-				(rs, i) -> new AgencyRule(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-						day(rs, "valid_from"), day(rs, "valid_to"), rs.getString(8)));
+		return queries.agencyRules(regimeId);
 	}
 
 	/** Spans that say something: a start, an end, or an inactive agency. */
 	public List<Span> notableSpans() {
-		return jdbc.query("""
-				SELECT s.agency_id, a.name, a.active, s.reports_from, s.reports_until, s.until_auto, s.successor_agency_id,
-				       su.name AS successor, s.note
-				FROM reporting_agency_span s JOIN agency a ON a.id = s.agency_id
-				LEFT JOIN agency su ON su.id = s.successor_agency_id
-				WHERE s.reports_from IS NOT NULL OR s.reports_until IS NOT NULL OR NOT a.active
-				ORDER BY coalesce(s.reports_until, s.reports_from) DESC NULLS LAST, a.name""", new MapSqlParameterSource(),
-				(rs, i) -> new Span(rs.getLong(1), rs.getString(2), rs.getBoolean(3), day(rs, "reports_from"),
-						day(rs, "reports_until"), rs.getBoolean(6), (Long) rs.getObject(7), rs.getString(8),
-						rs.getString(9)));
+		return queries.notableSpans();
 	}
 
 	public Span span(long agencyId) {
-		return jdbc.query("""
-				SELECT a.id, a.name, a.active, s.reports_from, s.reports_until, coalesce(s.until_auto, false),
-				       s.successor_agency_id, su.name, s.note
-				FROM agency a LEFT JOIN reporting_agency_span s ON s.agency_id = a.id
-				LEFT JOIN agency su ON su.id = s.successor_agency_id WHERE a.id = :a""",
-				new MapSqlParameterSource("a", agencyId),
-				(rs, i) -> new Span(rs.getLong(1), rs.getString(2), rs.getBoolean(3), day(rs, "reports_from"),
-						day(rs, "reports_until"), rs.getBoolean(6), (Long) rs.getObject(7), rs.getString(8),
-						rs.getString(9)))
-			.stream().findFirst().orElseThrow(() -> new NotFoundException("Không tìm thấy cơ quan, đơn vị #" + agencyId));
+		return queries.span(agencyId);
 	}
 
 	// ----- changing -----
@@ -358,13 +300,7 @@ public class RegimeService {
 	/** Ends an inclusion or exclusion on {@code validTo} (not before today): earlier periods keep it. */
 	@Transactional
 	public void endAgencyRule(long ruleId, LocalDate validTo) {
-		AgencyRule rule = jdbc.query("""
-				SELECT o.id, o.regime_id, o.agency_id, a.name, o.mode, o.valid_from, o.valid_to, o.note
-				FROM reporting_regime_agency o JOIN agency a ON a.id = o.agency_id WHERE o.id = :id""",
-				new MapSqlParameterSource("id", ruleId),
-				(rs, i) -> new AgencyRule(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-						day(rs, "valid_from"), day(rs, "valid_to"), rs.getString(8)))
-			.stream().findFirst().orElseThrow(() -> new NotFoundException("Không tìm thấy quy định #" + ruleId));
+		AgencyRule rule = queries.agencyRule(ruleId);
 		requireManager("sửa danh sách cơ quan phải báo cáo", rule.regimeId());
 		LocalDate end = validTo == null ? clock.today().minusDays(1) : validTo;
 		if (end.isBefore(clock.today().minusDays(1))) {
@@ -418,7 +354,7 @@ public class RegimeService {
 		sync();
 	}
 
-	// ----- periods and expected reports -----
+	// ----- periods and expected reports (ReportingSync) -----
 
 	/**
 	 * Brings periods and expected reports in line with the regimes, the registry and the spans; idempotent, run
@@ -433,85 +369,7 @@ public class RegimeService {
 	 */
 	@Transactional
 	public SyncResult sync() {
-		LocalDate today = clock.today();
-		boolean initial = settings.get(INITIALISED, "").isBlank();
-		MapSqlParameterSource p = new MapSqlParameterSource("today", Date.valueOf(today)).addValue("initial", initial);
-		jdbc.update("""
-				INSERT INTO reporting_agency_span(agency_id, reports_from)
-				SELECT a.id, CASE WHEN :initial THEN NULL ELSE :today::date END FROM agency a
-				WHERE a.active AND a.kind <> 'COLLECTIVE'
-				  AND NOT EXISTS (SELECT 1 FROM reporting_agency_span s WHERE s.agency_id = a.id)""", p);
-		jdbc.update("""
-				UPDATE reporting_agency_span s SET reports_until = :today::date - 1, until_auto = true, updated_at = now()
-				FROM agency a WHERE a.id = s.agency_id AND NOT a.active AND s.reports_until IS NULL""", p);
-		jdbc.update("""
-				UPDATE reporting_agency_span s SET reports_until = NULL, until_auto = false, updated_at = now()
-				FROM agency a WHERE a.id = s.agency_id AND a.active AND s.until_auto""", p);
-		if (initial) {
-			settings.put(INITIALISED, today.toString());
-		}
-
-		int periods = 0;
-		LocalDate horizon = LocalDate.of(today.getYear(), 12, 31);
-		for (Regime r : regimes()) {
-			periods += syncPeriods(r, horizon);
-		}
-
-		jdbc.getJdbcTemplate().execute("""
-				CREATE TEMP TABLE reporting_desired ON COMMIT DROP AS SELECT period_id, agency_id FROM reporting_expectation""");
-		jdbc.getJdbcTemplate().execute("CREATE UNIQUE INDEX ON reporting_desired(period_id, agency_id)");
-		jdbc.getJdbcTemplate().execute("ANALYZE reporting_desired");
-		int added = jdbc.update("""
-				INSERT INTO periodic_report(period_id, agency_id, expected, state)
-				SELECT period_id, agency_id, true, 'NOT_STARTED' FROM reporting_desired
-				ON CONFLICT (period_id, agency_id) DO UPDATE SET expected = true WHERE NOT periodic_report.expected""", p);
-		int removed = jdbc.update("""
-				DELETE FROM periodic_report r WHERE r.state = 'NOT_STARTED'
-				  AND NOT EXISTS (SELECT 1 FROM reporting_desired d WHERE d.period_id = r.period_id AND d.agency_id = r.agency_id)""", p);
-		int unexpected = jdbc.update("""
-				UPDATE periodic_report r SET expected = false WHERE r.expected AND r.state <> 'NOT_STARTED'
-				  AND NOT EXISTS (SELECT 1 FROM reporting_desired d WHERE d.period_id = r.period_id AND d.agency_id = r.agency_id)""", p);
-		Long expected = jdbc.queryForObject("SELECT count(*) FROM reporting_desired", p, Long.class);
-		jdbc.getJdbcTemplate().execute("DROP TABLE reporting_desired");
-		SyncResult result = new SyncResult(periods, expected == null ? 0 : expected, added, removed, unexpected);
-		log.debug("Reporting sync on {}: {}", today, result);
-		return result;
-	}
-
-	private int syncPeriods(Regime r, LocalDate horizon) {
-		if (r.versions().isEmpty()) {
-			return 0;
-		}
-		LocalDate first = r.versions().get(0).validFrom();
-		List<Period> computed = ReportingCalendar.periods(r.frequency(), r.calendarVersions(), first, horizon);
-		Map<LocalDate, Long> versionIds = new LinkedHashMap<>();
-		r.versions().forEach(v -> versionIds.put(v.validFrom(), v.id()));
-		List<String> keys = new ArrayList<>();
-		for (Period p : computed) {
-			keys.add(p.key());
-			jdbc.update("""
-					INSERT INTO reporting_period(regime_id, version_id, period_key, year, idx, label, starts_on, ends_on,
-					                             window_start, window_end, due_date, lock_date, active)
-					VALUES (:r, :v, :key, :year, :idx, :label, :start, :end, :ws, :we, :due, :lock, true)
-					ON CONFLICT (regime_id, period_key) DO UPDATE SET version_id = excluded.version_id,
-					  label = excluded.label, starts_on = excluded.starts_on, ends_on = excluded.ends_on,
-					  window_start = excluded.window_start, window_end = excluded.window_end, due_date = excluded.due_date,
-					  lock_date = excluded.lock_date, active = true
-					WHERE (reporting_period.version_id, reporting_period.window_start, reporting_period.window_end,
-					       reporting_period.due_date, reporting_period.lock_date, reporting_period.active)
-					      IS DISTINCT FROM (excluded.version_id, excluded.window_start, excluded.window_end,
-					       excluded.due_date, excluded.lock_date, true)""",
-					new MapSqlParameterSource("r", r.id()).addValue("v", versionIds.get(p.version().validFrom()))
-						.addValue("key", p.key()).addValue("year", p.year()).addValue("idx", p.index())
-						.addValue("label", p.label()).addValue("start", Date.valueOf(p.start()))
-						.addValue("end", Date.valueOf(p.end())).addValue("ws", Date.valueOf(p.windowStart()))
-						.addValue("we", Date.valueOf(p.windowEnd())).addValue("due", Date.valueOf(p.dueDate()))
-						.addValue("lock", Date.valueOf(p.lockDate())));
-		}
-		// periods the regime no longer has (suspended, or before a later first version) stop being reported
-		MapSqlParameterSource q = new MapSqlParameterSource("r", r.id()).addValue("keys", keys.isEmpty() ? List.of("") : keys);
-		jdbc.update("UPDATE reporting_period SET active = false WHERE regime_id = :r AND active AND period_key NOT IN (:keys)", q);
-		return computed.size();
+		return syncer.sync();
 	}
 
 	private void insertVersion(long regimeId, LocalDate validFrom, boolean suspended, Rule rule, Set<AgencyKind> kinds,
@@ -540,24 +398,6 @@ public class RegimeService {
 		return m;
 	}
 
-	private static RegimeVersion version(ResultSet rs) throws SQLException {
-		Set<AgencyKind> kinds = EnumSet.noneOf(AgencyKind.class);
-		for (String k : rs.getString("agency_kinds").split(",")) {
-			if (!k.isBlank()) {
-				kinds.add(AgencyKind.valueOf(k.trim()));
-			}
-		}
-		Rule rule = new Rule(rs.getInt("due_month"), rs.getInt("due_day"), rs.getBoolean("due_before"),
-				rs.getInt("window_end_month"), rs.getInt("window_end_day"), rs.getInt("grace_days"));
-		return new RegimeVersion(rs.getLong("id"), day(rs, "valid_from"), rs.getBoolean("suspended"), rule, kinds,
-				rs.getString("note"), rs.getString("created_by"));
-	}
-
-	static LocalDate day(ResultSet rs, String column) throws SQLException {
-		Date d = rs.getDate(column);
-		return d == null ? null : d.toLocalDate();
-	}
-
 	private static void safe(String... values) {
 		String unsafe = TextRules.firstUnsafe(values);
 		if (unsafe != null) {
@@ -570,6 +410,6 @@ public class RegimeService {
 	}
 
 	private static String trim(String s) {
-		return blank(s) ? null : java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
+		return blank(s) ? null : VnText.nfc(s);
 	}
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import vn.nq57.kernel.VnText;
 import vn.nq57.task.TaskQueries;
 import vn.nq57.task.TaskQueries.ReportAssignment;
 import vn.nq57.task.ProgressService;
@@ -165,9 +166,9 @@ class ReportPrefill {
 
 	private static void addNew(List<Item> into, List<Item> posted) {
 		Set<String> seen = new HashSet<>();
-		into.forEach(i -> seen.add(ReportTheme.fold(i.text())));
+		into.forEach(i -> seen.add(VnText.fold(i.text())));
 		for (Item i : posted) {
-			if (seen.add(ReportTheme.fold(i.text()))) {
+			if (seen.add(VnText.fold(i.text()))) {
 				into.add(i);
 			}
 		}

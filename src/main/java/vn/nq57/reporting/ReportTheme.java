@@ -1,8 +1,9 @@
 package vn.nq57.reporting;
 
-import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+
+import vn.nq57.kernel.VnText;
 
 /**
  * The themes by which obstacles and proposals are grouped in the consolidated report. An item pre-filled from a
@@ -40,8 +41,8 @@ public enum ReportTheme {
 		}
 		// whole words only, accents ignored, except for words written with their accents: "chậm" is a delay,
 		// "chăm sóc" is not
-		String key = " " + fold(text).replaceAll("[^a-z0-9]+", " ") + " ";
-		String accented = " " + Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFC)
+		String key = " " + VnText.fold(text).replaceAll("[^a-z0-9]+", " ") + " ";
+		String accented = " " + VnText.nfc(text.toLowerCase(Locale.ROOT))
 			.replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
 		for (ReportTheme t : values()) {
 			for (String w : t.words) {
@@ -52,11 +53,5 @@ public enum ReportTheme {
 			}
 		}
 		return OTHER;
-	}
-
-	/** Lower case without accents ("đ" → "d"), single spaces: how the words above are written. */
-	static String fold(String s) {
-		String d = Normalizer.normalize(s.toLowerCase(Locale.ROOT).replace('đ', 'd'), Normalizer.Form.NFD);
-		return d.replaceAll("\\p{M}+", "").replaceAll("\\s+", " ").strip();
 	}
 }

@@ -5,8 +5,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import vn.nq57.kernel.PeriodKind;
 
 /**
  * Reporting periods and their due dates: plain Java, no framework, everything that depends on the calendar in
@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * ({@link Version}); this class turns it into {@link Period}s.
  *
  * <h2>How a period is defined</h2>
- * A period is a calendar month, quarter, half-year or year, named after that span ("Tháng 10/2026",
- * "Quý I/2026", "6 tháng đầu năm 2026", "Năm 2026"). Relative to the period's <em>first month</em> (month 1):
+ * A period is a calendar month, quarter, half-year or year (the kernel's {@link vn.nq57.kernel.Period}), named
+ * after that span ("Tháng 10/2026", "Quý I/2026", "6 tháng đầu năm 2026", "Năm 2026"). Relative to the period's <em>first month</em> (month 1):
  * <ul>
  * <li><b>due date</b>: day {@code dueDay} of month {@code dueMonth}. "Trước ngày 10" ({@code dueBefore}) means the
  * last on-time day is the 9th, as the deadline parser reads "trước ngày 01/6/2026" (31/5/2026). A day past the
@@ -53,25 +53,29 @@ public final class ReportingCalendar {
 	}
 
 	public enum Frequency {
-		MONTHLY(1, "Báo cáo tháng"),
-		QUARTERLY(3, "Báo cáo quý"),
-		HALF_YEARLY(6, "Báo cáo 6 tháng"),
-		YEARLY(12, "Báo cáo năm");
+		MONTHLY(PeriodKind.MONTH, "Báo cáo tháng"),
+		QUARTERLY(PeriodKind.QUARTER, "Báo cáo quý"),
+		HALF_YEARLY(PeriodKind.HALF_YEAR, "Báo cáo 6 tháng"),
+		YEARLY(PeriodKind.YEAR, "Báo cáo năm");
 
-		private final int months;
+		private final PeriodKind kind;
 		private final String label;
 
-		Frequency(int months, String label) {
-			this.months = months;
+		Frequency(PeriodKind kind, String label) {
+			this.kind = kind;
 			this.label = label;
 		}
 
+		public PeriodKind kind() {
+			return kind;
+		}
+
 		public int months() {
-			return months;
+			return kind.months();
 		}
 
 		public int periodsPerYear() {
-			return 12 / months;
+			return 12 / months();
 		}
 
 		public String label() {
@@ -171,12 +175,18 @@ public final class ReportingCalendar {
 		if (index < 1 || index > f.periodsPerYear()) {
 			throw new IllegalArgumentException("Kỳ " + index + " không có trong " + f.label().toLowerCase());
 		}
-		return LocalDate.of(year, (index - 1) * f.months() + 1, 1);
+		return calendar(f, year, index).start();
+	}
+
+	/** The calendar span of period {@code index} (1-based) of {@code year}. */
+	public static vn.nq57.kernel.Period calendar(Frequency f, int year, int index) {
+		return vn.nq57.kernel.Period.of(f.kind(), year, index);
 	}
 
 	/** The period (year, index) whose calendar span contains {@code day}. */
 	public static int[] indexOf(Frequency f, LocalDate day) {
-		return new int[] { day.getYear(), (day.getMonthValue() - 1) / f.months() + 1 };
+		vn.nq57.kernel.Period p = vn.nq57.kernel.Period.containing(f.kind(), day);
+		return new int[] { p.year(), p.index() };
 	}
 
 	/** Period {@code index} of {@code year} under {@code rule}; its window starts after the previous period's. */
@@ -186,9 +196,10 @@ public final class ReportingCalendar {
 
 	private static Period period(Frequency f, int year, int index, Version version, Rule previousRule) {
 		Rule rule = version.rule();
-		LocalDate start = start(f, year, index);
-		LocalDate end = start.plusMonths(f.months()).minusDays(1);
-		LocalDate previousStart = start.minusMonths(f.months());
+		vn.nq57.kernel.Period span = calendar(f, year, index);
+		LocalDate start = span.start();
+		LocalDate end = span.end();
+		LocalDate previousStart = span.previous().start();
 		LocalDate windowStart = previousRule.windowEnd(previousStart).plusDays(1);
 		LocalDate due = rule.dueDate(start);
 		return new Period(f, year, index, start, end, windowStart, rule.windowEnd(start), due,
@@ -242,53 +253,25 @@ public final class ReportingCalendar {
 		return month.atDay(Math.min(day, month.lengthOfMonth()));
 	}
 
-	// ----- names -----
-
-	private static final String[] ROMAN = { "I", "II", "III", "IV" };
-	private static final Pattern KEY = Pattern.compile("^(\\d{4})(?:-(\\d{2})|-Q([1-4])|-H([12]))?$");
+	// ----- names: the kernel's, stored in reporting_period.period_key and .label -----
 
 	/** "2026-03", "2026-Q1", "2026-H1", "2026": sortable, stable, safe in a URL. */
 	public static String key(Frequency f, int year, int index) {
-		return switch (f) {
-			case MONTHLY -> year + "-" + (index < 10 ? "0" : "") + index;
-			case QUARTERLY -> year + "-Q" + index;
-			case HALF_YEARLY -> year + "-H" + index;
-			case YEARLY -> String.valueOf(year);
-		};
+		return calendar(f, year, index).code();
 	}
 
 	/** (year, index) of a key of this frequency, or an exception with a message a user understands. */
 	public static int[] parseKey(Frequency f, String key) {
-		Matcher m = KEY.matcher(key == null ? "" : key.strip());
-		if (m.matches()) {
-			int year = Integer.parseInt(m.group(1));
-			if (f == Frequency.MONTHLY && m.group(2) != null) {
-				int month = Integer.parseInt(m.group(2));
-				if (month >= 1 && month <= 12) {
-					return new int[] { year, month };
-				}
-			}
-			if (f == Frequency.QUARTERLY && m.group(3) != null) {
-				return new int[] { year, Integer.parseInt(m.group(3)) };
-			}
-			if (f == Frequency.HALF_YEARLY && m.group(4) != null) {
-				return new int[] { year, Integer.parseInt(m.group(4)) };
-			}
-			if (f == Frequency.YEARLY && m.group(2) == null && m.group(3) == null && m.group(4) == null) {
-				return new int[] { year, 1 };
-			}
+		vn.nq57.kernel.Period p = vn.nq57.kernel.Period.ofCode(f.kind(), key);
+		if (p == null) {
+			throw new IllegalArgumentException("Kỳ báo cáo “" + key + "” không hợp lệ cho " + f.label().toLowerCase());
 		}
-		throw new IllegalArgumentException("Kỳ báo cáo “" + key + "” không hợp lệ cho " + f.label().toLowerCase());
+		return new int[] { p.year(), p.index() };
 	}
 
 	/** "Tháng 3/2026", "Quý I/2026", "6 tháng đầu năm 2026", "Năm 2026". */
 	public static String label(Frequency f, int year, int index) {
-		return switch (f) {
-			case MONTHLY -> "Tháng " + index + "/" + year;
-			case QUARTERLY -> "Quý " + ROMAN[index - 1] + "/" + year;
-			case HALF_YEARLY -> (index == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + year;
-			case YEARLY -> "Năm " + year;
-		};
+		return calendar(f, year, index).label();
 	}
 
 	/** The rule in the words of a plan: "trước ngày 10 của tháng sau; số liệu đến hết tháng báo cáo; …". */

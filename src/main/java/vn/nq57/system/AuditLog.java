@@ -1,6 +1,11 @@
 package vn.nq57.system;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -122,6 +127,68 @@ public class AuditLog {
 				rs.getLong(1), rs.getTimestamp(2).toInstant(), (Long) rs.getObject(3), rs.getString(4), rs.getString(5),
 				rs.getString(6), (Long) rs.getObject(7), (Long) rs.getObject(8), rs.getString(9), rs.getString(10),
 				rs.getString(11)), entityType, entityId);
+	}
+
+	/**
+	 * The newest entries of these records whose action starts with {@code actionPrefix}, newest first, at most
+	 * {@code limit}: the history of a group of records (an indicator's values of one period).
+	 */
+	public List<Entry> latest(String entityType, Collection<Long> entityIds, String actionPrefix, int limit) {
+		if (entityIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.query(con -> {
+			PreparedStatement ps = con.prepareStatement("""
+					SELECT id, occurred_at, actor_id, actor_name, action, entity_type, entity_id, task_id, summary,
+					       before_state::text, after_state::text
+					FROM audit_event WHERE entity_type = ? AND entity_id = ANY (?) AND starts_with(action, ?)
+					ORDER BY occurred_at DESC, id DESC LIMIT ?""");
+			ps.setString(1, entityType);
+			ps.setArray(2, con.createArrayOf("bigint", entityIds.toArray()));
+			ps.setString(3, actionPrefix);
+			ps.setInt(4, limit);
+			return ps;
+		}, (rs, i) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), (Long) rs.getObject(3),
+				rs.getString(4), rs.getString(5), rs.getString(6), (Long) rs.getObject(7), (Long) rs.getObject(8),
+				rs.getString(9), rs.getString(10), rs.getString(11)));
+	}
+
+	/**
+	 * Demo and training data only: moves the k-th entry (oldest first) of each record, among those whose action
+	 * starts with {@code actionPrefix}, to the k-th time given for it, so a story loaded in one go reads as if it
+	 * had happened over months.
+	 */
+	public void retime(String entityType, String actionPrefix, Map<Long, List<Instant>> times) {
+		List<Long> ids = new ArrayList<>();
+		List<Long> ks = new ArrayList<>();
+		List<Timestamp> ats = new ArrayList<>();
+		times.forEach((id, at) -> {
+			for (int k = 0; k < at.size(); k++) {
+				ids.add(id);
+				ks.add(k + 1L);
+				ats.add(Timestamp.from(at.get(k)));
+			}
+		});
+		if (ids.isEmpty()) {
+			return;
+		}
+		jdbc.update(con -> {
+			PreparedStatement ps = con.prepareStatement("""
+					UPDATE audit_event e SET occurred_at = s.at
+					FROM (SELECT id, entity_id, row_number() OVER (PARTITION BY entity_id ORDER BY occurred_at, id) AS k
+					      FROM audit_event WHERE entity_type = ? AND starts_with(action, ?) AND entity_id = ANY (?)) x
+					JOIN unnest(?::bigint[], ?::bigint[], ?::timestamptz[]) AS s(entity_id, k, at)
+					  ON s.entity_id = x.entity_id AND s.k = x.k
+					WHERE e.id = x.id""");
+			Array entities = con.createArrayOf("bigint", times.keySet().toArray());
+			ps.setString(1, entityType);
+			ps.setString(2, actionPrefix);
+			ps.setArray(3, entities);
+			ps.setArray(4, con.createArrayOf("bigint", ids.toArray()));
+			ps.setArray(5, con.createArrayOf("bigint", ks.toArray()));
+			ps.setArray(6, con.createArrayOf("timestamptz", ats.toArray()));
+			return ps;
+		});
 	}
 
 	public long count(String action, String entityType, Long entityId) {

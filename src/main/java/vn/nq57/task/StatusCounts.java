@@ -1,9 +1,10 @@
 package vn.nq57.task;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.EnumMap;
 import java.util.Map;
+
+import vn.nq57.kernel.Rates;
 
 /**
  * Counts of tasks (or assignments) by status, and the three rates official reports quote:
@@ -12,7 +13,8 @@ import java.util.Map;
  * <li>completion rate over all tasks = completed ÷ all;</li>
  * <li>overdue rate = overdue not done ÷ all.</li>
  * </ul>
- * A rate with nothing to divide by is {@code null} (shown as "–"), never 0% or 100%.
+ * A rate with nothing to divide by is {@code null} (shown as "–"), never 0% or 100%. The arithmetic is the
+ * kernel's {@link Rates}.
  */
 public final class StatusCounts {
 
@@ -54,22 +56,14 @@ public final class StatusCounts {
 	}
 
 	public BigDecimal completionRateOverDue() {
-		return percent(completed(), completed() + overdue());
+		return Rates.completionOverDue(completed(), overdue());
 	}
 
 	public BigDecimal completionRateOverAll() {
-		return percent(completed(), total());
+		return Rates.completionOverAll(completed(), total());
 	}
 
 	public BigDecimal overdueRate() {
-		return percent(overdue(), total());
-	}
-
-	/** Percent with two decimals, as reports print them (99,30%). */
-	static BigDecimal percent(long part, long whole) {
-		if (whole == 0) {
-			return null;
-		}
-		return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+		return Rates.overdue(overdue(), total());
 	}
 }

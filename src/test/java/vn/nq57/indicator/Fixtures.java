@@ -42,7 +42,7 @@ class Fixtures {
 
 	/** An entered indicator's form: province-wide, quarterly, responsible Sở KH&CN. */
 	IndicatorForm entered(String code, String unit) {
-		IndicatorForm f = IndicatorCatalog.blankForm();
+		IndicatorForm f = IndicatorForms.blankForm();
 		f.setCode(code);
 		f.setName("Chỉ số kiểm thử " + code);
 		f.setCategory("Kiểm thử");
@@ -78,7 +78,7 @@ class Fixtures {
 	}
 
 	Indicator update(Indicator ind, java.util.function.Consumer<IndicatorForm> change) {
-		IndicatorForm f = catalog.toForm(ind);
+		IndicatorForm f = IndicatorForms.toForm(ind);
 		change.accept(f);
 		return runAs.user("sokhcn", () -> catalog.save(ind.id(), f));
 	}

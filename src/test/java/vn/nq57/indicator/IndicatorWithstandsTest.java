@@ -100,7 +100,7 @@ class IndicatorWithstandsTest {
 	void editToSelf() throws Exception {
 		Indicator e = fx.save(fx.entered(Fixtures.code("E"), "%"));
 		Indicator c = fx.save(fx.computed(Fixtures.code("WE"), "[" + e.code() + "] / 2"));
-		IndicatorForm f = fx.catalog.toForm(c);
+		IndicatorForm f = IndicatorForms.toForm(c);
 		mvc.perform(post("/indicators/" + c.code()).with(csrf()).param("code", c.code()).param("name", c.name())
 			.param("unit", "%").param("kind", "COMPUTED").param("formulaKind", "EXPRESSION")
 			.param("expression", "[" + c.code() + "] + [" + e.code() + "]").param("direction", "HIGHER")
