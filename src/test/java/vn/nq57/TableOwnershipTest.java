@@ -99,7 +99,7 @@ class TableOwnershipTest {
 
 	/**
 	 * Statements of migrations that production databases applied before ownership was written down. Flyway refuses
-	 * to start when an applied migration changes, so they stay; each is superseded where it matters: V41 recreates
+	 * to start when an applied migration changes, so they stay; each is superseded where it matters: V40_1 recreates
 	 * reporting_expectation over agency_view, account's V3_1 creates its own index, and a module's setting defaults
 	 * are declared in Java ({@code vn.nq57.system.SettingSpec}), so no new migration needs to insert into setting.
 	 */

@@ -1,5 +1,6 @@
 package vn.nq57.intake;
 
+import vn.nq57.kernel.Page;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ class AppendixExport {
 	List<Part> parts(TaskQueries.Filter requested, CurrentUser me) {
 		TaskQueries.Filter f = requested.visibleTo(me).withSort("plan");
 		LocalDate today = clock.today();
-		TaskQueries.Page<TaskQueries.TaskRow> page = queries.search(f, today, settings.dueSoonDays(), 0, MAX_ROWS);
+		Page<TaskQueries.TaskRow> page = queries.search(f, today, settings.dueSoonDays(), 0, MAX_ROWS);
 		if (page.total() > MAX_ROWS) {
 			throw new DomainException("Bộ lọc cho " + new VnFormat().num(page.total()) + " nhiệm vụ, quá "
 					+ new VnFormat().num(MAX_ROWS) + " dòng một lần xuất; hãy lọc theo kế hoạch, nhóm hoặc cơ quan");

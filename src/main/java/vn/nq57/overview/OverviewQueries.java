@@ -1,5 +1,6 @@
 package vn.nq57.overview;
 
+import vn.nq57.kernel.Page;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -77,20 +78,6 @@ public class OverviewQueries {
 			long agencyId, String agencyName, LocalDate dueDate, long daysLate, int percent) {
 	}
 
-	public record Page<T>(List<T> rows, int page, int size, long total) {
-
-		public int pages() {
-			return (int) Math.max(1, (total + size - 1) / size);
-		}
-
-		public boolean hasPrevious() {
-			return page > 0;
-		}
-
-		public boolean hasNext() {
-			return page + 1 < pages();
-		}
-	}
 
 	public record PlanOption(long id, String title, Integer year) {
 	}

@@ -13,7 +13,7 @@ import vn.nq57.account.AccessPolicy;
 import vn.nq57.account.CurrentUser;
 import vn.nq57.overview.OverviewQueries.AgencyRow;
 import vn.nq57.overview.OverviewQueries.OverdueRow;
-import vn.nq57.overview.OverviewQueries.Page;
+import vn.nq57.kernel.Page;
 import vn.nq57.overview.OverviewQueries.Summary;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.DomainException;

@@ -1,5 +1,6 @@
 package vn.nq57.reporting;
 
+import vn.nq57.kernel.Page;
 import java.sql.Date;
 import java.text.Collator;
 import java.time.LocalDate;
@@ -136,7 +137,7 @@ class ConsolidatedCollector {
 		List<LateAgency> late = new ArrayList<>();
 		long lateTotal = 0;
 		for (int page = 0;; page++) {
-			OverviewQueries.Page<OverviewQueries.AgencyRow> rows = overview.agencies(planId, today, today, soon, page, 100);
+			Page<OverviewQueries.AgencyRow> rows = overview.agencies(planId, today, today, soon, page, 100);
 			boolean more = rows.hasNext();
 			for (OverviewQueries.AgencyRow r : rows.rows()) {
 				if (r.overdue() == 0) {
@@ -158,7 +159,7 @@ class ConsolidatedCollector {
 		TaskQueries.Filter filter = new TaskQueries.Filter(planId, null, null, null, false, null, null, null, "plan");
 		long appendixTotal = 0;
 		for (int page = 0; appendix.size() < APPENDIX_LIMIT; page++) {
-			TaskQueries.Page<TaskQueries.TaskRow> rows = tasks.search(filter, today, soon, page, 500);
+			Page<TaskQueries.TaskRow> rows = tasks.search(filter, today, soon, page, 500);
 			appendixTotal = rows.total();
 			for (TaskQueries.TaskRow t : rows.rows()) {
 				if (appendix.size() >= APPENDIX_LIMIT) {

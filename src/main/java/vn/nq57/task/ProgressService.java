@@ -380,7 +380,7 @@ public class ProgressService {
 	}
 
 	private static String trim(String s) {
-		return blank(s) ? null : java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
+		return blank(s) ? null : vn.nq57.kernel.VnText.nfc(s);
 	}
 
 	static String fmt(LocalDate d) {

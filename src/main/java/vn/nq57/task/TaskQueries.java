@@ -1,5 +1,6 @@
 package vn.nq57.task;
 
+import vn.nq57.kernel.Page;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,15 +51,6 @@ public class TaskQueries {
 			int openCount) {
 	}
 
-	public record Page<T>(List<T> rows, int page, int size, long total) {
-		public int pages() {
-			return (int) Math.max(1, (total + size - 1) / size);
-		}
-
-		public boolean hasNext() {
-			return page + 1 < pages();
-		}
-	}
 
 	public record AssignmentRow(long assignmentId, long taskId, String stt, String title, String periodLabel,
 			String deadlinePhrase, LocalDate dueDate, TaskStatus status, boolean dueSoon, int percent,

@@ -1,6 +1,5 @@
 package vn.nq57.task;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +20,7 @@ import vn.nq57.agency.AgencyDirectory;
 import vn.nq57.deadline.DeadlineKind;
 import vn.nq57.deadline.DeadlineParser;
 import vn.nq57.deadline.DeadlineSpec;
+import vn.nq57.kernel.VnText;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
@@ -299,7 +299,7 @@ public class TaskService {
 		if (s == null) {
 			return null;
 		}
-		String t = Normalizer.normalize(s.strip(), Normalizer.Form.NFC);
+		String t = VnText.nfc(s);
 		return t.isEmpty() ? null : t;
 	}
 

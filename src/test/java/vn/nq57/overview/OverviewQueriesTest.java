@@ -17,7 +17,7 @@ import vn.nq57.IntegrationTest;
 import vn.nq57.overview.OverviewQueries.AgencyRow;
 import vn.nq57.overview.OverviewQueries.GroupRow;
 import vn.nq57.overview.OverviewQueries.OverdueRow;
-import vn.nq57.overview.OverviewQueries.Page;
+import vn.nq57.kernel.Page;
 import vn.nq57.overview.OverviewQueries.Summary;
 import vn.nq57.task.StatusCounts;
 import vn.nq57.task.TaskStatus;
