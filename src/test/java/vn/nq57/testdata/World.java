@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.nq57.account.Role;
 import vn.nq57.account.RunAs;
+import vn.nq57.account.UserService;
 import vn.nq57.agency.AgencyDirectory;
 import vn.nq57.system.AppClock;
 import vn.nq57.task.Assignment;
@@ -32,9 +34,12 @@ import vn.nq57.task.TaskService;
  *
  * <pre>
  * Plan p = world.plan("Kế hoạch kiểm thử").groups("I", "II").create();
- * Task t = world.task("Xây dựng kế hoạch").in(p, "I").lead("STC").due("30/6/2026").create();
- * world.completed(world.assignment(t, "STC"), LocalDate.of(2026, 7, 15));
+ * Task t = world.task("Xây dựng kế hoạch").in(p, "I").lead("STC").due("30/6/2026").completed(LocalDate.of(2026, 7, 15)).create();
+ * world.progress(world.assignment(other, "SNV"), LocalDate.of(2026, 10, 20), 40, "Đã lấy ý kiến", null, null);
  * </pre>
+ * Periodic reports and indicator values have their builders in their modules, next to the package-private services
+ * they use: {@code reporting.ReportingFixtures} (regimes, reports sent on a day) and {@code indicator.Fixtures} /
+ * {@code indicator.IndicatorTestValues} (definitions, values entered and approved).
  */
 @Component
 public class World {
@@ -46,18 +51,40 @@ public class World {
 	private final ProgressService progress;
 	private final AgencyDirectory agencies;
 	private final AppClock clock;
+	private final UserService users;
+	private final JdbcTemplate jdbc;
 
-	World(RunAs runAs, TaskService tasks, ProgressService progress, AgencyDirectory agencies, AppClock clock) {
+	World(RunAs runAs, TaskService tasks, ProgressService progress, AgencyDirectory agencies, AppClock clock,
+			UserService users, JdbcTemplate jdbc) {
 		this.runAs = runAs;
 		this.tasks = tasks;
 		this.progress = progress;
 		this.agencies = agencies;
 		this.clock = clock;
+		this.users = users;
+		this.jdbc = jdbc;
 	}
 
 	/** A number that makes a title or code unique in the shared test database. */
 	public static int seq() {
 		return SEQ.incrementAndGet();
+	}
+
+	/**
+	 * A new agency of the test's own (fast SQL insert, as the registry import would write it); its code is made unique
+	 * from {@code prefix}. Kind ENTERPRISE is not a member of any collective, so no other test's task fans out to it.
+	 */
+	public String newAgency(String prefix, String name, String kind) {
+		String code = prefix + "-" + seq() + "-" + Long.toString(System.nanoTime() % 100000, 36).toUpperCase();
+		jdbc.update("INSERT INTO agency(code, name, short_name, kind, active) VALUES (?, ?, ?, ?, true)", code, name, name, kind);
+		return code;
+	}
+
+	/** A new account (password {@link TestAccounts#PASSWORD}) through the user service, as ADMIN would create it. */
+	public String user(String username, Role role, String agencyCode) {
+		users.create(username, TestAccounts.PASSWORD, "Người dùng kiểm thử " + username, username + "@kiemthu.quangngai.gov.vn",
+				role, agency(agencyCode));
+		return username;
 	}
 
 	public long agency(String code) {
@@ -171,10 +198,24 @@ public class World {
 			return this;
 		}
 
+		private LocalDate completedOn;
+
+		/** Once created, every lead agency's share is completed on that day (claimed, approved, confirmed). */
+		public TaskBuilder completed(LocalDate day) {
+			this.completedOn = day;
+			return this;
+		}
+
 		public Task create() {
 			form.setLeadAgencyIds(leads);
 			form.setCoordinatorAgencyIds(coordinators);
-			return runAs.user("sokhcn", () -> tasks.save(null, form));
+			Task task = runAs.user("sokhcn", () -> tasks.save(null, form));
+			if (completedOn != null) {
+				for (Assignment a : tasks.assignments(task.getId())) {
+					World.this.completed(a, completedOn);
+				}
+			}
+			return task;
 		}
 	}
 
