@@ -10,7 +10,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A test against the whole application on a real PostgreSQL (embedded, one per test JVM), with the clock
- * fixed at 22/11/2026 and the demo data loaded (see application-test.properties).
+ * fixed at 22/11/2026 and the demo off (see application-test.properties). The database holds the agency registry
+ * (loaded by the application itself) and one account per role ({@link vn.nq57.testdata.TestAccounts}); every
+ * other row a test relies on it makes itself ({@link vn.nq57.testdata.World} and the modules' fixtures). All test
+ * classes share this database, so a test counts and changes only what it created.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -143,27 +143,6 @@ class IndicatorAsOfTest {
 		assertThat(row(ind, null).parts()).isEqualTo("5/7");
 	}
 
-	IndicatorQueries.ScoreRow demo(String code, LocalDate asOf) {
-		return queries.scoreboard(null, null, asOf).rows().stream().filter(r -> r.ind().code().equals(code)).findFirst()
-			.orElseThrow();
-	}
-
-	@Test
-	@DisplayName("the demo's values count from their due dates: 5G coverage 35% on 30/6, 43% from 10/7; the 95% jump from 10/10 until DoST returned it on 11/10")
-	void demoHistory() {
-		assertThat(demo("HT-5G-DS", LocalDate.of(2026, 4, 9)).latest()).isNull();
-		assertThat(demo("HT-5G-DS", LocalDate.of(2026, 6, 30)).shown().value()).isEqualTo("35,00%");
-		assertThat(demo("HT-5G-DS", LocalDate.of(2026, 6, 30)).shown().period()).isEqualTo("Quý I/2026");
-		assertThat(demo("HT-5G-DS", LocalDate.of(2026, 7, 10)).shown().value()).isEqualTo("43,00%");
-		assertThat(demo("HT-5G-DS", null).shown().value()).isEqualTo("52,00%");
-		assertThat(demo("CQS-VBDT-XA", LocalDate.of(2026, 10, 10)).shown().value()).isEqualTo("95,00%");
-		assertThat(demo("CQS-VBDT-XA", LocalDate.of(2026, 10, 11)).shown().value()).isEqualTo("72,10%");
-		assertThat(demo("CQS-VBDT-XA", LocalDate.of(2026, 10, 11)).shown().period()).isEqualTo("Quý II/2026");
-		// the 2025 report's figures count from 10/01/2026
-		assertThat(demo("HT-BTS", LocalDate.of(2026, 1, 9)).latest()).isNull();
-		assertThat(demo("HT-BTS", LocalDate.of(2026, 1, 10)).shown().value()).isEqualTo("3.700 trạm");
-	}
-
 	@Test
 	@DisplayName("the day is typed dd/MM/yyyy; a day that does not exist or is after today is refused with a message")
 	void typedDay() {

@@ -16,8 +16,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -28,15 +33,113 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import vn.nq57.IntegrationTest;
 
-/** Pages and API, with the same rights: who sees the scoreboard, who enters what, what a refusal says. */
+/**
+ * Pages and API, with the same rights: who sees the scoreboard, who enters what, what a refusal says. The class
+ * defines its own part of the province's indicator set (codes made unique with a suffix), with the figures of the
+ * documents: 5G in the industrial zones of KKT Dung Quất 4/5 and in other zones 1/2 (71,43% overall, computed),
+ * 1.526 agencies on the document system, 5G coverage of the population on its way to 60% in 2026, leaders with
+ * technical expertise reported by five agencies (Sở VHTTDL's value waiting for its head), the budget's share
+ * reported by Sở Tài chính.
+ */
 @IntegrationTest
 @AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndicatorWebTest {
 
 	@Autowired MockMvc mvc;
 	@Autowired Fixtures fx;
 	@Autowired JdbcTemplate jdbc;
 	@Autowired vn.nq57.account.UserService users;
+
+	/** The class's indicators: 5G coverage (Sở KH&CN), 5G in zones (computed), leaders' expertise, budget share (Sở Tài chính). */
+	String coverage5g;
+	String zones5g;
+	String kkt5g;
+	String kkt;
+	String other5g;
+	String other;
+	String leaders;
+	String budget;
+
+	@BeforeAll
+	void indicators() {
+		String infra = "Hạ tầng số";
+		kkt5g = save(entered("HT-KCN-KKT-5G", "Số khu công nghiệp thuộc KKT Dung Quất có sóng 5G", infra, "khu", "YEARLY", "BQLKKT"));
+		kkt = save(entered("HT-KCN-KKT", "Số khu công nghiệp thuộc KKT Dung Quất", infra, "khu", "YEARLY", "BQLKKT"));
+		other5g = save(entered("HT-KCN-KHAC-5G", "Số khu công nghiệp khác có sóng 5G", infra, "khu", "YEARLY", "BQLKKT"));
+		other = save(entered("HT-KCN-KHAC", "Số khu công nghiệp khác", infra, "khu", "YEARLY", "BQLKKT"));
+		IndicatorForm ratio = computed("TL-5G-KCN-KKT", "Tỷ lệ khu công nghiệp thuộc KKT Dung Quất có sóng 5G", infra, null, "BQLKKT");
+		ratio.setFormulaKind("RATIO");
+		ratio.setNumeratorCode(kkt5g);
+		ratio.setDenominatorCode(kkt);
+		save(ratio);
+		zones5g = save(computed("TL-5G-KCN", "Tỷ lệ khu công nghiệp có sóng 5G (toàn tỉnh)", infra,
+				"([" + kkt5g + "] + [" + other5g + "]) / ([" + kkt + "] + [" + other + "]) * 100", "BQLKKT"));
+		IndicatorForm coverage = entered("HT-5G-DS", "Tỷ lệ dân số được phủ sóng mạng 5G", infra, "%", "QUARTERLY", "SKHCN");
+		coverage.setTargets("2026: 60 | Thông báo kết luận ngày 28/01/2026: phủ sóng 60% dân số trong năm 2026");
+		coverage5g = save(coverage);
+		String offices = save(entered("CQS-QLVB-DV", "Số cơ quan, đơn vị sử dụng Hệ thống Quản lý văn bản và điều hành",
+				"Chính quyền số", "cơ quan, đơn vị", "YEARLY", "SKHCN"));
+		IndicatorForm expertise = entered("NL-LD-KHKT", "Tỷ lệ cán bộ lãnh đạo có chuyên môn, kinh nghiệm về khoa học kỹ thuật",
+				"Nhân lực", "%", "YEARLY", "SNV");
+		expertise.setBreakdown("AGENCY");
+		expertise.setAggregation("RATIO");
+		expertise.setTargets("2030: 25 | Hướng đến tối thiểu 25% (Kế hoạch số 366-KH/TU)");
+		expertise.setReporterIds(new ArrayList<>(List.of(fx.agency("SKHCN"), fx.agency("STC"), fx.agency("SNV"),
+				fx.agency("BQLKKT"), fx.agency("SVHTTDL"))));
+		leaders = save(expertise);
+		IndicatorForm share = entered("KP-NS-KHCN", "Tỷ lệ chi ngân sách cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số "
+				+ "trên tổng chi ngân sách tỉnh", "Kinh phí", "%", "YEARLY", "STC");
+		share.setTargets("2026: 3 | Ít nhất 3% (Kế hoạch năm 2026)");
+		budget = save(share);
+		// the figures of the 2025 report, recorded by the responsible agencies' heads (approved at once)
+		fx.enter("gd.bql", kkt5g, "2025", "4");
+		fx.enter("gd.bql", kkt, "2025", "5");
+		fx.enter("gd.bql", other5g, "2025", "1");
+		fx.enter("gd.bql", other, "2025", "2");
+		fx.enter("gd.skhcn", offices, "2025", "1526");
+		fx.enter("gd.skhcn", coverage5g, "2026-Q1", "35");
+		fx.enter("gd.skhcn", coverage5g, "2026-Q2", "43");
+		fx.enter("gd.skhcn", coverage5g, "2026-Q3", "52");
+		// leaders' expertise in 2026: each officer enters, the head approves; Sở VHTTDL's waits for its head
+		share("cb.skhcn", "gd.skhcn", 2, 4);
+		share("cb.stc", "gd.stc", 1, 4);
+		share("cb.snv", "gd.snv", 1, 5);
+		share("cb.bql", "gd.bql", 2, 5);
+		share("cb.svhttdl", null, 1, 4);
+	}
+
+	void share(String officer, String head, long num, long den) {
+		IndicatorEntry.Result r = fx.enterShare(officer, leaders, "2026", num, den);
+		if (head != null) {
+			fx.approve(head, r.id());
+		}
+	}
+
+	String save(IndicatorForm f) {
+		return fx.save(f).code();
+	}
+
+	IndicatorForm entered(String code, String name, String category, String unit, String frequency, String agency) {
+		IndicatorForm f = fx.entered(Fixtures.code(code), unit);
+		f.setName(name);
+		f.setCategory(category);
+		f.setFrequency(frequency);
+		f.setResponsibleAgencyId(fx.agency(agency));
+		if ("%".equals(unit)) {
+			f.setMaxValue("100");
+		}
+		return f;
+	}
+
+	IndicatorForm computed(String code, String name, String category, String expression, String agency) {
+		IndicatorForm f = fx.computed(Fixtures.code(code), expression);
+		f.setName(name);
+		f.setCategory(category);
+		f.setFrequency("YEARLY");
+		f.setResponsibleAgencyId(fx.agency(agency));
+		return f;
+	}
 
 	int values(String code) {
 		return jdbc.queryForObject("SELECT count(*) FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = ?",
@@ -63,18 +166,18 @@ class IndicatorWebTest {
 	@WithUserDetails("lanhdao")
 	@DisplayName("an indicator page: definition, series, breakdown by agency, sources")
 	void indicatorPage() throws Exception {
-		mvc.perform(get("/indicators/NL-LD-KHKT"))
+		mvc.perform(get("/indicators/" + leaders))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Tỷ lệ: tính lại từ tổng tử số và tổng mẫu số")))
 			.andExpect(content().string(containsString("Sở Văn hóa, Thể thao và Du lịch")))
 			.andExpect(content().string(containsString("Chờ duyệt")))
 			.andExpect(content().string(containsString("data-chart=")))
 			.andExpect(content().string(containsString("Năm 2030: 25,00%")));
-		mvc.perform(get("/indicators/TL-5G-KCN"))
+		mvc.perform(get("/indicators/" + zones5g))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("([HT-KCN-KKT-5G] + [HT-KCN-KHAC-5G]) / ([HT-KCN-KKT] + [HT-KCN-KHAC]) * 100")))
+			.andExpect(content().string(containsString("([" + kkt5g + "] + [" + other5g + "]) / ([" + kkt + "] + [" + other + "]) * 100")))
 			.andExpect(content().string(containsString("Số khu công nghiệp thuộc KKT Dung Quất có sóng 5G")));
-		mvc.perform(get("/indicators/TL-5G-KCN").param("period", "Quý V/2026"))
+		mvc.perform(get("/indicators/" + zones5g).param("period", "Quý V/2026"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("không tồn tại")));
 		mvc.perform(get("/indicators/KHONG-CO")).andExpect(status().isNotFound());
@@ -87,12 +190,12 @@ class IndicatorWebTest {
 		mvc.perform(get("/indicators")).andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/indicators")).andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.message").value(containsString("bảng chỉ số")));
-		mvc.perform(get("/indicators/HT-5G-DS")).andExpect(status().isForbidden());
-		mvc.perform(get("/api/v1/indicators/HT-5G-DS/breakdown")).andExpect(status().isForbidden());
+		mvc.perform(get("/indicators/" + coverage5g)).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/indicators/" + coverage5g + "/breakdown")).andExpect(status().isForbidden());
 		mvc.perform(get("/indicators/export.xlsx")).andExpect(status().isForbidden());
 		mvc.perform(get("/indicators/new")).andExpect(status().isForbidden());
 		// its own responsibility is open to it
-		mvc.perform(get("/indicators/KP-NS-KHCN")).andExpect(status().isOk());
+		mvc.perform(get("/indicators/" + budget)).andExpect(status().isOk());
 		mvc.perform(get("/indicators/entry")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Tỷ lệ chi ngân sách cho khoa học")));
 	}
@@ -102,7 +205,7 @@ class IndicatorWebTest {
 	@DisplayName("a leader does not enter values")
 	void leaderDoesNotEnter() throws Exception {
 		mvc.perform(get("/indicators/entry")).andExpect(status().isForbidden());
-		mvc.perform(post("/api/v1/indicators/HT-5G-DS/values").with(csrf()).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/api/v1/indicators/" + coverage5g + "/values").with(csrf()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"period\":\"2026-Q3\",\"value\":50}")).andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.message").value(containsString("nhập số liệu chỉ số")));
 	}
@@ -162,7 +265,7 @@ class IndicatorWebTest {
 		mvc.perform(get("/api/v1/indicators/" + ind.code())).andExpect(status().isOk())
 			.andExpect(jsonPath("$.series[0].value").value(71.428571));
 		mvc.perform(get("/api/v1/indicators")).andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.code == 'TL-5G-KCN')].value").value(71.428571));
+			.andExpect(jsonPath("$[?(@.code == '" + zones5g + "')].value").value(71.428571));
 	}
 
 	@Test
@@ -231,6 +334,10 @@ class IndicatorWebTest {
 	@WithUserDetails("lanhdao")
 	@DisplayName("the Excel export opens with POI")
 	void exportXlsx() throws Exception {
+		// with the class's ten, more than twenty indicators of the class's own in the file
+		for (int i = 1; i <= 11; i++) {
+			save(entered("XLSX", "Chỉ số kiểm thử xuất Excel " + i, "Kiểm thử", "điểm", "YEARLY", "SKHCN"));
+		}
 		byte[] file = mvc.perform(get("/indicators/export.xlsx")).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();
 		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(file))) {

@@ -7,21 +7,46 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.nq57.IntegrationTest;
+import vn.nq57.task.Plan;
+import vn.nq57.task.Task;
+import vn.nq57.testdata.World;
 
-/** Only roles that see every agency open the overview; an agency's officer gets 403, page and API alike. */
+/**
+ * Only roles that see every agency open the overview; an agency's officer gets 403, page and API alike. The data
+ * the leader's page shows: a plan of the class with a task completed on time, an overdue one, and one outside the
+ * task groups.
+ */
 @IntegrationTest
 @AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OverviewAccessTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	World world;
+
+	@BeforeAll
+	void data() {
+		Plan plan = world.plan("Kế hoạch kiểm thử trang tổng quan " + World.seq()).groups("I", "II").create();
+		Task done = world.task("Ban hành kế hoạch chuyển đổi số (tổng quan)").in(plan, "I").stt("1").lead("STC")
+			.due("30/6/2026").create();
+		world.completed(world.assignment(done, "STC"), LocalDate.of(2026, 6, 20));
+		world.task("Xây dựng cơ sở dữ liệu (tổng quan)").in(plan, "II").stt("1").lead("SNV").due("30/9/2026").create();
+		world.task("Nhiệm vụ ngoài nhóm (tổng quan)").in(plan, null).lead("BQLKKT").due("31/12/2026").create();
+	}
 
 	@Test
 	@WithUserDetails("cb.stc")

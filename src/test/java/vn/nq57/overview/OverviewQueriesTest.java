@@ -23,7 +23,7 @@ import vn.nq57.task.StatusCounts;
 import vn.nq57.task.TaskStatus;
 
 /**
- * The overview's figures on known data: a plan of its own (so the demo data and other tests do not count),
+ * The overview's figures on known data: a plan of its own (so other tests' data do not count),
  * five one-agency tasks and one shared by two agencies, checked on fixed days. Each test runs in a
  * transaction that is rolled back, leaving the shared test database as it was.
  *
@@ -192,7 +192,7 @@ class OverviewQueriesTest {
 
 	@Test
 	void recomputedRollUpAgreesWithTheStoredOneOnTheCurrentDay() {
-		// across all data (demo included): the path for earlier days, asked about today, must give the
+		// across all data (other tests' included): the path for earlier days, asked about today, must give the
 		// same figures as the triggers' roll-up, since no completion is dated after today
 		Summary stored = queries.summary(null, TODAY, TODAY, 7);
 		Summary recomputed = queries.summary(null, TODAY, TODAY.plusDays(1), 7);
@@ -286,7 +286,16 @@ class OverviewQueriesTest {
 
 	@Test
 	void groupsOfSeveralPlansAreAddedUpByCode() {
-		// the demo plan has groups I–VII too: over all plans, one row per code
+		// a second plan with groups I and II too: over all plans, one row per code
+		long other = id("INSERT INTO plan(title, year) VALUES ('Kế hoạch kiểm thử thứ hai', 2026) RETURNING id");
+		long o1 = id("INSERT INTO task_group(plan_id, code, title, position) VALUES (" + other + ", 'I', 'Nhóm một (khác)', 1) RETURNING id");
+		long o2 = id("INSERT INTO task_group(plan_id, code, title, position) VALUES (" + other + ", 'II', 'Nhóm hai (khác)', 2) RETURNING id");
+		long s1 = id("INSERT INTO task(plan_id, group_id, title, deadline_phrase, deadline_kind, due_date) VALUES (?, ?, 'S1', '31/12/2026', 'DATE', ?) RETURNING id",
+				other, o1, d(2026, 12, 31));
+		assignment(s1, a2, d(2026, 12, 31), null);
+		long s2 = id("INSERT INTO task(plan_id, group_id, title, deadline_phrase, deadline_kind, due_date) VALUES (?, ?, 'S2', '31/8/2026', 'DATE', ?) RETURNING id",
+				other, o2, d(2026, 8, 31));
+		assignment(s2, a1, d(2026, 8, 31), d(2026, 9, 5));
 		Summary all = queries.summary(null, TODAY, TODAY, 7);
 		List<GroupRow> rows = all.groups();
 		assertThat(rows).extracting(GroupRow::code).doesNotHaveDuplicates();

@@ -35,11 +35,14 @@ import vn.nq57.reporting.ConsolidatedReportService.DocSection;
 import vn.nq57.reporting.ConsolidatedReportService.Header;
 import vn.nq57.reporting.PeriodicReportService.Edit;
 import vn.nq57.reporting.PeriodicReportService.ItemInput;
+import vn.nq57.task.Plan;
 import vn.nq57.task.StatusCounts;
+import vn.nq57.task.Task;
 import vn.nq57.task.TaskStatus;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.DomainException;
 import vn.nq57.kernel.VnFormat;
+import vn.nq57.testdata.World;
 
 /**
  * October 2026 under a regime of four departments: Sở Tài chính and Sở Nội vụ sent their reports (Sở Nội vụ
@@ -62,12 +65,14 @@ class ConsolidatedReportTest {
 	@Autowired RunAs runAs;
 	@Autowired AppClock clock;
 	@Autowired JdbcTemplate jdbc;
+	@Autowired World world;
 
 	long regime;
 	long periodId;
 
 	@BeforeAll
 	void reports() {
+		tasks();
 		regime = fx.monthlyRegime(LocalDate.of(2026, 10, 1), "STC", "SNV", "BQLKKT", "SKHCN");
 		periodId = regimes.period(regime, "2026-10").id();
 		send("STC", "cb.stc", "gd.stc", LocalDate.of(2026, 11, 6), "Sở Tài chính đã tham mưu bố trí dự toán 3% ngân sách.",
@@ -76,6 +81,24 @@ class ConsolidatedReportTest {
 				"Chưa có hướng dẫn của Trung ương về chế độ đãi ngộ nhân tài.", null);
 		long skhcn = send("SKHCN", "cb.skhcn", "gd.skhcn", LocalDate.of(2026, 11, 9), "Sở KH&CN vận hành Trung tâm IOC.", null, null);
 		fx.as("sokhcn", LocalDate.of(2026, 11, 15), () -> reports.returnReport(skhcn, "Thiếu số liệu về IOC"));
+	}
+
+	/**
+	 * The tasks the report is about, in a plan of the class's own: Sở Tài chính's overdue (so an agency is late with
+	 * tasks), Sở KH&CN's completed on time, the Ban Quản lý's completed late, Sở Nội vụ's in progress in group IV.
+	 */
+	void tasks() {
+		Plan plan = world.plan("Kế hoạch kiểm thử báo cáo tổng hợp " + World.seq()).groups("I", "II", "III", "IV").create();
+		world.task("Tham mưu bố trí kinh phí thực hiện Nghị quyết 57 (kiểm thử)").in(plan, "I").stt("1").lead("STC")
+			.due("30/6/2026").create();
+		Task ioc = world.task("Nâng cấp Trung tâm IOC (kiểm thử)").in(plan, "I").stt("2").lead("SKHCN").due("10/4/2026").create();
+		world.completed(world.assignment(ioc, "SKHCN"), LocalDate.of(2026, 4, 10));
+		Task zones = world.task("Số hóa dữ liệu các khu công nghiệp (kiểm thử)").in(plan, "II").stt("1").lead("BQLKKT")
+			.due("30/6/2026").create();
+		world.completed(world.assignment(zones, "BQLKKT"), LocalDate.of(2026, 7, 15));
+		Task people = world.task("Xây dựng đề án thu hút nhân lực (kiểm thử)").in(plan, "IV").stt("1").lead("SNV")
+			.due("31/12/2026").create();
+		world.progress(world.assignment(people, "SNV"), LocalDate.of(2026, 10, 20), 40, "Đã lấy ý kiến các sở, ngành.", null, null);
 	}
 
 	long send(String code, String officer, String head, LocalDate day, String groupText, String obstacle, String proposal) {
@@ -124,7 +147,7 @@ class ConsolidatedReportTest {
 		// Sở Nội vụ's texts sit under its task groups (IV among them), Sở Tài chính's under its own
 		DocSection groupIV = c.sections().stream().filter(s -> s.heading() != null && s.heading().contains("Nhóm nhiệm vụ IV:"))
 			.findFirst().orElseThrow();
-		// an agency's words sit under the groups in which it has tasks (the demo plan decides which those are)
+		// an agency's words sit under the groups in which it has tasks (the class's plan decides which those are)
 		assertThat(groupIV.body()).contains("- Sở Nội vụ:");
 		boolean financeInIV = Boolean.TRUE.equals(jdbc.queryForObject("""
 				SELECT EXISTS (SELECT 1 FROM assignment a JOIN task t ON t.id = a.task_id JOIN task_group g ON g.id = t.group_id

@@ -21,6 +21,7 @@ import vn.nq57.IntegrationTest;
 import vn.nq57.TestTasks;
 import vn.nq57.account.RunAs;
 import vn.nq57.agency.AgencyKind;
+import vn.nq57.task.Plan;
 import vn.nq57.task.Task;
 import vn.nq57.task.ProgressInput;
 import vn.nq57.task.ProgressService;
@@ -35,6 +36,7 @@ import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
+import vn.nq57.testdata.World;
 
 /**
  * An agency's report from the officer's draft to DoST's decision, with its permissions, its history and its
@@ -56,6 +58,7 @@ class ReportWorkflowTest {
 	@Autowired AppClock clock;
 	@Autowired AuditLog audit;
 	@Autowired JdbcTemplate jdbc;
+	@Autowired World world;
 
 	@AfterEach
 	void resetClock() {
@@ -322,6 +325,8 @@ class ReportWorkflowTest {
 	@Test
 	@DisplayName("a task group with no result posted is a required section: the head cannot approve it empty")
 	void emptyGroupSectionIsRefused() {
+		Plan plan = world.plan("Kế hoạch kiểm thử mục bắt buộc " + World.seq()).groups("IV").create();
+		world.task("Xây dựng đề án thu hút nhân lực (kiểm thử)").in(plan, "IV").stt("1").lead("SNV").due("31/12/2026").create();
 		long regime = regimeFor("SNV");
 		long id = row(regime, "2026-11", "SNV").id();
 		runAs.user("cb.snv", () -> reports.start(id));

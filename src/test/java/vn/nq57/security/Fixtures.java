@@ -24,11 +24,11 @@ import vn.nq57.system.AuditLog;
 
 /**
  * What the security and API tests set up for themselves: their own tasks (all tests share one database, so
- * every test mutates only what it created), API tokens of the demo users, and small queries on what was saved.
+ * every test mutates only what it created), API tokens of the test accounts, and small queries on what was saved.
  */
 public final class Fixtures {
 
-	public static final String PASSWORD = "Demo@2026";
+	public static final String PASSWORD = vn.nq57.testdata.TestAccounts.PASSWORD;
 
 	public final RunAs runAs;
 	public final TaskService tasks;
@@ -93,7 +93,7 @@ public final class Fixtures {
 		return tasks.get(t.getId());
 	}
 
-	/** A fresh API token for the demo user; only its hash is kept by the application. */
+	/** A fresh API token for the test account; only its hash is kept by the application. */
 	public String token(String username) {
 		return users.issueApiToken(users.findByUsername(username).orElseThrow().getId());
 	}

@@ -35,7 +35,7 @@ import vn.nq57.account.Role;
 
 /**
  * Signing in and changing one's password. Tests that change a password use an account of their own, so
- * the demo accounts keep "Demo@2026" for every other test.
+ * the test accounts ({@code vn.nq57.testdata.TestAccounts}) keep "Demo@2026" for every other test.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -191,7 +191,7 @@ class LoginAndPasswordTest {
 	}
 
 	@Test
-	@DisplayName("every demo account's password is stored as a salted bcrypt hash, never as “Demo@2026”")
+	@DisplayName("every test account's password is stored as a salted bcrypt hash, never as “Demo@2026”")
 	void passwordsAreStoredHashed() {
 		List<Map<String, Object>> rows = fx.jdbc.queryForList("""
 				SELECT username, password_hash FROM app_user

@@ -19,6 +19,7 @@ import vn.nq57.TestTasks;
 import vn.nq57.account.RunAs;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.DomainException;
+import vn.nq57.testdata.World;
 
 @IntegrationTest
 class TaskLifecycleTest {
@@ -32,6 +33,7 @@ class TaskLifecycleTest {
 	@Autowired RunAs runAs;
 	@Autowired JdbcTemplate jdbc;
 	@Autowired AppClock clock;
+	@Autowired World world;
 
 	@AfterEach
 	void resetClock() {
@@ -167,9 +169,24 @@ class TaskLifecycleTest {
 				TODAY, 7, 0, 50);
 		assertThat(page.rows()).extracting(TaskQueries.TaskRow::id).containsExactly(t.getId());
 		assertThat(page.rows().get(0).status()).isEqualTo(TaskStatus.OVERDUE);
+		// a task of the test's own in every status, so that each filter has something to find
+		String tag = "KTLOC" + World.seq() + " ";
+		Map<TaskStatus, Task> own = new java.util.EnumMap<>(TaskStatus.class);
+		own.put(TaskStatus.OVERDUE, world.task(tag + "quá hạn").lead("SCT").due("Tháng 10/2026").create());
+		own.put(TaskStatus.IN_PROGRESS, world.task(tag + "trong hạn").lead("SCT").due("31/12/2026").create());
+		own.put(TaskStatus.COMPLETED_ON_TIME, world.task(tag + "đúng hạn").lead("STC").due("30/6/2026").create());
+		world.completed(world.assignment(own.get(TaskStatus.COMPLETED_ON_TIME), "STC"), LocalDate.of(2026, 6, 20));
+		own.put(TaskStatus.COMPLETED_LATE, world.task(tag + "hoàn thành muộn").lead("STC").due("30/6/2026").create());
+		world.completed(world.assignment(own.get(TaskStatus.COMPLETED_LATE), "STC"), LocalDate.of(2026, 7, 10));
+		own.put(TaskStatus.AWAITING_TRIGGER, world.task(tag + "chờ điều kiện").lead("SCT").due("Sau khi có văn bản của Trung ương").create());
+		own.put(TaskStatus.ONGOING, world.task(tag + "thường xuyên").lead("SCT").due("Thường xuyên").create());
+		own.put(TaskStatus.NO_DEADLINE, world.task(tag + "chưa có thời hạn").lead("SCT").due("").create());
+		assertThat(own.keySet()).containsExactlyInAnyOrder(TaskStatus.values());
 		for (TaskStatus s : TaskStatus.values()) {
 			var rows = queries.search(new TaskQueries.Filter(null, null, null, s, false, null, null, null, null), TODAY, 7, 0, 500).rows();
 			assertThat(rows).allSatisfy(r -> assertThat(queries.taskStatus(r.id(), TODAY)).isEqualTo(s));
+			var mine = queries.search(new TaskQueries.Filter(null, null, null, s, false, null, null, tag, null), TODAY, 7, 0, 50).rows();
+			assertThat(mine).as(s.name()).extracting(TaskQueries.TaskRow::id).containsExactly(own.get(s).getId());
 		}
 		var forAgency = queries.search(new TaskQueries.Filter(null, null, testTasks.agency("SCT"), null, false, null, null, null, null),
 				TODAY, 7, 0, 500);

@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
-	public static final String DEMO_PASSWORD = "Demo@2026";
+	public static final String DEMO_PASSWORD = vn.nq57.testdata.TestAccounts.PASSWORD;
 
 	private final WebDriver driver;
 
@@ -83,7 +83,7 @@ public final class Browser implements AutoCloseable {
 		driver.get("http://localhost:" + port + path);
 	}
 
-	/** Signs in through the login form with the demo password and checks that it worked. */
+	/** Signs in through the login form with the test accounts' password and checks that it worked. */
 	public void login(String username) {
 		open("/login");
 		driver.findElement(By.id("username")).sendKeys(username);

@@ -120,9 +120,18 @@ class BrowserFlowTest {
 
 	@Test
 	void scriptTypedIntoAFieldIsRefusedAndNeverRuns() throws Exception {
+		Task task = runAs.user("sokhcn", () -> {
+			TaskForm f = new TaskForm();
+			f.setTitle("Rà soát danh mục dữ liệu mở của Sở Tài chính (kiểm thử trình duyệt, mã độc)");
+			f.setAccountableHead("Giám đốc Sở Tài chính");
+			f.setExpectedOutput("Danh mục");
+			f.setLeadAgencyIds(Set.of(agencies.findByCode("STC").orElseThrow().getId()));
+			f.setDeadlinePhrase("Tháng 10/2026");
+			return tasks.save(null, f);
+		});
 		browser.login("cb.stc");
 		browser.open("/my");
-		browser.findAll(By.cssSelector("#my-work a")).get(0).click();
+		browser.find(By.linkText(task.getTitle())).click();
 		WebElement form = browser.find(By.cssSelector("form.progress-form"));
 		form.findElement(By.name("results")).sendKeys("<script>document.title='hacked'</script>");
 		browser.submit(form.findElement(By.cssSelector("button.post-progress")));
