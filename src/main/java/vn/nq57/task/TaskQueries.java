@@ -74,7 +74,7 @@ public class TaskQueries {
 
 	public Page<TaskRow> search(Filter f, LocalDate today, int dueSoonDays, int page, int size) {
 		MapSqlParameterSource p = new MapSqlParameterSource("today", Date.valueOf(today))
-			.addValue("soon", Date.valueOf(today.plusDays(dueSoonDays)));
+			.addValue("soonDays", dueSoonDays);
 		List<String> where = new ArrayList<>();
 		if (f.planId() != null) {
 			where.add("t.plan_id = :plan");
@@ -93,7 +93,7 @@ public class TaskQueries {
 			where.add(statusPredicate(f.status()));
 		}
 		if (f.dueSoonOnly()) {
-			where.add("t.open_count > 0 AND t.open_min_due BETWEEN :today AND :soon");
+			where.add("t.open_count > 0 AND task_due_soon(t.open_min_due, NULL, :today, :soonDays)");
 		}
 		if (f.dueFrom() != null) {
 			where.add("coalesce(t.open_min_due, t.due_date) >= :dueFrom");
@@ -122,7 +122,7 @@ public class TaskQueries {
 				       (SELECT string_agg(coalesce(ag.short_name, ag.name), '; ' ORDER BY ag.name)
 				          FROM task_lead l JOIN agency_view ag ON ag.id = l.agency_id WHERE l.task_id = t.id) AS leads,
 				       t.deadline_phrase, coalesce(t.open_min_due, t.due_date) AS due, %s AS rank,
-				       (t.open_count > 0 AND t.open_min_due BETWEEN :today AND :soon) AS due_soon,
+				       (t.open_count > 0 AND task_due_soon(t.open_min_due, NULL, :today, :soonDays)) AS due_soon,
 				       t.assignment_count, t.open_count, count(*) OVER () AS total
 				FROM task t LEFT JOIN task_group g ON g.id = t.group_id
 				%s ORDER BY %s LIMIT :limit OFFSET :offset""".formatted(TASK_RANK, whereSql, order), p,
@@ -166,14 +166,14 @@ public class TaskQueries {
 			int dueSoonDays, int page, int size) {
 		MapSqlParameterSource p = new MapSqlParameterSource("agency", agencyId)
 			.addValue("today", Date.valueOf(today))
-			.addValue("soon", Date.valueOf(today.plusDays(dueSoonDays)))
+			.addValue("soonDays", dueSoonDays)
 			.addValue("limit", size)
 			.addValue("offset", (long) page * size);
 		String filter = includeCompleted ? "" : " AND a.completed_on IS NULL";
 		List<AssignmentRow> rows = jdbc.query("""
 				SELECT a.id, a.task_id, t.stt, t.title, a.period_label, t.deadline_phrase, a.due_date,
 				       assignment_status_rank(a.due_date, a.deadline_kind, a.completed_on, :today) AS rank,
-				       (a.completed_on IS NULL AND a.due_date BETWEEN :today AND :soon) AS due_soon,
+				       task_due_soon(a.due_date, a.completed_on, :today, :soonDays) AS due_soon,
 				       a.percent, a.state, a.completed_on, a.last_progress_at,
 				       (SELECT coalesce(v.short_name, v.name) FROM agency_view v WHERE v.id = a.via_agency_id) AS via
 				FROM assignment a JOIN task t ON t.id = a.task_id
