@@ -90,6 +90,7 @@ class WebConfig implements WebMvcConfigurer {
 		LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
 		lang.setParamName("lang");
 		registry.addInterceptor(lang);
+		registry.addInterceptor(new HtmxFragments());
 		// the menu's routes are open to the roles the menu shows them to, and to no one else (403, audited)
 		registry.addInterceptor(new HandlerInterceptor() {
 			@Override
