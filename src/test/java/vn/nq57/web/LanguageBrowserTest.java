@@ -30,13 +30,14 @@ class LanguageBrowserTest {
 	private static final String CHROME_TEXT = """
 			const vietnamese = new RegExp(arguments[0]);
 			const found = [];
-			document.querySelectorAll('title, nav, h1, h2, h3, label, button, th, summary, legend, p.muted, .hint, a.button')
+			document.querySelectorAll('nav, h1, h2, h3, label, button, th, summary, legend, p.muted, .hint, a.button')
 			  .forEach(e => {
 			    if (e.closest('body [lang="vi"]')) { return; }
 			    const c = e.cloneNode(true);
 			    c.querySelectorAll('[lang="vi"], select, option, textarea, input').forEach(x => x.remove());
 			    let text = c.textContent.replace(/\\s+/g, ' ').trim();
-			    (e.dataset.content || '').split('|').forEach(v => { if (v) { text = text.split(v).join(''); } });
+			    [e, ...e.querySelectorAll('[data-content]')].forEach(x => (x.dataset.content || '').split('|')
+			      .forEach(v => { if (v) { text = text.split(v).join(''); } }));
 			    if (vietnamese.test(text)) { found.push(e.tagName.toLowerCase() + ': ' + text.substring(0, 160)); }
 			  });
 			return found;
@@ -76,6 +77,7 @@ class LanguageBrowserTest {
 		// remembered without the parameter
 		browser.open("/tasks");
 		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Task list");
+		assertThat(browser.driver().getTitle()).isEqualTo("Tasks – Resolution 57 implementation tracker");
 		problems.addAll(check("/tasks"));
 		// numbers and dates keep the province's form
 		assertThat(browser.text(By.cssSelector("p.muted"))).matches(".*tasks found; status as of \\d{2}/\\d{2}/\\d{4}");
@@ -123,6 +125,37 @@ class LanguageBrowserTest {
 		problems.addAll(check("/overview (a leader)"));
 		browser.open("/urging");
 		problems.addAll(check("/urging (a leader)"));
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void theOtherPagesInEnglishToo() {
+		List<String> problems = new ArrayList<>();
+		browser.login("sokhcn");
+		browser.open("/indicators?lang=en");
+		browser.find(By.cssSelector("main table tbody a")).click();
+		problems.addAll(check("an indicator"));
+		for (String page : new String[] { "/indicators/new", "/indicators/settings", "/intake", "/account" }) {
+			browser.open(page);
+			problems.addAll(check(page));
+		}
+		browser.open("/intake");
+		browser.find(By.cssSelector("main table tbody a")).click();
+		problems.addAll(check("an import's preview"));
+		browser.find(By.id("logout")).click();
+		browser.login("admin");
+		for (String page : new String[] { "/admin/agencies", "/admin/users", "/admin/notifications",
+				"/admin/agencies/new", "/admin/users/new" }) {
+			browser.open(page);
+			problems.addAll(check(page));
+		}
+		browser.find(By.id("logout")).click();
+		browser.login("cb.stc");
+		browser.open("/indicators/entry");
+		browser.find(By.cssSelector("main a.button")).click();
+		problems.addAll(check("an indicator entry"));
+		browser.open("/nothing-here");
+		problems.addAll(check("a missing page"));
 		assertThat(problems).isEmpty();
 	}
 
