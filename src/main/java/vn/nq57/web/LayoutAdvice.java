@@ -9,7 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.nq57.account.CurrentUser;
 import vn.nq57.account.Menu;
@@ -60,10 +60,15 @@ class LayoutAdvice {
 		return samePageIn(request, "vi");
 	}
 
-	/** This page (its query kept) with ?lang=…; after a form post, the address the form was posted to. */
+	/**
+	 * This page (its query kept) with ?lang=…, as a path without host (behind a proxy the host the application sees
+	 * is not the one the user typed); after a form post, the address the form was posted to.
+	 */
 	static String samePageIn(HttpServletRequest request, String lang) {
-		var uri = "GET".equals(request.getMethod()) ? ServletUriComponentsBuilder.fromRequest(request)
-				: ServletUriComponentsBuilder.fromRequestUri(request);
-		return uri.replaceQueryParam("lang", lang).build().toUriString();
+		String query = "GET".equals(request.getMethod()) ? request.getQueryString() : null;
+		return UriComponentsBuilder.fromUriString(request.getRequestURI() + (query == null ? "" : "?" + query))
+			.replaceQueryParam("lang", lang)
+			.build()
+			.toUriString();
 	}
 }

@@ -89,6 +89,7 @@ class WebConfig implements WebMvcConfigurer {
 	public void addInterceptors(InterceptorRegistry registry) {
 		LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
 		lang.setParamName("lang");
+		lang.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(lang);
 		registry.addInterceptor(new HtmxFragments());
 		// the menu's routes are open to the roles the menu shows them to, and to no one else (403, audited)

@@ -105,6 +105,9 @@ class LanguageBrowserTest {
 
 	@Test
 	void officerAndLeaderSeeTheirPagesInEnglish() {
+		browser.open("/login?lang=en");
+		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Sign in");
+		assertThat(vietnameseChrome()).isEmpty();
 		browser.login("cb.stc");
 		browser.open("/my?lang=en");
 		assertThat(browser.text(By.tagName("h1"))).startsWith("Work of ");
