@@ -76,6 +76,35 @@ class MessageBundlesTest {
 		}
 	}
 
+	/** Templates name an enum's values by key ('status.' + name()): every value of each such enum has its key. */
+	@Test
+	void everyEnumValueThePagesNameHasAKey() throws Exception {
+		Map<String, String> vi = bundle("messages.properties");
+		Map<String, String> enums = Map.ofEntries(Map.entry("status.", "vn.nq57.task.TaskStatus"),
+				Map.entry("assignmentState.", "vn.nq57.task.AssignmentState"),
+				Map.entry("claimState.", "vn.nq57.task.ClaimState"),
+				Map.entry("directiveKind.", "vn.nq57.task.DirectiveKind"),
+				Map.entry("reportState.", "vn.nq57.reporting.ReportState"),
+				Map.entry("reportTheme.", "vn.nq57.reporting.ReportTheme"),
+				Map.entry("reportCell.", "vn.nq57.reporting.Completeness$Cell"),
+				Map.entry("frequency.", "vn.nq57.reporting.ReportingCalendar$Frequency"),
+				Map.entry("agencyKind.", "vn.nq57.agency.AgencyKind"),
+				Map.entry("indFrequency.", "vn.nq57.indicator.Frequency"),
+				Map.entry("targetStatus.", "vn.nq57.indicator.TargetStatus"),
+				Map.entry("valueState.", "vn.nq57.indicator.ValueState"),
+				Map.entry("notificationKind.", "vn.nq57.notification.NotificationKind"),
+				Map.entry("role.", "vn.nq57.account.Role"));
+		TreeSet<String> missing = new TreeSet<>();
+		for (var e : enums.entrySet()) {
+			for (Object value : Class.forName(e.getValue()).getEnumConstants()) {
+				if (!vi.containsKey(e.getKey() + ((Enum<?>) value).name())) {
+					missing.add(e.getKey() + ((Enum<?>) value).name());
+				}
+			}
+		}
+		assertThat(missing).isEmpty();
+	}
+
 	/** Every #{key} a template names literally is in the bundles (keys built at run time, like status.X, are not checked here). */
 	@Test
 	void everyKeyATemplateNamesExists() throws IOException {
