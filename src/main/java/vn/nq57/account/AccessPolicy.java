@@ -42,6 +42,16 @@ public class AccessPolicy {
 		return user.is(Role.SECRETARIAT);
 	}
 
+	/** Whether the user may open this path: a menu route only by the roles {@link Menu} lists; anything else is left to its controller. */
+	public boolean mayOpen(CurrentUser user, String path) {
+		return Menu.route(path).map(e -> e.allows(user.role())).orElse(true);
+	}
+
+	/** Refuses (403, audited) a menu route to a role the menu does not show it to. */
+	public void requireRoute(String path) {
+		Menu.route(path).ifPresent(e -> require(e.allows(current().role()), "PAGE", null, "mở trang " + e.path()));
+	}
+
 	public void require(boolean allowed, String entityType, Long entityId, String what) {
 		if (!allowed) {
 			CurrentUser user = current();

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.nq57.system.DomainException;
+import vn.nq57.system.Flash;
 
 @Controller
 class AccountController {
@@ -34,10 +35,10 @@ class AccountController {
 			RedirectAttributes redirect) {
 		try {
 			users.changePassword(AccessPolicy.current().id(), current, next, confirm);
-			redirect.addFlashAttribute("flash", "Đã đổi mật khẩu");
+			Flash.done(redirect, "flash.account.passwordChanged");
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		return "redirect:/account";
 	}
@@ -46,14 +47,14 @@ class AccountController {
 	String issueToken(RedirectAttributes redirect) {
 		String token = users.issueApiToken(AccessPolicy.current().id());
 		redirect.addFlashAttribute("token", token);
-		redirect.addFlashAttribute("flash", "Đã cấp mã truy cập API mới; mã cũ (nếu có) không còn dùng được");
+		Flash.done(redirect, "flash.account.tokenIssued");
 		return "redirect:/account";
 	}
 
 	@PostMapping("/account/token/revoke")
 	String revokeToken(RedirectAttributes redirect) {
 		users.revokeApiToken(AccessPolicy.current().id());
-		redirect.addFlashAttribute("flash", "Đã thu hồi mã truy cập API");
+		Flash.done(redirect, "flash.account.tokenRevoked");
 		return "redirect:/account";
 	}
 }

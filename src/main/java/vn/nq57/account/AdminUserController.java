@@ -11,6 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.nq57.agency.AgencyDirectory;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.Flash;
 
 /** ADMIN: accounts, each tied to one agency and one role. */
 @Controller
@@ -55,7 +56,7 @@ class AdminUserController {
 					users.resetPassword(id, password);
 				}
 			}
-			redirect.addFlashAttribute("flash", "Đã lưu người dùng");
+			Flash.done(redirect, "flash.user.saved");
 			return "redirect:/admin/users";
 		}
 		catch (DomainException e) {

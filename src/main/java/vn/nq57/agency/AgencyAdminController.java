@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.nq57.agency.AgencyDirectory.AgencyForm;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.Flash;
 import vn.nq57.system.TextRules;
 
 /** ADMIN: the agency registry, its aliases and collectives, and CSV in and out. */
@@ -79,7 +80,7 @@ class AgencyAdminController {
 					: Arrays.stream(aliases.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 			directory.save(id, new AgencyForm(code, name, blank(shortName), kind, members, aliasList, blank(email), active),
 					version);
-			redirect.addFlashAttribute("flash", "Đã lưu " + name);
+			Flash.done(redirect, "flash.agency.saved", name);
 			return "redirect:/admin/agencies";
 		}
 		catch (DomainException e) {
@@ -99,19 +100,19 @@ class AgencyAdminController {
 	@PostMapping("/import")
 	String importCsv(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
 		if (file.isEmpty()) {
-			redirect.addFlashAttribute("error", "Chưa chọn tệp CSV");
+			Flash.errorKey(redirect, "flash.agency.noFile");
 			return "redirect:/admin/agencies";
 		}
 		try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
 			AgencyCsv.Parsed parsed = csv.parse(reader);
 			int n = csv.load(parsed);
-			redirect.addFlashAttribute("flash", "Đã nạp " + n + " cơ quan, đơn vị");
+			Flash.done(redirect, "flash.agency.imported", String.valueOf(n));
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		catch (IOException e) {
-			redirect.addFlashAttribute("error", "Không đọc được tệp; không có gì thay đổi");
+			Flash.errorKey(redirect, "flash.agency.unreadable");
 		}
 		return "redirect:/admin/agencies";
 	}

@@ -28,6 +28,7 @@ import vn.nq57.agency.AgencyDirectory;
 import vn.nq57.kernel.VnFormat;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.Flash;
 import vn.nq57.system.NotFoundException;
 
 /**
@@ -246,7 +247,7 @@ class IndicatorController {
 	String create(@ModelAttribute("form") IndicatorForm form, Model model, RedirectAttributes redirect) {
 		try {
 			Indicator saved = catalog.save(null, form);
-			redirect.addFlashAttribute("flash", "Đã thêm chỉ số " + saved.code());
+			Flash.done(redirect, "flash.indicator.added", saved.code());
 			return "redirect:/indicators/" + saved.code();
 		}
 		catch (DomainException e) {
@@ -262,7 +263,7 @@ class IndicatorController {
 		Indicator ind = catalog.get(code);
 		try {
 			Indicator saved = catalog.save(ind.id(), form);
-			redirect.addFlashAttribute("flash", "Đã lưu chỉ số " + saved.code());
+			Flash.done(redirect, "flash.indicator.saved", saved.code());
 			return "redirect:/indicators/" + saved.code();
 		}
 		catch (NotFoundException e) {
@@ -308,13 +309,13 @@ class IndicatorController {
 				throw new DomainException("Chưa chọn tệp Excel");
 			}
 			List<Indicator> saved = excel.importFrom(file.getInputStream());
-			redirect.addFlashAttribute("flash", "Đã nhập " + saved.size() + " chỉ số từ tệp " + file.getOriginalFilename());
+			Flash.done(redirect, "flash.indicator.imported", String.valueOf(saved.size()), file.getOriginalFilename());
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		catch (IOException e) {
-			redirect.addFlashAttribute("error", "Không đọc được tệp tải lên");
+			Flash.errorKey(redirect, "flash.upload.unreadable");
 		}
 		return "redirect:/indicators";
 	}
@@ -328,13 +329,13 @@ class IndicatorController {
 		Indicator ind = catalog.get(v.indicatorId());
 		try {
 			entry.returnValue(id, reason, version);
-			redirect.addFlashAttribute("flash", "Đã trả lại số liệu của " + v.agencyName());
+			Flash.done(redirect, "flash.indicator.returned", v.agencyName());
 		}
 		catch (NotFoundException e) {
 			throw e;
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		return "redirect:/indicators/" + ind.code() + "?period=" + new Period(ind.frequency(), v.periodStart()).code();
 	}

@@ -18,6 +18,7 @@ import vn.nq57.account.CurrentUser;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.Flash;
 import vn.nq57.system.NotFoundException;
 
 /**
@@ -143,10 +144,10 @@ class IndicatorEntryController {
 		try {
 			IndicatorEntry.Result r = entry.enterTyped(code, agencyId, period, value, numerator, denominator, sourceNote,
 					version, file);
-			String msg = r.state() == ValueState.APPROVED ? "Đã lưu và duyệt số liệu" : "Đã lưu số liệu, chờ thủ trưởng duyệt";
-			redirect.addFlashAttribute("flash", msg);
+			String msg = r.state() == ValueState.APPROVED ? "flash.indicator.savedApproved" : "flash.indicator.savedPending";
+			Flash.done(redirect, msg);
 			if (r.flag() != null) {
-				redirect.addFlashAttribute("warning", "Cảnh báo: " + r.flag());
+				Flash.warning(redirect, "flash.indicator.flagged", r.flag());
 			}
 			return "redirect:/indicators/entry/" + ind.code() + "?period=" + Period.parse(ind.frequency(), period).code();
 		}
@@ -179,14 +180,13 @@ class IndicatorEntryController {
 		Indicator ind = catalog.get(v.indicatorId());
 		try {
 			entry.approve(id, version);
-			redirect.addFlashAttribute("flash", "Đã duyệt số liệu " + ind.code() + " · "
-					+ new Period(ind.frequency(), v.periodStart()).label());
+			Flash.done(redirect, "flash.indicator.approved", ind.code(), new Period(ind.frequency(), v.periodStart()).label());
 		}
 		catch (NotFoundException e) {
 			throw e;
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		return "list".equals(back) ? "redirect:/indicators/entry" : "redirect:/indicators/entry/" + ind.code();
 	}

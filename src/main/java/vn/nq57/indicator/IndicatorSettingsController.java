@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.nq57.system.DomainException;
+import vn.nq57.system.Flash;
 
 /** DoST's page for the indicator set's checks (the jump rule). */
 @Controller
@@ -33,7 +34,7 @@ class IndicatorSettingsController {
 			@RequestParam(required = false) String series, Model model, RedirectAttributes redirect) {
 		try {
 			ValueChecks.JumpRule r = settings.setJumpRule(sigmas, minPct, series);
-			redirect.addFlashAttribute("flash", "Đã lưu quy tắc: cảnh báo khi số liệu " + r.describe());
+			Flash.done(redirect, "flash.indicator.ruleSaved", r.describe());
 			return "redirect:/indicators/settings";
 		}
 		catch (org.springframework.security.access.AccessDeniedException e) {

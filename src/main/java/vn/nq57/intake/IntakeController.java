@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.nq57.account.AccessPolicy;
 import vn.nq57.agency.AgencyDirectory;
+import vn.nq57.system.Flash;
 import vn.nq57.task.TaskService;
 import vn.nq57.system.DomainException;
 
@@ -58,7 +59,7 @@ class IntakeController {
 			return "redirect:/intake/" + id;
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 			return "redirect:/intake";
 		}
 	}
@@ -74,7 +75,7 @@ class IntakeController {
 			return "redirect:/intake/" + id;
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 			return "redirect:/intake";
 		}
 	}
@@ -100,10 +101,10 @@ class IntakeController {
 		try {
 			intake.editRow(id, index, new IntakeService.RowEdit(stt, title, accountableHead, leads, coordinators,
 					expectedOutput, deadline), version);
-			redirect.addFlashAttribute("flash", "Đã sửa dòng; kết quả kiểm tra bên dưới đã được cập nhật");
+			Flash.done(redirect, "flash.intake.rowEdited");
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		return "redirect:/intake/" + id + "#row-" + index;
 	}
@@ -113,10 +114,10 @@ class IntakeController {
 			@RequestParam boolean dropped, RedirectAttributes redirect) {
 		try {
 			intake.setDropped(id, index, dropped, version);
-			redirect.addFlashAttribute("flash", dropped ? "Đã bỏ dòng khỏi lần nhập này" : "Đã giữ lại dòng");
+			Flash.done(redirect, dropped ? "flash.intake.rowDropped" : "flash.intake.rowKept");
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		return "redirect:/intake/" + id + "#row-" + index;
 	}
@@ -130,10 +131,10 @@ class IntakeController {
 		try {
 			intake.updateSettings(id, new IntakeSettings(targetPlanId, planTitle, planYear, directiveId, directiveNumber,
 					directiveDate, directiveIssuer, directiveTitle), version);
-			redirect.addFlashAttribute("flash", "Đã lưu thông tin kế hoạch, văn bản");
+			Flash.done(redirect, "flash.intake.headerSaved");
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		return "redirect:/intake/" + id;
 	}
@@ -146,11 +147,10 @@ class IntakeController {
 				throw new DomainException("Chưa chọn cơ quan cho tên “" + name + "”");
 			}
 			intake.mapName(id, name, agencyId);
-			redirect.addFlashAttribute("flash", "Đã lưu “" + name + "” làm tên gọi khác của "
-					+ agencies.get(agencyId).getName() + "; lần nhập sau sẽ tự nhận ra");
+			Flash.done(redirect, "flash.intake.aliasSaved", name, agencies.get(agencyId).getName());
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		return "redirect:/intake/" + id + "#unknown-names";
 	}
@@ -161,12 +161,12 @@ class IntakeController {
 		try {
 			Set<Long> keepRemoved = keep == null ? Set.of() : new HashSet<>(keep);
 			IntakeService.CommitResult r = intake.commit(id, version, keepRemoved);
-			redirect.addFlashAttribute("flash", "Đã ghi: thêm " + r.created().size() + ", sửa " + r.updated().size()
-					+ ", giữ nguyên " + r.unchanged().size() + ", xóa " + r.deleted().size() + " nhiệm vụ");
+			Flash.done(redirect, "flash.intake.committed", String.valueOf(r.created().size()), String.valueOf(r.updated().size()),
+					String.valueOf(r.unchanged().size()), String.valueOf(r.deleted().size()));
 			return r.planId() != null ? "redirect:/tasks?plan=" + r.planId() + "&sort=plan" : "redirect:/tasks";
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 			return "redirect:/intake/" + id;
 		}
 	}
@@ -174,7 +174,7 @@ class IntakeController {
 	@PostMapping("/intake/{id}/discard")
 	String discard(@PathVariable long id, RedirectAttributes redirect) {
 		intake.discard(id);
-		redirect.addFlashAttribute("flash", "Đã hủy bản nhập; không có gì được ghi");
+		Flash.done(redirect, "flash.intake.cancelled");
 		return "redirect:/intake";
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.nq57.account.AccessPolicy;
 import vn.nq57.account.CurrentUser;
+import vn.nq57.system.Flash;
 
 @Controller
 class NotificationController {
@@ -45,7 +46,7 @@ class NotificationController {
 	@PostMapping("/notifications/read-all")
 	String readAll(RedirectAttributes ra) {
 		int n = centre.markAllRead(AccessPolicy.current());
-		ra.addFlashAttribute("flash", "Đã đánh dấu đã đọc " + n + " thông báo.");
+		Flash.done(ra, "flash.notification.read", String.valueOf(n));
 		return "redirect:/notifications";
 	}
 
@@ -55,7 +56,7 @@ class NotificationController {
 		Set<NotificationKind> set = mailed == null || mailed.isEmpty() ? EnumSet.noneOf(NotificationKind.class)
 				: EnumSet.copyOf(mailed);
 		centre.chooseMailed(AccessPolicy.current(), set);
-		ra.addFlashAttribute("flash", "Đã lưu lựa chọn nhận thông báo qua thư.");
+		Flash.done(ra, "flash.notification.mailSaved");
 		return "redirect:/notifications";
 	}
 
@@ -73,16 +74,20 @@ class NotificationController {
 	@PostMapping("/admin/notifications/reminders/run")
 	String runReminders(RedirectAttributes ra) {
 		ReminderEngine.Result r = jobs.reminders();
-		ra.addFlashAttribute("flash", r == null ? "Một máy chủ khác đang tính nhắc việc; thử lại sau ít phút."
-				: "Đã tính nhắc việc ngày hôm nay: " + r.total() + " thông báo mới (" + r.dueSoon() + " sắp đến hạn, "
-						+ r.overdue() + " quá hạn, " + r.reports() + " báo cáo) trong " + r.millis() + " ms.");
+		if (r == null) {
+			Flash.done(ra, "flash.reminders.busy");
+		}
+		else {
+			Flash.done(ra, "flash.reminders.done", String.valueOf(r.total()), String.valueOf(r.dueSoon()),
+					String.valueOf(r.overdue()), String.valueOf(r.reports()), String.valueOf(r.millis()));
+		}
 		return "redirect:/admin/notifications";
 	}
 
 	@PostMapping("/admin/notifications/{id}/retry")
 	String retry(@PathVariable long id, RedirectAttributes ra) {
 		centre.retry(id);
-		ra.addFlashAttribute("flash", "Đã đưa thư #" + id + " vào hàng đợi gửi lại.");
+		Flash.done(ra, "flash.notification.requeued", String.valueOf(id));
 		return "redirect:/admin/notifications";
 	}
 }

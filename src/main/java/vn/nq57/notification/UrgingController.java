@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.nq57.account.AccessPolicy;
 import vn.nq57.account.Role;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.Flash;
 
 /** DoST's urging desk: who to urge, the letter, and the reprimand list (leaders may read the list). */
 @Controller
@@ -61,8 +62,7 @@ class UrgingController {
 				return docx(letters.docx(d), "Du-thao-cong-van-don-doc.docx");
 			}
 			long id = letters.send(d);
-			ra.addFlashAttribute("flash", "Đã gửi công văn đôn đốc tới " + d.agencyName() + " (tệp Word qua thư điện tử "
-					+ "và thông báo trên hệ thống); đã ghi vào diễn biến của " + d.lines().size() + " nhiệm vụ.");
+			Flash.done(ra, "flash.urging.sent", d.agencyName(), String.valueOf(d.lines().size()));
 			ra.addFlashAttribute("sentLetter", id);
 			return "redirect:/urging";
 		}

@@ -21,6 +21,7 @@ import vn.nq57.reporting.CompletenessQueries.Filter;
 import vn.nq57.reporting.CompletenessQueries.Grid;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.Flash;
 
 /**
  * Completeness and timeliness for DoST, leaders and administrators: the agency × period grid, the agencies to
@@ -133,11 +134,11 @@ class CompletenessController {
 	String generate(@PathVariable long id, RedirectAttributes redirect) {
 		try {
 			long created = consolidated.generate(id);
-			redirect.addFlashAttribute("flash", "Đã lập dự thảo báo cáo tổng hợp; hãy rà soát, chỉnh sửa trước khi phát hành");
+			Flash.done(redirect, "flash.consolidated.drafted");
 			return "redirect:/reporting/consolidated/" + created;
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 			return "redirect:/reporting/periods/" + id;
 		}
 	}

@@ -26,6 +26,7 @@ import vn.nq57.reporting.ConsolidatedReportService.Consolidated;
 import vn.nq57.reporting.ConsolidatedReportService.DocSection;
 import vn.nq57.reporting.ConsolidatedReportService.Header;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.Flash;
 
 /** DoST's consolidated report: the draft to edit, its release, and the Word and Excel files. */
 @Controller
@@ -56,10 +57,10 @@ class ConsolidatedController {
 			@RequestParam(required = false) LocalDate docDate, HttpServletRequest request, RedirectAttributes redirect) {
 		try {
 			consolidated.edit(id, header(request, docDate), sections(request), version);
-			redirect.addFlashAttribute("flash", "Đã lưu dự thảo");
+			Flash.done(redirect, "flash.consolidated.saved");
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		return "redirect:/reporting/consolidated/" + id;
 	}
@@ -68,10 +69,10 @@ class ConsolidatedController {
 	String release(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
 		try {
 			consolidated.release(id, version);
-			redirect.addFlashAttribute("flash", "Đã phát hành báo cáo; tệp Word và Excel được lưu giữ như khi phát hành");
+			Flash.done(redirect, "flash.consolidated.released");
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		return "redirect:/reporting/consolidated/" + id;
 	}

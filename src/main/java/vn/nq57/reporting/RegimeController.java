@@ -24,6 +24,7 @@ import vn.nq57.reporting.ReportingCalendar.Frequency;
 import vn.nq57.reporting.ReportingCalendar.Rule;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.Flash;
 
 /** The reporting regimes as settings: rules and their versions, who must report, agencies' reporting spans. */
 @Controller
@@ -70,14 +71,14 @@ class RegimeController {
 			RedirectAttributes redirect) {
 		return act(redirect, () -> regimes.changeRule(id, validFrom,
 				suspend ? null : rule(dueMonth, dueDay, dueBefore, windowEndMonth, windowEndDay, graceDays), kinds(kinds),
-				note, version), "Đã ghi quy định mới của chế độ báo cáo; các kỳ bắt đầu từ ngày áp dụng theo quy định mới");
+				note, version), "flash.regime.ruleSaved");
 	}
 
 	@PostMapping("/reporting/regimes/{id}/expected-from")
 	String expectedFrom(@PathVariable long id, @RequestParam(required = false) LocalDate expectedFrom,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		return act(redirect, () -> regimes.setExpectedFrom(id, expectedFrom, note),
-				"Đã ghi ngày bắt đầu tính báo cáo phải gửi");
+				"flash.regime.trackingStartSaved");
 	}
 
 	@PostMapping("/reporting/regimes")
@@ -90,7 +91,7 @@ class RegimeController {
 			RedirectAttributes redirect) {
 		return act(redirect, () -> regimes.createRegime(code, name, frequency, null, sourceNote, validFrom,
 				rule(dueMonth, dueDay, dueBefore, windowEndMonth, windowEndDay, graceDays), kinds(kinds)),
-				"Đã tạo chế độ báo cáo");
+				"flash.regime.created");
 	}
 
 	@PostMapping("/reporting/regimes/{id}/agencies")
@@ -102,13 +103,13 @@ class RegimeController {
 				throw new DomainException("Chưa chọn cơ quan, đơn vị");
 			}
 			regimes.addAgencyRule(id, agencyId, !"EXCLUDE".equals(mode), validFrom, note);
-		}, "Đã cập nhật danh sách cơ quan phải báo cáo");
+		}, "flash.regime.kindsSaved");
 	}
 
 	@PostMapping("/reporting/regimes/agencies/{ruleId}/end")
 	String endAgency(@PathVariable long ruleId, @RequestParam(required = false) LocalDate validTo,
 			RedirectAttributes redirect) {
-		return act(redirect, () -> regimes.endAgencyRule(ruleId, validTo), "Đã kết thúc quy định riêng");
+		return act(redirect, () -> regimes.endAgencyRule(ruleId, validTo), "flash.regime.agencyRuleEnded");
 	}
 
 	@PostMapping("/reporting/spans")
@@ -120,7 +121,7 @@ class RegimeController {
 				throw new DomainException("Chưa chọn cơ quan, đơn vị");
 			}
 			regimes.setSpan(agencyId, reportsFrom, reportsUntil, successorId, note);
-		}, "Đã ghi thời gian phải báo cáo của cơ quan");
+		}, "flash.regime.spanSaved");
 	}
 
 	@PostMapping("/reporting/regimes/sync")
@@ -129,8 +130,8 @@ class RegimeController {
 			CurrentUser me = AccessPolicy.current();
 			access.require(regimes.canManage(me), "REPORTING_REGIME", null, "cập nhật kỳ báo cáo");
 			RegimeService.SyncResult r = regimes.sync();
-			redirect.addFlashAttribute("flash", "Đã cập nhật: " + r.periods() + " kỳ báo cáo, " + r.expected()
-					+ " báo cáo phải gửi (thêm " + r.added() + ", bỏ " + r.removed() + ")");
+			Flash.done(redirect, "flash.regime.synced", String.valueOf(r.periods()), String.valueOf(r.expected()),
+					String.valueOf(r.added()), String.valueOf(r.removed()));
 		}, null);
 	}
 
@@ -138,11 +139,11 @@ class RegimeController {
 		try {
 			action.run();
 			if (done != null) {
-				redirect.addFlashAttribute("flash", done);
+				Flash.done(redirect, done);
 			}
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		return "redirect:/reporting/regimes";
 	}

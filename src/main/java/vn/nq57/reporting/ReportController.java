@@ -24,6 +24,7 @@ import vn.nq57.reporting.PeriodicReportService.ItemInput;
 import vn.nq57.reporting.PeriodicReportService.ReportView;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.Flash;
 
 /** An agency's periodic reports: its list, the report page, and every step of the workflow as a form post. */
 @Controller
@@ -88,7 +89,7 @@ class ReportController {
 
 	@PostMapping("/reporting/reports/{id}/start")
 	String start(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> reports.start(id), "Đã lập báo cáo, số liệu lấy từ tiến độ cơ quan đã cập nhật");
+		return act(id, redirect, () -> reports.start(id), "flash.report.drafted");
 	}
 
 	@PostMapping("/reporting/reports/{id}/save")
@@ -98,10 +99,10 @@ class ReportController {
 		try {
 			edit = edit(request);
 			reports.save(id, edit, version);
-			redirect.addFlashAttribute("flash", "Đã lưu báo cáo");
+			Flash.done(redirect, "flash.report.saved");
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 			redirect.addFlashAttribute("typed", edit);
 		}
 		return "redirect:/reporting/reports/" + id;
@@ -109,42 +110,42 @@ class ReportController {
 
 	@PostMapping("/reporting/reports/{id}/refresh")
 	String refresh(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-		return act(id, redirect, () -> reports.refresh(id, version), "Đã cập nhật số liệu từ tiến độ mới nhất");
+		return act(id, redirect, () -> reports.refresh(id, version), "flash.reporting.inputsRefreshed");
 	}
 
 	@PostMapping("/reporting/reports/{id}/approve")
 	String approve(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-		return act(id, redirect, () -> reports.approve(id, version), "Thủ trưởng đã duyệt báo cáo");
+		return act(id, redirect, () -> reports.approve(id, version), "flash.report.approved");
 	}
 
 	@PostMapping("/reporting/reports/{id}/submit")
 	String submit(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-		return act(id, redirect, () -> reports.submit(id, version), "Đã gửi báo cáo đến Sở KH&CN");
+		return act(id, redirect, () -> reports.submit(id, version), "flash.report.submitted");
 	}
 
 	@PostMapping("/reporting/reports/{id}/accept")
 	String accept(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> reports.accept(id), "Đã tiếp nhận báo cáo");
+		return act(id, redirect, () -> reports.accept(id), "flash.report.accepted");
 	}
 
 	@PostMapping("/reporting/reports/{id}/return")
 	String giveBack(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return act(id, redirect, () -> reports.returnReport(id, reason), "Đã trả lại báo cáo cho cơ quan");
+		return act(id, redirect, () -> reports.returnReport(id, reason), "flash.report.returned");
 	}
 
 	@PostMapping("/reporting/reports/{id}/reopen")
 	String reopen(@PathVariable long id, @RequestParam(required = false) LocalDate until,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return act(id, redirect, () -> reports.reopen(id, until, reason), "Đã mở lại kỳ báo cáo cho cơ quan");
+		return act(id, redirect, () -> reports.reopen(id, until, reason), "flash.report.reopened");
 	}
 
 	private String act(long id, RedirectAttributes redirect, Runnable action, String done) {
 		try {
 			action.run();
-			redirect.addFlashAttribute("flash", done);
+			Flash.done(redirect, done);
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		return "redirect:/reporting/reports/" + id;
 	}

@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.nq57.account.AccessPolicy;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.Flash;
 
 /** DoST: directive documents and plans with their task groups. */
 @Controller
@@ -41,10 +42,10 @@ class PlanController {
 			@RequestParam String title, RedirectAttributes redirect) {
 		try {
 			tasks.saveDirective(null, kind, number, issuedOn, issuer, title, null);
-			redirect.addFlashAttribute("flash", "Đã thêm văn bản " + number);
+			Flash.done(redirect, "flash.directive.added", number);
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		return "redirect:/plans";
 	}
@@ -70,10 +71,10 @@ class PlanController {
 				}
 			}
 			tasks.savePlan(null, directiveId, title, year, lines, null);
-			redirect.addFlashAttribute("flash", "Đã tạo kế hoạch");
+			Flash.done(redirect, "flash.plan.created");
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		return "redirect:/plans";
 	}

@@ -20,6 +20,7 @@ import vn.nq57.account.CurrentUser;
 import vn.nq57.agency.AgencyDirectory;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.Flash;
 import vn.nq57.system.Settings;
 
 /** The task list (filtered, paginated) and DoST's task form. */
@@ -118,7 +119,7 @@ class TaskController {
 		}
 		try {
 			Task saved = tasks.save(id, form);
-			redirect.addFlashAttribute("flash", id == null ? "Đã tạo nhiệm vụ" : "Đã lưu thay đổi");
+			Flash.done(redirect, id == null ? "flash.task.created" : "flash.task.saved");
 			return "redirect:/tasks/" + saved.getId();
 		}
 		catch (DomainException e) {
@@ -132,10 +133,10 @@ class TaskController {
 			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
 		try {
 			tasks.recordTrigger(id, document, dueDate, version);
-			redirect.addFlashAttribute("flash", "Đã ghi nhận văn bản kích hoạt và thời hạn mới");
+			Flash.done(redirect, "flash.task.triggerSaved");
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		return "redirect:/tasks/" + id;
 	}

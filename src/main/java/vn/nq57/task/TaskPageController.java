@@ -32,6 +32,7 @@ import vn.nq57.agency.AgencyDirectory;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.Flash;
 import vn.nq57.system.Settings;
 
 /**
@@ -139,16 +140,16 @@ class TaskPageController {
 			RedirectAttributes redirect) {
 		Assignment a = progress.readableAssignment(id);
 		if (errors.hasErrors()) {
-			redirect.addFlashAttribute("error", messages(errors));
+			Flash.error(redirect, messages(errors));
 			redirect.addFlashAttribute("progressInput", in);
 			return "redirect:/tasks/" + a.getTaskId() + "#progress";
 		}
 		try {
 			progress.postProgress(id, in, file);
-			redirect.addFlashAttribute("flash", "Đã cập nhật tiến độ");
+			Flash.done(redirect, "flash.progress.saved");
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 			redirect.addFlashAttribute("progressInput", in);
 		}
 		return "redirect:/tasks/" + a.getTaskId();
@@ -159,16 +160,16 @@ class TaskPageController {
 			@RequestParam(value = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
 		Assignment a = progress.readableAssignment(id);
 		if (errors.hasErrors()) {
-			redirect.addFlashAttribute("error", messages(errors));
+			Flash.error(redirect, messages(errors));
 			redirect.addFlashAttribute("claimInput", in);
 			return "redirect:/tasks/" + a.getTaskId();
 		}
 		try {
 			progress.claimCompletion(id, in, file);
-			redirect.addFlashAttribute("flash", "Đã gửi đề nghị xác nhận hoàn thành");
+			Flash.done(redirect, "flash.claim.sent");
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 			redirect.addFlashAttribute("claimInput", in);
 		}
 		return "redirect:/tasks/" + a.getTaskId();
@@ -176,28 +177,28 @@ class TaskPageController {
 
 	@PostMapping("/claims/{id}/approve")
 	String approve(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
-		return decide(id, back, redirect, () -> progress.approveClaim(id), "Đã duyệt đề nghị, chuyển Sở KH&CN xác nhận");
+		return decide(id, back, redirect, () -> progress.approveClaim(id), "flash.claim.approved");
 	}
 
 	@PostMapping("/claims/{id}/confirm")
 	String confirm(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
-		return decide(id, back, redirect, () -> progress.confirmClaim(id), "Đã xác nhận hoàn thành");
+		return decide(id, back, redirect, () -> progress.confirmClaim(id), "flash.claim.confirmed");
 	}
 
 	@PostMapping("/claims/{id}/return")
 	String returnClaim(@PathVariable long id, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String back, RedirectAttributes redirect) {
-		return decide(id, back, redirect, () -> progress.returnClaim(id, reason), "Đã trả lại đề nghị");
+		return decide(id, back, redirect, () -> progress.returnClaim(id, reason), "flash.claim.returned");
 	}
 
 	private String decide(long claimId, String back, RedirectAttributes redirect, Runnable action, String done) {
 		ProgressService.ClaimEntry claim = progress.claim(claimId);
 		try {
 			action.run();
-			redirect.addFlashAttribute("flash", done);
+			Flash.done(redirect, done);
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		if ("claims".equals(back)) {
 			return "redirect:/claims";
@@ -209,10 +210,10 @@ class TaskPageController {
 	String direction(@PathVariable long id, @RequestParam(required = false) String content, RedirectAttributes redirect) {
 		try {
 			progress.addDirection(id, content);
-			redirect.addFlashAttribute("flash", "Đã ghi ý kiến chỉ đạo");
+			Flash.done(redirect, "flash.direction.saved");
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			Flash.error(redirect, e.getMessage());
 		}
 		return "redirect:/tasks/" + id;
 	}

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -20,7 +22,7 @@ import vn.nq57.system.DomainException;
 import vn.nq57.system.NotFoundException;
 
 /**
- * Refusals reach the user as a clear Vietnamese message: a page for browsers, {"message": …} for the API.
+ * Refusals reach the user as a clear message (Vietnamese unless the user chose English): a page for browsers, {"message": …} for the API.
  * Forms that can show the message next to the fields catch {@link DomainException} themselves.
  */
 @ControllerAdvice
@@ -28,10 +30,21 @@ class ErrorAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
 
+	private final MessageSource messages;
+
+	ErrorAdvice(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** This advice's own wording, in the request's language (a rule's refusal arrives already worded). */
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+	}
+
 	@ExceptionHandler(AccessDeniedException.class)
 	Object denied(AccessDeniedException e, HttpServletRequest req) {
 		return respond(req, HttpStatus.FORBIDDEN, e.getMessage() == null || e.getMessage().startsWith("Access")
-				? "Bạn không có quyền thực hiện thao tác này" : e.getMessage());
+				? text("error.denied") : e.getMessage());
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -58,23 +71,22 @@ class ErrorAdvice {
 
 	@ExceptionHandler({ MaxUploadSizeExceededException.class })
 	Object tooLarge(HttpServletRequest req) {
-		return respond(req, HttpStatus.CONTENT_TOO_LARGE,
-				"Tệp tải lên vượt quá dung lượng cho phép; không có gì được lưu");
+		return respond(req, HttpStatus.CONTENT_TOO_LARGE, text("error.tooLarge"));
 	}
 
 	@ExceptionHandler({ MultipartException.class })
 	Object badUpload(MultipartException e, HttpServletRequest req) {
 		log.debug("multipart refused", e);
-		return respond(req, HttpStatus.BAD_REQUEST, "Không đọc được tệp tải lên; không có gì được lưu");
+		return respond(req, HttpStatus.BAD_REQUEST, text("error.badUpload"));
 	}
 
 	@ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
 	Object badParameter(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e,
 			HttpServletRequest req) {
 		String value = String.valueOf(e.getValue());
-		String hint = e.getRequiredType() == java.time.LocalDate.class ? " (ngày nhập theo dạng dd/MM/yyyy)" : "";
-		return respond(req, HttpStatus.BAD_REQUEST, "Giá trị “" + (value.length() > 60 ? value.substring(0, 60) : value)
-				+ "” của trường " + e.getName() + " không hợp lệ" + hint);
+		String hint = e.getRequiredType() == java.time.LocalDate.class ? " " + text("error.badParameter.date") : "";
+		return respond(req, HttpStatus.BAD_REQUEST,
+				text("error.badParameter", value.length() > 60 ? value.substring(0, 60) : value, e.getName()) + hint);
 	}
 
 	@ExceptionHandler(org.springframework.web.bind.MethodArgumentNotValidException.class)
@@ -88,8 +100,7 @@ class ErrorAdvice {
 
 	@ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
 	Object unreadable(HttpServletRequest req) {
-		return respond(req, HttpStatus.BAD_REQUEST,
-				"Dữ liệu gửi lên không đúng định dạng JSON hoặc sai kiểu (ngày dạng yyyy-MM-dd, số nguyên cho tỷ lệ)");
+		return respond(req, HttpStatus.BAD_REQUEST, text("error.unreadable"));
 	}
 
 	static Object respond(HttpServletRequest req, HttpStatus status, String message) {

@@ -1,16 +1,24 @@
 package vn.nq57.web;
 
 import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.nq57.account.CurrentUser;
+import vn.nq57.account.Menu;
 import vn.nq57.system.AppClock;
 
-/** What every page's header shows: who is signed in, for which agency, and the application's day. */
+/**
+ * What every page's header shows: who is signed in, for which agency, the application's day, the user's menu (from
+ * {@link Menu}, the table that also authorises those routes) and the links to this page in the other language.
+ */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class LayoutAdvice {
 
@@ -34,5 +42,33 @@ class LayoutAdvice {
 	@ModelAttribute("clockFixed")
 	boolean clockFixed() {
 		return clock.isFixed();
+	}
+
+	@ModelAttribute("menu")
+	List<Menu.Entry> menu() {
+		CurrentUser me = me();
+		return me == null ? List.of() : Menu.of(me.role());
+	}
+
+	@ModelAttribute("langEn")
+	String langEn(HttpServletRequest request) {
+		return samePageIn(request, "en");
+	}
+
+	@ModelAttribute("langVi")
+	String langVi(HttpServletRequest request) {
+		return samePageIn(request, "vi");
+	}
+
+	/**
+	 * This page (its query kept) with ?lang=…, as a path without host (behind a proxy the host the application sees
+	 * is not the one the user typed); after a form post, the address the form was posted to.
+	 */
+	static String samePageIn(HttpServletRequest request, String lang) {
+		String query = "GET".equals(request.getMethod()) ? request.getQueryString() : null;
+		return UriComponentsBuilder.fromUriString(request.getRequestURI() + (query == null ? "" : "?" + query))
+			.replaceQueryParam("lang", lang)
+			.build()
+			.toUriString();
 	}
 }

@@ -15,6 +15,7 @@ import vn.nq57.account.AccessPolicy;
 import vn.nq57.account.CurrentUser;
 import vn.nq57.account.Role;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.Flash;
 import vn.nq57.system.SettingsService;
 
 /** "Cài đặt": the rules DoST and the administrator change without a release (due soon, urging, mail). */
@@ -46,7 +47,12 @@ class SettingsController {
 		});
 		try {
 			int changed = settings.save(typed);
-			redirect.addFlashAttribute("flash", changed == 0 ? "Không có gì thay đổi" : "Đã lưu " + changed + " cài đặt");
+			if (changed == 0) {
+				Flash.done(redirect, "flash.settings.unchanged");
+			}
+			else {
+				Flash.done(redirect, "flash.settings.saved", String.valueOf(changed));
+			}
 			return "redirect:/settings";
 		}
 		catch (DomainException e) {

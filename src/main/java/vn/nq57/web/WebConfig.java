@@ -1,5 +1,7 @@
 package vn.nq57.web;
 
+import vn.nq57.account.AccessPolicy;
+import vn.nq57.account.CurrentUser;
 import vn.nq57.kernel.VnFormat;
 import java.text.ParseException;
 import java.time.LocalDate;
@@ -8,10 +10,15 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.Formatter;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -20,6 +27,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
+
+	private final AccessPolicy access;
+
+	WebConfig(AccessPolicy access) {
+		this.access = access;
+	}
 
 	/** Dates are typed dd/MM/yyyy; 31/02/2026 is refused, not silently turned into 03/03/2026. */
 	static final class VnDateFormatter implements Formatter<LocalDate> {
@@ -76,6 +89,19 @@ class WebConfig implements WebMvcConfigurer {
 	public void addInterceptors(InterceptorRegistry registry) {
 		LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
 		lang.setParamName("lang");
+		lang.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(lang);
+		registry.addInterceptor(new HtmxFragments());
+		// the menu's routes are open to the roles the menu shows them to, and to no one else (403, audited)
+		registry.addInterceptor(new HandlerInterceptor() {
+			@Override
+			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+				if (SecurityContextHolder.getContext().getAuthentication() != null
+						&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof CurrentUser) {
+					access.requireRoute(request.getRequestURI().substring(request.getContextPath().length()));
+				}
+				return true;
+			}
+		});
 	}
 }
