@@ -7,12 +7,19 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+
+import vn.nq57.indicator.IndicatorsForOtherTests;
+import vn.nq57.intake.ImportsForOtherTests;
+import vn.nq57.task.Plan;
+import vn.nq57.testdata.World;
 
 /**
  * In a real Chromium: a user switches the interface to English with {@code ?lang=en}, the choice is remembered on
@@ -48,8 +55,17 @@ class LanguageBrowserTest {
 
 	Browser browser;
 
+	@Autowired ApplicationContext context;
+	@Autowired World world;
+
+	/** The pages shown have rows of this test's own: a task of Sở Tài chính, an indicator it reports, an import. */
 	@BeforeEach
 	void startBrowser() {
+		Plan plan = world.plan("Kế hoạch kiểm thử ngôn ngữ " + World.seq()).groups("I").create();
+		world.task("Triển khai chuyển đổi số trong hoạt động của sở " + World.seq()).in(plan, "I").lead("STC")
+			.due("30/6/2026").create();
+		IndicatorsForOtherTests.share(context, "STC", "SNV");
+		ImportsForOtherTests.previewedAppendix(context);
 		browser = new Browser(port);
 	}
 
