@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import vn.nq57.IntegrationTest;
+import vn.nq57.DemoIntegrationTest;
 
 /**
  * The demo's indicator values tell a story over months: the values' own history and the audit trail (moved by
  * the system module's AuditLog, not by indicator SQL) say the same thing happened at the same time.
  */
-@IntegrationTest
+@DemoIntegrationTest
 class IndicatorDemoTrailTest {
 
 	@Autowired JdbcTemplate jdbc;

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -19,6 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
+
+import vn.nq57.task.Plan;
+import vn.nq57.testdata.World;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.nq57.security.Fixtures;
@@ -42,7 +46,18 @@ class HtmxFilterTest {
 	@Autowired
 	ApplicationContext ctx;
 
+	@Autowired
+	World world;
+
 	Browser browser;
+
+	/** The list has rows of this test's own: one overdue task and one still in time (the day is 22/11/2026). */
+	@BeforeEach
+	void tasks() {
+		Plan plan = world.plan("Kế hoạch kiểm thử bộ lọc " + World.seq()).groups("I").create();
+		world.task("Nhiệm vụ đã quá hạn " + World.seq()).in(plan, "I").lead("STC").due("30/9/2026").create();
+		world.task("Nhiệm vụ còn trong hạn " + World.seq()).in(plan, "I").lead("STC").due("31/12/2026").create();
+	}
 
 	@AfterEach
 	void stopBrowser() {
