@@ -76,9 +76,14 @@ NEWV=$(PGPASSWORD=postgres psql -h localhost -p $DB_PORT -U postgres -d postgres
   "SELECT string_agg(version, ',' ORDER BY installed_rank) FROM flyway_schema_history WHERE installed_rank > (SELECT max(installed_rank) FROM flyway_schema_history WHERE version = '62')")
 kill $APP; wait $APP 2>/dev/null || true
 
-LOST=$(join "$DIR/before.txt" "$DIR/after.txt" | awk '$3 < $2 {print $1": "$2" -> "$3}')
+# Derived data, not the province's: intake's near-duplicate index (word pairs of every task title) is emptied by
+# V30_1 and rebuilt from the titles by the next import check. Its rows may drop; every other table must keep them.
+DERIVED="intake_task_pair intake_task_text"
+LOST=$(join "$DIR/before.txt" "$DIR/after.txt" | awk -v derived=" $DERIVED " '$3 < $2 && index(derived, " "$1" ") == 0 {print $1": "$2" -> "$3}')
+REBUILT=$(join "$DIR/before.txt" "$DIR/after.txt" | awk -v derived=" $DERIVED " '$3 < $2 && index(derived, " "$1" ") > 0 {print $1": "$2" -> "$3}')
+[ -z "$REBUILT" ] || echo "   derived index emptied, rebuilt by the next import check: $(echo $REBUILT)"
 echo "   $(wc -l < "$DIR/after.txt") tables, $(awk '{s+=$2} END {print s}' "$DIR/after.txt") rows; migrations applied on upgrade: $NEWV"
 echo "   login page HTTP $LOGIN, overview signed in as sokhcn HTTP $OVERVIEW"
 if [ -n "$LOST" ]; then echo "ROWS LOST:"; echo "$LOST"; exit 1; fi
 [ "$LOGIN" = 200 ] && [ "$OVERVIEW" = 200 ] || { echo "the upgraded application does not answer"; exit 1; }
-echo "UPGRADE OK: no table lost a row"
+echo "UPGRADE OK: no table of data lost a row"
