@@ -71,6 +71,17 @@ public record IndicatorValue(String code, String name, String unit, String perio
 		};
 	}
 
+	/** {@link #stateLabel()} as a bundle key ({@code reportIndState.*}), for a page; null where the label is empty. */
+	public String stateKey() {
+		if (state == null) {
+			return value == null ? "reportIndState.NONE" : null;
+		}
+		return switch (state) {
+			case "APPROVED", "DRAFT", "RETURNED" -> "reportIndState." + state;
+			default -> "reportIndState.NONE";
+		};
+	}
+
 	private String unitSuffix() {
 		return unit == null || unit.isBlank() ? "" : "%".equals(unit) ? "%" : " " + unit;
 	}
