@@ -71,6 +71,11 @@ public class CompletenessQueries {
 		 */
 		public String cellsHtml(List<ReportingPeriod> periods, String reportBase, Map<Cell, String> labels) {
 			String base = HtmlUtils.htmlEscape(reportBase);
+			String[] words = new String[Cell.values().length];
+			for (Cell c : Cell.values()) {
+				words[c.ordinal()] = labels == null || !labels.containsKey(c) ? c.label()
+						: HtmlUtils.htmlEscape(labels.get(c), "UTF-8");
+			}
 			StringBuilder s = new StringBuilder(periods.size() * 72 + 64);
 			for (ReportingPeriod p : periods) {
 				Cell c = cells.get(p.id());
@@ -81,7 +86,7 @@ public class CompletenessQueries {
 				else {
 					s.append("<td><a href=\"").append(base).append(id).append("\" class=\"rcell rc-")
 						.append(c.css()).append("\">")
-						.append(labels == null ? c.label() : HtmlUtils.htmlEscape(labels.getOrDefault(c, c.label())))
+						.append(words[c.ordinal()])
 						.append("</a></td>");
 				}
 			}
