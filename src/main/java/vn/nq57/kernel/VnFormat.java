@@ -65,6 +65,11 @@ public class VnFormat {
 		return p == null ? "" : p.label(locale);
 	}
 
+	/** Period {@code index} of {@code year} (as {@link Period#of}) in the page's language. */
+	public String period(PeriodKind kind, int year, int index, Locale locale) {
+		return Period.of(kind, year, index).label(locale);
+	}
+
 	/** A period label as stored ({@link Period#label()}) in the page's language; other text as it is. */
 	public String periodLabel(String stored, Locale locale) {
 		return Period.relabel(stored, locale);

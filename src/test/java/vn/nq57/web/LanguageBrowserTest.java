@@ -156,6 +156,13 @@ class LanguageBrowserTest {
 		problems.addAll(checkAll("/reporting (an agency)"));
 		browser.find(By.cssSelector("#my-reports tbody a")).click();
 		problems.addAll(checkAll("an agency's report"));
+		// drafted: its sections, task lines and steps are the application's words, in English
+		if (!browser.driver().findElements(By.cssSelector("button.start-report")).isEmpty()) {
+			browser.find(By.cssSelector("button.start-report")).click();
+		}
+		assertThat(browser.text(By.id("report-steps"))).contains("Report drafted");
+		assertThat(browser.text(By.id("report-form"))).contains("General assessment of the period");
+		problems.addAll(checkAll("an agency's drafted report"));
 		for (String page : new String[] { "/tasks", "/indicators/entry", "/notifications" }) {
 			browser.open(page);
 			problems.addAll(check(page));
