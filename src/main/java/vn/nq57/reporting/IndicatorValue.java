@@ -53,6 +53,11 @@ public record IndicatorValue(String code, String name, String unit, String perio
 		return numerator != null && denominator != null ? number(numerator) + "/" + number(denominator) + " = " + v : v;
 	}
 
+	/** "80%", "3.700 trạm": the target and its unit; empty without a target. */
+	public String targetValueText() {
+		return target == null ? "" : number(target) + unitSuffix();
+	}
+
 	/** "80 % (năm 2026)"; empty without a target. */
 	public String targetText() {
 		return target == null ? "" : number(target) + unitSuffix() + (targetYear == null ? "" : " (năm " + targetYear + ")");
