@@ -98,6 +98,7 @@ class MessageBundlesTest {
 				Map.entry("indDirection.", "vn.nq57.indicator.Direction"),
 				Map.entry("indBreakdown.", "vn.nq57.indicator.Breakdown"),
 				Map.entry("indFormulaKind.", "vn.nq57.indicator.FormulaKind"),
+				Map.entry("intakeKind.", "vn.nq57.intake.IntakeKind"),
 				Map.entry("role.", "vn.nq57.account.Role"));
 		TreeSet<String> missing = new TreeSet<>();
 		for (var e : enums.entrySet()) {
@@ -128,6 +129,7 @@ class MessageBundlesTest {
 				Map.entry("indBreakdown.", "vn.nq57.indicator.Breakdown"),
 				Map.entry("indFormulaKind.", "vn.nq57.indicator.FormulaKind"),
 				Map.entry("agencyKind.", "vn.nq57.agency.AgencyKind"),
+				Map.entry("intakeKind.", "vn.nq57.intake.IntakeKind"),
 				Map.entry("notificationKind.", "vn.nq57.notification.NotificationKind"));
 		TreeSet<String> differ = new TreeSet<>();
 		for (var e : enums.entrySet()) {
