@@ -108,6 +108,7 @@ class IndicatorController {
 		model.addAttribute("statuses", TargetStatus.values());
 		model.addAttribute("canManage", access.canManage(IndicatorAccess.me()));
 		model.addAttribute("groups", group(board.rows(), locale));
+		model.addAttribute("otherCategory", messages.getMessage("scoreboard.otherCategory", null, "Chỉ số khác", locale));
 		return "indicator/scoreboard";
 	}
 
