@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -52,8 +54,12 @@ class IndicatorController {
 	private final AppClock clock;
 	private final JsonMapper json;
 
+	private final MessageSource messages;
+
 	IndicatorController(IndicatorCatalog catalog, IndicatorQueries queries, IndicatorEntry entry, IndicatorAccess access,
-			IndicatorExcel excel, IndicatorValuesExcel valuesExcel, IndicatorHistory history, IndicatorFiles files, AgencyDirectory agencies, AppClock clock, JsonMapper json) {
+			IndicatorExcel excel, IndicatorValuesExcel valuesExcel, IndicatorHistory history, IndicatorFiles files, AgencyDirectory agencies, AppClock clock, JsonMapper json,
+			MessageSource messages) {
+		this.messages = messages;
 		this.catalog = catalog;
 		this.queries = queries;
 		this.entry = entry;
@@ -69,7 +75,7 @@ class IndicatorController {
 
 	@GetMapping("/indicators")
 	String scoreboard(@RequestParam(required = false) String category, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String asOf, Model model) {
+			@RequestParam(required = false) String asOf, Model model, Locale locale) {
 		access.requireScoreboard();
 		LocalDate day = null;
 		if (asOf != null && !asOf.isBlank()) {
@@ -77,7 +83,8 @@ class IndicatorController {
 				day = asOfDay(asOf, clock.today());
 			}
 			catch (DomainException e) {
-				model.addAttribute("error", e.getMessage() + "; đang hiển thị số liệu đến hôm nay.");
+				model.addAttribute("error",
+						messages.getMessage("scoreboard.asOf.invalid", new Object[] { e.getMessage() }, locale));
 			}
 		}
 		TargetStatus st = null;
@@ -86,7 +93,8 @@ class IndicatorController {
 				st = TargetStatus.valueOf(status);
 			}
 			catch (IllegalArgumentException e) {
-				model.addAttribute("error", "Trạng thái “" + status + "” không có; đang hiển thị mọi chỉ số.");
+				model.addAttribute("error",
+						messages.getMessage("scoreboard.status.invalid", new Object[] { status }, locale));
 			}
 		}
 		String cat = category == null || category.isBlank() ? null : category;
@@ -99,7 +107,8 @@ class IndicatorController {
 		model.addAttribute("status", st);
 		model.addAttribute("statuses", TargetStatus.values());
 		model.addAttribute("canManage", access.canManage(IndicatorAccess.me()));
-		model.addAttribute("groups", group(board.rows()));
+		model.addAttribute("groups", group(board.rows(), locale));
+		model.addAttribute("otherCategory", messages.getMessage("scoreboard.otherCategory", null, "Chỉ số khác", locale));
 		return "indicator/scoreboard";
 	}
 
@@ -122,11 +131,12 @@ class IndicatorController {
 	}
 
 	/** The lines ready to print, by group. */
-	private static Map<String, List<IndicatorQueries.Shown>> group(List<IndicatorQueries.ScoreRow> rows) {
+	private Map<String, List<IndicatorQueries.Shown>> group(List<IndicatorQueries.ScoreRow> rows, Locale locale) {
 		Map<String, List<IndicatorQueries.Shown>> out = new LinkedHashMap<>();
+		String other = messages.getMessage("scoreboard.otherCategory", null, "Chỉ số khác", locale);
 		for (IndicatorQueries.ScoreRow r : rows) {
-			out.computeIfAbsent(r.ind().category() == null ? "Chỉ số khác" : r.ind().category(), k -> new ArrayList<>())
-				.add(r.shown());
+			out.computeIfAbsent(r.ind().category() == null ? other : r.ind().category(), k -> new ArrayList<>())
+				.add(r.shown(messages, locale));
 		}
 		return out;
 	}
@@ -134,7 +144,7 @@ class IndicatorController {
 	@GetMapping("/indicators/{code}")
 	String page(@PathVariable String code, @RequestParam(required = false) String period,
 			@RequestParam(defaultValue = "VALUE_DESC") String sort, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(required = false) Long historyOf, Model model) {
+			@RequestParam(required = false) Long historyOf, Model model, Locale locale) {
 		Indicator ind = catalog.get(code);
 		access.requireView(ind);
 		Map<String, Indicator> all = catalog.byCode();
@@ -173,7 +183,7 @@ class IndicatorController {
 		model.addAttribute("all", all);
 		model.addAttribute("dependents", FormulaGraph.dependents(ind, all));
 		model.addAttribute("sources", queries.sources(ind, selected));
-		model.addAttribute("changes", ind.computed() ? List.of() : history.changes(ind, selected, historyOf));
+		model.addAttribute("changes", ind.computed() ? List.of() : history.changes(ind, selected, historyOf, messages, locale));
 		model.addAttribute("historyOf", historyOf == null ? null : queries.agencyName(historyOf));
 		model.addAttribute("canManage", access.canManage(me));
 		model.addAttribute("canEnter", !ind.computed() && access.isAgencyStaff(me) && catalog.reports(ind, me.agencyId()));

@@ -5,8 +5,10 @@ import java.sql.Date;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,6 +45,15 @@ class IndicatorHistory {
 
 	/** The newest changes first, at most {@value #SHOWN}; {@code agencyId} narrows them to one agency's value. */
 	List<Change> changes(Indicator ind, Period period, Long agencyId) {
+		return changes(ind, period, agencyId, null, null);
+	}
+
+	/**
+	 * {@link #changes(Indicator, Period, Long)} worded in the page's language (the {@code indicatorAction.*},
+	 * {@code valueState.*} and {@code indicatorHistory.*} keys); without {@code messages}, in Vietnamese.
+	 */
+	List<Change> changes(Indicator ind, Period period, Long agencyId, MessageSource messages, Locale locale) {
+		IndicatorQueries.Words w = new IndicatorQueries.Words(messages, locale);
 		MapSqlParameterSource p = new MapSqlParameterSource("id", ind.id()).addValue("p", Date.valueOf(period.start()))
 			.addValue("agency", agencyId);
 		Map<Long, String> agencyOfValue = new HashMap<>();
@@ -57,8 +68,9 @@ class IndicatorHistory {
 			.map(e -> {
 				JsonNode before = parse(e.before());
 				JsonNode after = parse(e.after());
-				return new Change(e.entityId(), agencyOfValue.get(e.entityId()), period.label(), e.occurredAt(),
-						e.actorName(), label(e.action()), state(ind, before), state(ind, after), note(e.action(), after));
+				return new Change(e.entityId(), agencyOfValue.get(e.entityId()), period.label(locale), e.occurredAt(),
+						e.actorName(), w.get("indicatorAction." + e.action(), label(e.action())), state(ind, before, w),
+						state(ind, after, w), note(e.action(), after, w));
 			})
 			.toList();
 	}
@@ -75,6 +87,10 @@ class IndicatorHistory {
 
 	/** {@code 4/5 = 80,00% · Đã duyệt}, or a dash when there was no value yet. */
 	static String state(Indicator ind, JsonNode s) {
+		return state(ind, s, new IndicatorQueries.Words(null, null));
+	}
+
+	static String state(Indicator ind, JsonNode s, IndicatorQueries.Words w) {
 		if (s == null || s.isNull() || s.isMissingNode()) {
 			return "–";
 		}
@@ -89,7 +105,8 @@ class IndicatorHistory {
 		sb.append(ind.show(value));
 		if (st != null) {
 			try {
-				sb.append(" · ").append(ValueState.valueOf(st).label());
+				ValueState vs = ValueState.valueOf(st);
+				sb.append(" · ").append(w.get("valueState." + vs.name(), vs.label()));
 			}
 			catch (IllegalArgumentException e) {
 				sb.append(" · ").append(st);
@@ -97,25 +114,26 @@ class IndicatorHistory {
 		}
 		BigDecimal approved = number(s, "approvedValue");
 		if (ValueState.DRAFT.name().equals(st) && approved != null) {
-			sb.append(" (số liệu đã duyệt vẫn là ").append(ind.show(approved)).append(')');
+			String shown = ind.show(approved);
+			sb.append(' ').append(w.get("indicatorHistory.approvedStill", "(số liệu đã duyệt vẫn là " + shown + ")", shown));
 		}
 		return sb.toString();
 	}
 
-	private static String note(String action, JsonNode after) {
+	private static String note(String action, JsonNode after, IndicatorQueries.Words w) {
 		if (after == null) {
 			return null;
 		}
 		if ("INDICATOR_VALUE_RETURNED".equals(action)) {
 			String r = text(after, "returnReason");
-			return r == null ? null : "Lý do: " + r;
+			return r == null ? null : w.get("indicatorHistory.reason", "Lý do: " + r, r);
 		}
 		String flag = text(after, "flag");
 		String source = text(after, "sourceNote");
 		if (action.equals("INDICATOR_VALUE_APPROVED")) {
 			return null;
 		}
-		String n = source == null ? null : "Nguồn: " + source;
+		String n = source == null ? null : w.get("indicatorHistory.source", "Nguồn: " + source, source);
 		if (flag != null) {
 			n = (n == null ? "" : n + " · ") + "⚠ " + flag;
 		}

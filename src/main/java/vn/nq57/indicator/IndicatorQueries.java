@@ -11,11 +11,13 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -44,30 +46,52 @@ class IndicatorQueries {
 
 	/**
 	 * One line of the scoreboard as the page prints it: every text ready, so that rendering hundreds of lines is
-	 * one lookup per cell (empty text leaves the cell empty).
+	 * one lookup per cell (empty text leaves the cell empty). {@code agency} and {@code problemNote} are content
+	 * inside {@code meta} and {@code problem} (an agency's name, the stored reason a figure is missing), for the
+	 * page to mark them.
 	 */
 	record Shown(String code, String name, String meta, String period, String value, String parts, String problem,
 			String target, String targetYear, String statusClass, String statusLabel, String expected, String spark,
-			String sparkLabel, String missing, boolean late, String duePeriod) {
+			String sparkLabel, String missing, boolean late, String duePeriod, String agency, String problemNote) {
 	}
 
-	/** One line of the scoreboard. */
+	/** One line of the scoreboard. {@code unfinished}: the newest period, when it has no figure (and why). */
 	record ScoreRow(Indicator ind, String agencyName, Point latest, TargetStatus.Assessment assessment,
 			Indicator.Target target, List<Point> recent, String spark, int expected, Period duePeriod, int missingPastDue,
-			String problem) {
+			Point unfinished) {
 
+		/** The line in Vietnamese. */
 		public Shown shown() {
+			return shown(null, null);
+		}
+
+		/**
+		 * The line in the page's language: the words from the bundles ({@code scoreboard.*}, {@code indFrequency.*},
+		 * {@code targetStatus.*}), the periods by {@link Period#label(Locale)}; without {@code messages}, Vietnamese.
+		 */
+		public Shown shown(MessageSource messages, Locale locale) {
+			Words w = new Words(messages, locale);
 			String parts = parts();
+			String problem = unfinished == null ? null : unfinished.period().label(locale) + ": " + unfinished.problem();
 			return new Shown(ind.code(), ind.name(),
-					ind.code() + " · " + ind.frequency().label() + (ind.computed() ? " · tính theo công thức" : "") + " · " + agencyName,
-					latest == null ? "–" : latest.period().label(), latest == null ? "–" : ind.show(latest.value()), parts,
-					problem, target == null ? "–" : ind.show(target.value()), target == null ? null : "năm " + target.year(),
-					"ts ts-" + status().name(), status().label(),
-					assessment.expected() == null ? null : "Cần đạt: " + ind.show(assessment.expected()), spark,
-					spark == null ? null : "Xu hướng " + recent.size() + " kỳ gần nhất" + (trend() == null ? "" : " " + trend()),
+					ind.code() + " · " + w.get("indFrequency." + ind.frequency().name(), ind.frequency().label())
+							+ (ind.computed() ? " · " + w.get("scoreboard.computed", "tính theo công thức") : "") + " · "
+							+ agencyName,
+					latest == null ? "–" : latest.period().label(locale), latest == null ? "–" : ind.show(latest.value()),
+					parts, problem, target == null ? "–" : ind.show(target.value()),
+					target == null ? null : w.get("scoreboard.targetYear", "năm " + target.year(), String.valueOf(target.year())),
+					"ts ts-" + status().name(), w.get("targetStatus." + status().name(), status().label()),
+					assessment.expected() == null ? null
+							: w.get("scoreboard.expected", "Cần đạt: " + ind.show(assessment.expected()),
+									ind.show(assessment.expected())),
+					spark,
+					spark == null ? null
+							: w.get("scoreboard.sparkLabel", "Xu hướng " + recent.size() + " kỳ gần nhất",
+									String.valueOf(recent.size())) + (trend() == null ? "" : " " + trend()),
 					duePeriod == null ? "–" : missingPastDue == 0 ? "0" : VnNumber.format(BigDecimal.valueOf(missingPastDue), 0)
 							+ "/" + VnNumber.format(BigDecimal.valueOf(expected), 0),
-					duePeriod != null && missingPastDue > 0, duePeriod == null ? null : duePeriod.label());
+					duePeriod != null && missingPastDue > 0, duePeriod == null ? null : duePeriod.label(locale), agencyName,
+					unfinished == null ? null : unfinished.problem());
 		}
 
 		public TargetStatus status() {
@@ -90,6 +114,15 @@ class IndicatorQueries {
 			BigDecimal prev = recent.get(recent.size() - 2).value();
 			int c = last.compareTo(prev);
 			return c == 0 ? "→" : c > 0 ? "↑" : "↓";
+		}
+	}
+
+	/** A page's words: from the bundles in its locale, or (no bundles) the Vietnamese given. */
+	record Words(MessageSource messages, Locale locale) {
+
+		/** {@code vietnamese} is the text already formatted, for when there are no bundles. */
+		String get(String key, String vietnamese, Object... args) {
+			return messages == null ? vietnamese : messages.getMessage(key, args, vietnamese, locale);
 		}
 	}
 
@@ -243,9 +276,9 @@ class IndicatorQueries {
 		}
 		Indicator.Target target = ind.targetFor(latest == null ? today.getYear() : latest.period().year());
 		Point newest = recent.isEmpty() ? null : recent.get(recent.size() - 1);
-		String problem = newest != null && newest.value() == null ? newest.period().label() + ": " + newest.problem() : null;
+		Point unfinished = newest != null && newest.value() == null ? newest : null;
 		return new ScoreRow(ind, agencyName, latest, a, target, withValue, spark(withValue, latest), expected, due, missing,
-				problem);
+				unfinished);
 	}
 
 	/** The reported count of a period older than the recent window (rare: a yearly indicator's last due year). */

@@ -64,6 +64,11 @@ record Period(Frequency frequency, LocalDate start) implements Comparable<Period
 		return calendar().label();
 	}
 
+	/** {@link #label()} in the language of a page ("Q3/2026" in English); see {@link vn.nq57.kernel.Period#label(Locale)}. */
+	public String label(Locale locale) {
+		return calendar().label(locale);
+	}
+
 	/** Short label for charts: "10/2026", "III/2026", "H1/2026", "2026". */
 	public String shortLabel() {
 		return calendar().shortLabel();

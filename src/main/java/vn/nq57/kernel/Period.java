@@ -120,6 +120,41 @@ public record Period(PeriodKind kind, LocalDate start) implements Comparable<Per
 		};
 	}
 
+	/**
+	 * {@link #label()} in the language of a page: the Vietnamese label for Vietnamese (or no locale), and for
+	 * English "October 2026", "Q3/2026", "H1 2026", "Year 2026"; a day stays 22/11/2026 in both, as every date.
+	 * For display only: what is stored stays {@link #label()}.
+	 */
+	public String label(java.util.Locale locale) {
+		if (locale == null || !"en".equals(locale.getLanguage())) {
+			return label();
+		}
+		int y = year();
+		return switch (kind) {
+			case DAY -> start.format(VnFormat.DATE);
+			case MONTH -> start.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + y;
+			case QUARTER -> "Q" + index() + "/" + y;
+			case HALF_YEAR -> "H" + index() + " " + y;
+			case YEAR -> "Year " + y;
+		};
+	}
+
+	/**
+	 * A label as {@link #label()} stored it (an assignment's or a report's period), in the language of a page; text
+	 * that names no period is returned as it is.
+	 */
+	public static String relabel(String stored, java.util.Locale locale) {
+		if (stored == null || stored.isBlank() || locale == null || !"en".equals(locale.getLanguage())) {
+			return stored;
+		}
+		try {
+			return parse(stored).label(locale);
+		}
+		catch (IllegalArgumentException e) {
+			return stored;
+		}
+	}
+
 	/** For chart axes: "10/2026", "III/2026", "H1/2026", "2026", "22/11/2026". */
 	public String shortLabel() {
 		int y = year();

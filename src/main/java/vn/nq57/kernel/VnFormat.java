@@ -60,6 +60,21 @@ public class VnFormat {
 		return pct(Rates.percent(part, whole));
 	}
 
+	/** A period in the page's language ({@code @fmt.period(p, #locale)}): "Quý III/2026" or "Q3/2026". */
+	public String period(Period p, Locale locale) {
+		return p == null ? "" : p.label(locale);
+	}
+
+	/** Period {@code index} of {@code year} (as {@link Period#of}) in the page's language. */
+	public String period(PeriodKind kind, int year, int index, Locale locale) {
+		return Period.of(kind, year, index).label(locale);
+	}
+
+	/** A period label as stored ({@link Period#label()}) in the page's language; other text as it is. */
+	public String periodLabel(String stored, Locale locale) {
+		return Period.relabel(stored, locale);
+	}
+
 	public String money(Number n) {
 		return n == null ? "" : new DecimalFormat("#,##0", VI).format(n) + " đ";
 	}

@@ -5,10 +5,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,30 +39,33 @@ class OverviewController {
 	private final OverviewService overview;
 	private final OverviewQueries queries;
 	private final JsonMapper json;
+	private final MessageSource messages;
 
-	OverviewController(OverviewService overview, OverviewQueries queries, JsonMapper json) {
+	OverviewController(OverviewService overview, OverviewQueries queries, JsonMapper json, MessageSource messages) {
 		this.overview = overview;
 		this.queries = queries;
 		this.json = json;
+		this.messages = messages;
 	}
 
 	@GetMapping("/overview")
 	String overview(@RequestParam(required = false) Long plan, @RequestParam(required = false) String day,
 			@RequestParam(defaultValue = "0") int apage, @RequestParam(defaultValue = "0") int opage, Model model,
-			HttpServletRequest request) {
+			HttpServletRequest request, Locale locale) {
 		overview.checkAllowed();
 		LocalDate asOf = null;
 		try {
 			asOf = OverviewService.parseDay(day);
 		}
 		catch (DomainException e) {
-			model.addAttribute("error", e.getMessage() + "; đang hiển thị số liệu của ngày hôm nay.");
+			model.addAttribute("error",
+					messages.getMessage("overview.day.invalid", new Object[] { e.getMessage() }, locale));
 		}
 		Overview o = overview.load(plan, asOf, apage, opage);
 		model.addAttribute("o", o);
 		model.addAttribute("plans", queries.plans());
 		model.addAttribute("columns", COLUMNS);
-		model.addAttribute("chart", json.writeValueAsString(chart(o)));
+		model.addAttribute("chart", json.writeValueAsString(chart(o, messages, locale)));
 		// links are written with the context path rather than through @{…} (see overview.html)
 		model.addAttribute("ctx", request.getContextPath());
 		model.addAttribute("base", request.getContextPath() + baseQuery(o));
@@ -79,24 +84,29 @@ class OverviewController {
 		return q.toString();
 	}
 
-	/** Chart.js data, handed to static/js/overview.js in a data-* attribute (no inline script under the CSP). */
-	static Map<String, Object> chart(Overview o) {
+	/**
+	 * Chart.js data, handed to static/js/overview.js in a data-* attribute (no inline script under the CSP), its
+	 * words in the page's language; group titles are content and stay as written.
+	 */
+	static Map<String, Object> chart(Overview o, MessageSource messages, Locale locale) {
+		java.util.function.Function<TaskStatus, String> name = s -> messages.getMessage("status." + s.name(), null,
+				s.label(), locale);
 		List<GroupRow> groups = o.summary().groups();
 		boolean byGroup = groups.size() <= MAX_CHART_GROUPS;
 		Map<String, Object> chart = new LinkedHashMap<>();
 		List<Map<String, Object>> datasets = new ArrayList<>();
 		if (byGroup) {
-			chart.put("labels", groups.stream().map(g -> g.code() == null ? g.title() : "Nhóm " + g.code()).toList());
+			chart.put("labels", groups.stream().map(g -> g.code() == null ? g.title() : messages.getMessage("overview.chart.group", new Object[] { g.code() }, locale)).toList());
 			chart.put("titles", groups.stream().map(GroupRow::title).toList());
 			for (TaskStatus s : COLUMNS) {
-				datasets.add(Map.of("status", s.name(), "label", s.label(),
+				datasets.add(Map.of("status", s.name(), "label", name.apply(s),
 						"data", groups.stream().map(g -> g.count(s)).toList()));
 			}
 		}
 		else {
-			chart.put("labels", COLUMNS.stream().map(TaskStatus::label).toList());
-			chart.put("titles", COLUMNS.stream().map(TaskStatus::label).toList());
-			datasets.add(Map.of("status", "ALL", "label", "Số nhiệm vụ",
+			chart.put("labels", COLUMNS.stream().map(name).toList());
+			chart.put("titles", COLUMNS.stream().map(name).toList());
+			datasets.add(Map.of("status", "ALL", "label", messages.getMessage("overview.chart.tasks", null, locale),
 					"data", COLUMNS.stream().map(s -> o.summary().totals().get(s)).toList(),
 					"statuses", COLUMNS.stream().map(TaskStatus::name).toList()));
 		}

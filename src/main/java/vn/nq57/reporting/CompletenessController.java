@@ -4,8 +4,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +50,11 @@ class CompletenessController {
 	private final ConsolidatedReportService consolidated;
 	private final AccessPolicy access;
 	private final AppClock clock;
+	private final MessageSource messages;
 
 	CompletenessController(CompletenessQueries queries, RegimeService regimes, ConsolidatedReportService consolidated,
-			AccessPolicy access, AppClock clock) {
+			AccessPolicy access, AppClock clock, MessageSource messages) {
+		this.messages = messages;
 		this.queries = queries;
 		this.regimes = regimes;
 		this.consolidated = consolidated;
@@ -66,7 +72,8 @@ class CompletenessController {
 	String grid(@RequestParam(required = false) Long regime, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String only, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String size, @RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) String size, @RequestParam(defaultValue = "0") int page, Model model,
+			Locale locale) {
 		requireOverview();
 		LocalDate today = clock.today();
 		GridRequest req = GridRequest.read(regimes.regimes(), regime, year, kind, q, only, sort, today);
@@ -82,6 +89,11 @@ class CompletenessController {
 		Grid grid = queries.grid(f, today, Math.max(0, page),
 				"all".equals(sz) ? GRID_ALL : Integer.parseInt(sz));
 		model.addAttribute("g", grid);
+		Map<Completeness.Cell, String> cellLabels = new EnumMap<>(Completeness.Cell.class);
+		for (Completeness.Cell c : Completeness.Cell.values()) {
+			cellLabels.put(c, messages.getMessage("reportCell." + c.name(), null, c.label(), locale));
+		}
+		model.addAttribute("cellLabels", cellLabels);
 		model.addAttribute("regimes", req.regimes());
 		model.addAttribute("selected", req.regime());
 		model.addAttribute("years", years(y));

@@ -62,7 +62,20 @@ public class CompletenessQueries {
 		 * encoded link base, escaped here.
 		 */
 		public String cellsHtml(List<ReportingPeriod> periods, String reportBase) {
+			return cellsHtml(periods, reportBase, null);
+		}
+
+		/**
+		 * {@link #cellsHtml(List, String)} with the cells' words in the page's language ({@code labels}, from the
+		 * {@code reportCell.*} keys; escaped here); without them, the Vietnamese of {@link Cell#label()}.
+		 */
+		public String cellsHtml(List<ReportingPeriod> periods, String reportBase, Map<Cell, String> labels) {
 			String base = HtmlUtils.htmlEscape(reportBase);
+			String[] words = new String[Cell.values().length];
+			for (Cell c : Cell.values()) {
+				words[c.ordinal()] = labels == null || !labels.containsKey(c) ? c.label()
+						: HtmlUtils.htmlEscape(labels.get(c), "UTF-8");
+			}
 			StringBuilder s = new StringBuilder(periods.size() * 72 + 64);
 			for (ReportingPeriod p : periods) {
 				Cell c = cells.get(p.id());
@@ -72,7 +85,9 @@ public class CompletenessQueries {
 				}
 				else {
 					s.append("<td><a href=\"").append(base).append(id).append("\" class=\"rcell rc-")
-						.append(c.css()).append("\">").append(c.label()).append("</a></td>");
+						.append(c.css()).append("\">")
+						.append(words[c.ordinal()])
+						.append("</a></td>");
 				}
 			}
 			s.append("<td class=\"num\">").append(pct(counts.completeness())).append("</td><td class=\"num\">")
@@ -96,7 +111,32 @@ public class CompletenessQueries {
 	/** An agency to remind: its missing and returned reports of periods already due. */
 	public record UrgeRow(long agencyId, String name, String email, long missing, long returned, String periods,
 			LocalDate oldestDue) {
+
+		/**
+		 * {@link #periods()} one by one, for a page to name each period in its own language: the regime's name
+		 * (content), the stored period label, whether DoST returned the report.
+		 */
+		public List<UrgedPeriod> periodList() {
+			List<UrgedPeriod> out = new ArrayList<>();
+			if (periods == null || periods.isBlank()) {
+				return out;
+			}
+			for (String item : periods.split("; ")) {
+				boolean returned = item.endsWith(RETURNED_MARK);
+				String s = returned ? item.substring(0, item.length() - RETURNED_MARK.length()) : item;
+				int dash = s.lastIndexOf(" – ");
+				out.add(dash < 0 ? new UrgedPeriod("", s, returned)
+						: new UrgedPeriod(s.substring(0, dash), s.substring(dash + 3), returned));
+			}
+			return out;
+		}
 	}
+
+	/** One period an agency is urged for: its regime's name, the period's stored label, returned or never sent. */
+	public record UrgedPeriod(String regime, String label, boolean returned) {
+	}
+
+	private static final String RETURNED_MARK = " (bị trả lại)";
 
 	/** A period due soon and the number of agencies that have not sent it yet. */
 	public record DueSoon(ReportingPeriod period, long notReceived, long owed) {

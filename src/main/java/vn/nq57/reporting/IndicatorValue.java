@@ -53,6 +53,11 @@ public record IndicatorValue(String code, String name, String unit, String perio
 		return numerator != null && denominator != null ? number(numerator) + "/" + number(denominator) + " = " + v : v;
 	}
 
+	/** "80%", "3.700 trạm": the target and its unit; empty without a target. */
+	public String targetValueText() {
+		return target == null ? "" : number(target) + unitSuffix();
+	}
+
 	/** "80 % (năm 2026)"; empty without a target. */
 	public String targetText() {
 		return target == null ? "" : number(target) + unitSuffix() + (targetYear == null ? "" : " (năm " + targetYear + ")");
@@ -68,6 +73,17 @@ public record IndicatorValue(String code, String name, String unit, String perio
 			case "DRAFT" -> "chờ thủ trưởng duyệt";
 			case "RETURNED" -> "bị Sở KH&CN trả lại";
 			default -> "chưa có số liệu";
+		};
+	}
+
+	/** {@link #stateLabel()} as a bundle key ({@code reportIndState.*}), for a page; null where the label is empty. */
+	public String stateKey() {
+		if (state == null) {
+			return value == null ? "reportIndState.NONE" : null;
+		}
+		return switch (state) {
+			case "APPROVED", "DRAFT", "RETURNED" -> "reportIndState." + state;
+			default -> "reportIndState.NONE";
 		};
 	}
 

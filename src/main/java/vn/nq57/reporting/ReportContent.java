@@ -24,6 +24,8 @@ public record ReportContent(LocalDate dataAsOf, List<TaskLine> tasks, List<Secti
 	public static final String SUMMARY = "SUMMARY";
 	public static final String NEXT = "NEXT";
 	public static final String GROUP_PREFIX = "GROUP:";
+	/** How {@link ReportPrefill} titles a group's section. */
+	static final java.util.regex.Pattern GROUP_TITLE = java.util.regex.Pattern.compile("Nhóm (\\S+)\\. (.*)", java.util.regex.Pattern.DOTALL);
 	/** The group key of tasks outside any task group (conclusion notices, other directives). */
 	public static final String NO_GROUP = "-";
 
@@ -62,6 +64,33 @@ public record ReportContent(LocalDate dataAsOf, List<TaskLine> tasks, List<Secti
 
 		public String groupCode() {
 			return grouped() ? code.substring(GROUP_PREFIX.length()) : null;
+		}
+
+		/**
+		 * The bundle key of a title the application wrote ({@code reportSection.*}: the summary, the next period,
+		 * the tasks outside any group), for a page to show it in its language; null for a group's title or one
+		 * written otherwise.
+		 */
+		public String titleKey() {
+			if (SUMMARY.equals(code) && ReportPrefill.SUMMARY_TITLE.equals(title)) {
+				return "reportSection.SUMMARY";
+			}
+			if (NEXT.equals(code) && ReportPrefill.NEXT_TITLE.equals(title)) {
+				return "reportSection.NEXT";
+			}
+			return grouped() && ReportPrefill.NO_GROUP_TITLE.equals(title) ? "reportSection.noGroup" : null;
+		}
+
+		/** "I" of a group's title "Nhóm I. Chuyển đổi số…"; null for other titles. */
+		public String groupLabel() {
+			java.util.regex.Matcher m = GROUP_TITLE.matcher(title == null ? "" : title);
+			return grouped() && m.matches() ? m.group(1) : null;
+		}
+
+		/** "Chuyển đổi số…" of a group's title "Nhóm I. Chuyển đổi số…" (the plan's words); null for other titles. */
+		public String groupTitle() {
+			java.util.regex.Matcher m = GROUP_TITLE.matcher(title == null ? "" : title);
+			return grouped() && m.matches() ? m.group(2) : null;
 		}
 
 		Section withBody(String b) {

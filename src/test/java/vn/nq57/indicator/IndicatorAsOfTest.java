@@ -38,6 +38,7 @@ class IndicatorAsOfTest {
 	@Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 	@Autowired org.springframework.transaction.support.TransactionTemplate tx;
 	@Autowired IndicatorCalculator calculator;
+	@Autowired org.springframework.context.MessageSource messages;
 
 	@AfterEach
 	void backToToday() {
@@ -90,6 +91,15 @@ class IndicatorAsOfTest {
 		assertThat(may.parts()).isEqualTo("5/7");
 		assertThat(may.latest().value()).isEqualByComparingTo("71.428571");
 		assertThat(may.shown().value()).isEqualTo("71,43%");
+		// the page's words: in Vietnamese byte for byte what the line always said, in English no Vietnamese left
+		assertThat(may.shown(messages, java.util.Locale.forLanguageTag("vi"))).isEqualTo(may.shown());
+		IndicatorQueries.Shown en = may.shown(messages, java.util.Locale.ENGLISH);
+		assertThat(en.period()).isEqualTo("Year 2026");
+		assertThat(en.statusLabel()).isEqualTo("On track");
+		assertThat(en.targetYear()).isEqualTo("year 2026");
+		assertThat(en.expected()).startsWith("Expected: ");
+		assertThat(en.meta()).contains(" · Yearly · ").doesNotContain("Hằng");
+		assertThat(en.value()).isEqualTo("71,43%");
 		// trajectory 40% (31/12/2025) → 90% (31/12/2026): about 59% expected on 20/5, 71,43% is ahead
 		assertThat(may.status()).isEqualTo(TargetStatus.ON_TRACK);
 

@@ -52,6 +52,37 @@ class PeriodTest {
 		assertThat(Period.ofCode(kind, code)).isEqualTo(p);
 	}
 
+	@ParameterizedTest(name = "{0} {1}: “{2}” in Vietnamese, “{3}” in English")
+	@CsvSource(delimiter = '|', textBlock = """
+			# kind    | start      | vi                    | en
+			MONTH     | 2026-10-01 | Tháng 10/2026         | October 2026
+			MONTH     | 2027-01-01 | Tháng 1/2027          | January 2027
+			QUARTER   | 2026-07-01 | Quý III/2026          | Q3/2026
+			QUARTER   | 2026-01-01 | Quý I/2026            | Q1/2026
+			HALF_YEAR | 2026-01-01 | 6 tháng đầu năm 2026  | H1 2026
+			HALF_YEAR | 2026-07-01 | 6 tháng cuối năm 2026 | H2 2026
+			YEAR      | 2026-01-01 | Năm 2026              | Year 2026
+			DAY       | 2026-11-22 | 22/11/2026            | 22/11/2026
+			""")
+	@DisplayName("a period named in the page's language; the stored label stays the Vietnamese one")
+	void labelInALanguage(PeriodKind kind, LocalDate start, String vi, String en) {
+		Period p = new Period(kind, start);
+		assertThat(p.label()).isEqualTo(vi);
+		assertThat(p.label(java.util.Locale.forLanguageTag("vi"))).isEqualTo(vi);
+		assertThat(p.label(null)).isEqualTo(vi);
+		assertThat(p.label(java.util.Locale.ENGLISH)).isEqualTo(en);
+		assertThat(p.label(java.util.Locale.forLanguageTag("en-GB"))).isEqualTo(en);
+		assertThat(Period.relabel(vi, java.util.Locale.ENGLISH)).isEqualTo(en);
+		assertThat(Period.relabel(vi, java.util.Locale.forLanguageTag("vi"))).isEqualTo(vi);
+	}
+
+	@Test
+	void aStoredLabelThatNamesNoPeriodIsShownAsItIs() {
+		assertThat(Period.relabel("Đợt 2 (bổ sung)", java.util.Locale.ENGLISH)).isEqualTo("Đợt 2 (bổ sung)");
+		assertThat(Period.relabel(null, java.util.Locale.ENGLISH)).isNull();
+		assertThat(Period.relabel("", java.util.Locale.ENGLISH)).isEmpty();
+	}
+
 	@ParameterizedTest(name = "“{0}” in a document of {1}: {2}")
 	@CsvSource(delimiter = '|', textBlock = """
 			6 tháng đầu năm  | 2026 | 2026-H1

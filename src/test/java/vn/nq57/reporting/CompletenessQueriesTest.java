@@ -42,6 +42,7 @@ class CompletenessQueriesTest {
 
 	static final LocalDate TODAY = ReportingFixtures.TODAY;
 
+	@Autowired org.springframework.context.MessageSource messages;
 	@Autowired ReportingFixtures fx;
 	@Autowired CompletenessQueries queries;
 	@Autowired PeriodicReportService reports;
@@ -136,6 +137,20 @@ class CompletenessQueriesTest {
 			}
 			assertThat(fromCells).as("SQL and Java agree for " + r.name()).isEqualTo(r.counts());
 		}
+		// the cells' words in the page's language: the Vietnamese byte for byte as before, and English
+		AgencyRow snv = rows.get("SNV");
+		assertThat(snv.cellsHtml(g.periods(), "/r/", cellLabels(java.util.Locale.forLanguageTag("vi"))))
+			.isEqualTo(snv.cellsHtml(g.periods(), "/r/"));
+		assertThat(snv.cellsHtml(g.periods(), "/r/", cellLabels(java.util.Locale.ENGLISH)))
+			.contains(">Returned</a>").doesNotContain("Bị trả lại", "Đúng hạn", "Chưa");
+	}
+
+	private Map<Cell, String> cellLabels(java.util.Locale locale) {
+		Map<Cell, String> labels = new java.util.EnumMap<>(Cell.class);
+		for (Cell c : Cell.values()) {
+			labels.put(c, messages.getMessage("reportCell." + c.name(), null, locale));
+		}
+		return labels;
 	}
 
 	@Test

@@ -33,11 +33,18 @@ import vn.nq57.testdata.World;
 @ActiveProfiles("test")
 class LanguageBrowserTest {
 
-	/** The interface's chrome: what the bundles must translate. Form controls hold content and are left out. */
+	/**
+	 * The interface's chrome: what the bundles must translate. Form controls hold content and are left out. On the
+	 * main pages ({@code arguments[1]}) table cells count too — the words Java builds into them: periods, statuses,
+	 * grid cells, notes — except content cells, which the templates mark {@code lang="vi"}; and so does the
+	 * overview's chart: its legend (the datasets) and its axis labels other than the groups' own titles.
+	 */
 	private static final String CHROME_TEXT = """
 			const vietnamese = new RegExp(arguments[0]);
 			const found = [];
-			document.querySelectorAll('nav, h1, h2, h3, label, button, th, summary, legend, p.muted, .hint, a.button')
+			const cells = arguments[1];
+			document.querySelectorAll('nav, h1, h2, h3, label, button, th, summary, legend, p.muted, .hint, a.button'
+			    + (cells ? ', td, caption' : ''))
 			  .forEach(e => {
 			    if (e.closest('body [lang="vi"]')) { return; }
 			    const c = e.cloneNode(true);
@@ -47,6 +54,13 @@ class LanguageBrowserTest {
 			      .forEach(v => { if (v) { text = text.split(v).join(''); } }));
 			    if (vietnamese.test(text)) { found.push(e.tagName.toLowerCase() + ': ' + text.substring(0, 160)); }
 			  });
+			document.querySelectorAll(cells ? 'canvas[data-chart]' : 'none').forEach(canvas => {
+			  const spec = JSON.parse(canvas.getAttribute('data-chart'));
+			  const words = (spec.datasets || []).map(d => d.label);
+			  (spec.labels || []).forEach((l, i) => { if (!spec.titles || l !== spec.titles[i]
+			      || (spec.datasets || []).some(d => d.status === 'ALL')) { words.push(l); } });
+			  words.filter(w => w && vietnamese.test(w)).forEach(w => found.push('chart: ' + w));
+			});
 			return found;
 			""";
 
@@ -82,34 +96,45 @@ class LanguageBrowserTest {
 		browser.open("/tasks");
 		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Danh sách nhiệm vụ");
 		assertThat(vietnameseChrome()).as("the check finds Vietnamese on the Vietnamese page").isNotEmpty();
+		// and it would find a label built in Java that stayed Vietnamese: the chart, the grid's cells, the scoreboard's
+		browser.open("/overview");
+		assertThat(vietnameseChrome(true)).as("the overview's chart in Vietnamese").anyMatch(t -> t.startsWith("chart: "));
+		browser.open("/reporting/completeness");
+		assertThat(vietnameseChrome(true)).as("the grid's cells in Vietnamese").contains("td: Chưa gửi");
+		browser.open("/indicators");
+		assertThat(vietnameseChrome(true)).as("the scoreboard's cells in Vietnamese").anyMatch(t -> t.startsWith("td: "));
 
 		browser.open("/overview?lang=en");
 		assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
 		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Overview of the implementation of Resolution 57-NQ/TW");
 		assertThat(browser.text(By.id("menu"))).contains("Overview", "Tasks", "Periodic reports", "Indicator set",
 				"Plans, directives", "Settings");
-		List<String> problems = new ArrayList<>(check("/overview"));
+		List<String> problems = new ArrayList<>(checkAll("/overview"));
 
 		// remembered without the parameter
 		browser.open("/tasks");
 		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Task list");
 		assertThat(browser.driver().getTitle()).isEqualTo("Tasks – Resolution 57 implementation tracker");
-		problems.addAll(check("/tasks"));
+		problems.addAll(checkAll("/tasks"));
 		// numbers and dates keep the province's form
 		assertThat(browser.text(By.cssSelector("p.muted"))).matches(".*tasks found; status as of \\d{2}/\\d{2}/\\d{4}");
 
 		browser.find(By.cssSelector("#task-table a")).click();
-		problems.addAll(check("a task page"));
+		problems.addAll(checkAll("a task page"));
 		assertThat(browser.text(By.cssSelector("#assignments th"))).isEqualTo("Agency");
 
-		for (String page : new String[] { "/plans", "/claims", "/reporting/completeness", "/reporting/urge",
-				"/reporting/regimes", "/indicators", "/notifications", "/settings", "/urging" }) {
+		for (String page : new String[] { "/reporting/completeness", "/reporting/urge", "/reporting/regimes", "/indicators",
+				"/urging" }) {
+			browser.open(page);
+			problems.addAll(checkAll(page));
+		}
+		for (String page : new String[] { "/plans", "/claims", "/notifications", "/settings" }) {
 			browser.open(page);
 			problems.addAll(check(page));
 		}
 		browser.open("/reporting/completeness");
 		browser.find(By.cssSelector("#grid thead a")).click();
-		problems.addAll(check("a reporting period"));
+		problems.addAll(checkAll("a reporting period"));
 
 		assertThat(problems).isEmpty();
 
@@ -127,23 +152,36 @@ class LanguageBrowserTest {
 		browser.login("cb.stc");
 		browser.open("/my?lang=en");
 		assertThat(browser.text(By.tagName("h1"))).startsWith("Work of ");
-		List<String> problems = new ArrayList<>(check("/my"));
+		List<String> problems = new ArrayList<>(checkAll("/my"));
 		browser.open("/reporting");
-		problems.addAll(check("/reporting (an agency)"));
+		problems.addAll(checkAll("/reporting (an agency)"));
 		browser.find(By.cssSelector("#my-reports tbody a")).click();
-		problems.addAll(check("an agency's report"));
-		for (String page : new String[] { "/tasks", "/indicators/entry", "/notifications" }) {
-			browser.open(page);
-			problems.addAll(check(page));
+		problems.addAll(checkAll("an agency's report"));
+		// a drafted one: its sections, task lines and steps are the application's words, in English
+		browser.open("/reporting");
+		List<org.openqa.selenium.WebElement> start = browser.findAll(By.cssSelector("#my-reports button.start-report"));
+		if (!start.isEmpty()) {
+			browser.submit(start.get(0));
+			browser.open("/reporting");
 		}
+		browser.find(By.xpath("//table[@id='my-reports']//tr[td[4][normalize-space()='Draft']]/td[1]/a")).click();
+		assertThat(browser.text(By.id("report-steps"))).contains("Report drafted");
+		assertThat(browser.text(By.id("report-form"))).contains("General assessment of the period");
+		problems.addAll(checkAll("an agency's drafted report"));
+		for (String page : new String[] { "/tasks", "/indicators/entry" }) {
+			browser.open(page);
+			problems.addAll(checkAll(page));
+		}
+		browser.open("/notifications");
+		problems.addAll(check("/notifications"));
 		browser.find(By.id("logout")).click();
 
 		browser.login("lanhdao");
 		browser.open("/overview");
 		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Overview of the implementation of Resolution 57-NQ/TW");
-		problems.addAll(check("/overview (a leader)"));
+		problems.addAll(checkAll("/overview (a leader)"));
 		browser.open("/urging");
-		problems.addAll(check("/urging (a leader)"));
+		problems.addAll(checkAll("/urging (a leader)"));
 		assertThat(problems).isEmpty();
 	}
 
@@ -153,18 +191,23 @@ class LanguageBrowserTest {
 		browser.login("sokhcn");
 		browser.open("/indicators?lang=en");
 		browser.find(By.cssSelector("main table tbody a")).click();
-		problems.addAll(check("an indicator"));
-		for (String page : new String[] { "/indicators/new", "/indicators/settings", "/intake", "/account" }) {
+		problems.addAll(checkAll("an indicator"));
+		for (String page : new String[] { "/indicators/new", "/indicators/settings", "/account" }) {
 			browser.open(page);
 			problems.addAll(check(page));
 		}
+		browser.open("/intake");
+		problems.addAll(checkAll("/intake"));
 		browser.open("/intake");
 		browser.find(By.cssSelector("main table tbody a")).click();
 		problems.addAll(check("an import's preview"));
 		browser.find(By.id("logout")).click();
 		browser.login("admin");
-		for (String page : new String[] { "/admin/agencies", "/admin/users", "/admin/notifications",
-				"/admin/agencies/new", "/admin/users/new" }) {
+		for (String page : new String[] { "/admin/agencies", "/admin/users" }) {
+			browser.open(page);
+			problems.addAll(checkAll(page));
+		}
+		for (String page : new String[] { "/admin/notifications", "/admin/agencies/new", "/admin/users/new" }) {
 			browser.open(page);
 			problems.addAll(check(page));
 		}
@@ -178,14 +221,28 @@ class LanguageBrowserTest {
 		assertThat(problems).isEmpty();
 	}
 
-	@SuppressWarnings("unchecked")
 	private List<String> vietnameseChrome() {
-		return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(CHROME_TEXT,
-				MessageBundlesTest.VIETNAMESE.pattern());
+		return vietnameseChrome(false);
 	}
 
+	@SuppressWarnings("unchecked")
+	private List<String> vietnameseChrome(boolean cells) {
+		return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(CHROME_TEXT,
+				MessageBundlesTest.VIETNAMESE.pattern(), cells);
+	}
+
+	/** A page's chrome (menu, headings, labels, buttons, table headers). */
 	private List<String> check(String page) {
+		return check(page, false);
+	}
+
+	/** A main page: its chrome, its table cells but the content ones, its chart. */
+	private List<String> checkAll(String page) {
+		return check(page, true);
+	}
+
+	private List<String> check(String page, boolean cells) {
 		assertThat(browser.find(By.tagName("html")).getAttribute("lang")).as(page).isEqualTo("en");
-		return vietnameseChrome().stream().map(t -> page + " → " + t).toList();
+		return vietnameseChrome(cells).stream().distinct().map(t -> page + " → " + t).toList();
 	}
 }

@@ -93,6 +93,12 @@ class MessageBundlesTest {
 				Map.entry("targetStatus.", "vn.nq57.indicator.TargetStatus"),
 				Map.entry("valueState.", "vn.nq57.indicator.ValueState"),
 				Map.entry("notificationKind.", "vn.nq57.notification.NotificationKind"),
+				Map.entry("indKind.", "vn.nq57.indicator.IndicatorKind"),
+				Map.entry("indAggregation.", "vn.nq57.indicator.Aggregation"),
+				Map.entry("indDirection.", "vn.nq57.indicator.Direction"),
+				Map.entry("indBreakdown.", "vn.nq57.indicator.Breakdown"),
+				Map.entry("indFormulaKind.", "vn.nq57.indicator.FormulaKind"),
+				Map.entry("intakeKind.", "vn.nq57.intake.IntakeKind"),
 				Map.entry("role.", "vn.nq57.account.Role"));
 		TreeSet<String> missing = new TreeSet<>();
 		for (var e : enums.entrySet()) {
@@ -103,6 +109,41 @@ class MessageBundlesTest {
 			}
 		}
 		assertThat(missing).isEmpty();
+	}
+
+	/**
+	 * Where a page now names by key what Java used to write ({@code label()}), the Vietnamese stays byte for byte
+	 * what it was.
+	 */
+	@Test
+	void theVietnameseOfAKeyIsTheLabelItReplaces() throws Exception {
+		Map<String, String> vi = bundle("messages.properties");
+		Map<String, String> enums = Map.ofEntries(Map.entry("status.", "vn.nq57.task.TaskStatus"),
+				Map.entry("reportCell.", "vn.nq57.reporting.Completeness$Cell"),
+				Map.entry("indFrequency.", "vn.nq57.indicator.Frequency"),
+				Map.entry("targetStatus.", "vn.nq57.indicator.TargetStatus"),
+				Map.entry("valueState.", "vn.nq57.indicator.ValueState"),
+				Map.entry("indKind.", "vn.nq57.indicator.IndicatorKind"),
+				Map.entry("indAggregation.", "vn.nq57.indicator.Aggregation"),
+				Map.entry("indDirection.", "vn.nq57.indicator.Direction"),
+				Map.entry("indBreakdown.", "vn.nq57.indicator.Breakdown"),
+				Map.entry("indFormulaKind.", "vn.nq57.indicator.FormulaKind"),
+				Map.entry("agencyKind.", "vn.nq57.agency.AgencyKind"),
+				Map.entry("intakeKind.", "vn.nq57.intake.IntakeKind"),
+				Map.entry("notificationKind.", "vn.nq57.notification.NotificationKind"));
+		TreeSet<String> differ = new TreeSet<>();
+		for (var e : enums.entrySet()) {
+			Class<?> type = Class.forName(e.getValue());
+			java.lang.reflect.Method label = type.getMethod("label");
+			label.setAccessible(true);
+			for (Object value : type.getEnumConstants()) {
+				String key = e.getKey() + ((Enum<?>) value).name();
+				if (!String.valueOf(label.invoke(value)).equals(vi.get(key))) {
+					differ.add(key + ": " + vi.get(key) + " ≠ " + label.invoke(value));
+				}
+			}
+		}
+		assertThat(differ).isEmpty();
 	}
 
 	/** Every #{key} a template names literally is in the bundles (keys built at run time, like status.X, are not checked here). */
