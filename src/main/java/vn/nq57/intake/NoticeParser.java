@@ -51,14 +51,27 @@ final class NoticeParser {
 	// deadlines written inside the text
 	private static final String DAY = "\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{4}";
 
-	private static final Pattern DEADLINE = Pattern.compile("(?:(?:hoàn thành\\s*,?\\s*)?(?:trước|trong|chậm nhất(?: là)?|"
-			+ "hạn chót|không quá)\\s+(?:ngày\\s+)?" + DAY + ")|(?:(?:trước|trong|chậm nhất(?: là)?)\\s+(?:tháng\\s+\\d{1,2}\\s*[/-]\\s*\\d{4}"
-			+ "|quý\\s+[ivx\\d]+\\s*[/-]\\s*\\d{4}|năm\\s+\\d{4}|(?:6|sáu) tháng (?:đầu|cuối) năm\\s+\\d{4}))");
+	private static final String LEAD_IN = "(?:hoàn thành\\s*,?\\s*(?:trước|trong|chậm nhất(?: là)?|vào)?|trước|trong|"
+			+ "chậm nhất(?: là)?|hạn chót|không quá)";
 
-	private static final Pattern DEADLINE_PARENTHESIS = Pattern.compile("\\s*\\((?:[^()]*?)(?:hoàn thành|trước|trong|chậm nhất)[^()]*?\\d{4}\\s*\\)");
+	// anywhere in the sentence: "… trong Quý III/2026.", "(hoàn thành trước ngày 15/5/2026)", "…, chậm nhất tháng 9 năm 2026"
+	private static final Pattern DEADLINE = Pattern.compile("(?<!\\p{L})" + LEAD_IN + "\\s+(?:(?:ngày\\s+)?" + DAY
+			+ "|tháng\\s+\\d{1,2}\\s*(?:[/-]|,?\\s*năm)\\s*\\d{4}|quý\\s+[ivx\\d]+\\s*(?:[/-]|,?\\s*năm)\\s*\\d{4}"
+			+ "|năm\\s+\\d{4}|(?:0?6|sáu) tháng (?:đầu|cuối) năm\\s+\\d{4})(?!\\d)");
+
+	private static final Pattern DEADLINE_PARENTHESIS = Pattern.compile("\\s*\\((?:[^()]*?)(?:hoàn thành|trước|trong|chậm nhất)[^()]*?\\d{4}\\s*\\)",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	private static final Pattern ONGOING = Pattern.compile("^(?:thường xuyên|định kỳ)\\b", Pattern.CASE_INSENSITIVE
 			| Pattern.UNICODE_CASE);
+
+	// recurrence written anywhere in the sentence: "định kỳ hằng quý báo cáo …", "…, báo cáo hằng năm"
+	private static final Pattern RECURRENCE = Pattern.compile("(?<!\\p{L})(?:(?:định kỳ\\s*,?\\s*)?(?:hằng|hàng|mỗi)\\s*"
+			+ "(?:(?:0?6|sáu)\\s*tháng|năm|quý|tháng)|định kỳ\\s*(?:0?6|sáu)\\s*tháng)(?!\\p{L})");
+
+	// "…, thực hiện thường xuyên.", "(thường xuyên)", "– liên tục": ongoing said after the task, not only before it
+	private static final Pattern ONGOING_ANYWHERE = Pattern.compile("(?:^|[,;(–]\\s*|thực hiện\\s+)(?:thường xuyên|liên tục)"
+			+ "(?=\\s*[.;,)]|\\s*$)");
 
 	private static final Pattern COORDINATION = Pattern.compile("phối hợp(?: chặt chẽ)?(?: với)?\\s+");
 
@@ -303,8 +316,12 @@ final class NoticeParser {
 		if (found != null) {
 			return found.replaceFirst("(?i)^hoàn thành\\s*,?\\s*", "");
 		}
+		Matcher r = RECURRENCE.matcher(folded);
+		if (r.find()) {
+			return text.substring(r.start(), r.end());
+		}
 		Matcher o = ONGOING.matcher(text);
-		return o.find() ? "Thường xuyên" : null;
+		return o.find() || ONGOING_ANYWHERE.matcher(folded).find() ? "Thường xuyên" : null;
 	}
 
 	/** The title an agency's accountable head usually has; the user can change it in the preview. */
