@@ -154,6 +154,7 @@ final class NoticeParser {
 				s.skip = ASSESSMENT.matcher(VnText.fold(m.group(2))).find();
 				s.addressee = null;
 				s.item = null;
+				s.agencyItem = false;
 				continue;
 			}
 			if (s.skip) {
@@ -164,11 +165,13 @@ final class NoticeParser {
 				s.item = m.group(1);
 				s.sub = 0;
 				s.topic = null;
+				s.agencyItem = false;
 				String heading = m.group(2);
 				Section section = agencySection(heading, local);
 				if (section != null) {
 					s.addressee = section.agency;
 					s.addresseeText = section.text;
+					s.agencyItem = true;
 					if (section.body != null && !section.body.isBlank()) {
 						s.open(i + 1, section.body, ref(s, null), false);
 					}
@@ -222,6 +225,18 @@ final class NoticeParser {
 				}
 				continue;
 			}
+			// under "3. Giao Sở …:" a paragraph without a bullet is that agency's task like a bulleted one
+			if (s.agencyItem && !line.endsWith(":")) {
+				if (s.current != null && continues(s.current, line)) {
+					s.current.append("\n").append(line);
+				}
+				else {
+					flush(s, rows);
+					s.sub++;
+					s.open(i + 1, line, ref(s, "ý " + s.sub), false);
+				}
+				continue;
+			}
 			if (line.endsWith(":")) {
 				flush(s, rows);
 				Long named = lastMention(line, local);
@@ -235,8 +250,15 @@ final class NoticeParser {
 		return new Result(rows, title(lines), date(lines), issuer(lines));
 	}
 
+	/** A line that carries on the sentence before it (broken across lines or pages): no full stop, lower case. */
+	private static boolean continues(CharSequence before, String line) {
+		char last = before.charAt(before.length() - 1);
+		return ".;:!?".indexOf(last) < 0 && Character.isLowerCase(line.charAt(0));
+	}
+
 	/** Reading state while walking the notice. */
 	private static final class State {
+		boolean agencyItem;
 		String section;
 		boolean skip;
 		String item;

@@ -142,4 +142,67 @@ class NoticeFidelityTest {
 		assertThat(DeadlineParser.parse(r.rows().get(0).deadline()).recurrence()).isEqualTo(Recurrence.QUARTERLY);
 		assertThat(r.rows().get(1).title()).isEqualTo("Thẩm định dự toán nền tảng dữ liệu dùng chung");
 	}
+
+	// --- 2. plain paragraphs under a numbered agency heading are that agency's tasks ---
+
+	@Test
+	@DisplayName("paragraphs without a bullet under “3. Giao Sở …:” are that agency's tasks, like bulleted ones")
+	void plainParagraphsUnderAnAgency() {
+		NoticeParser.Result r = parse("""
+				Chủ tịch UBND tỉnh kết luận, chỉ đạo như sau:
+				1. Giao Sở Tài chính:
+				- Bố trí kinh phí năm 2027 cho các nhiệm vụ chuyển đổi số, hoàn thành trước ngày 30/11/2026.
+				2. Giao Sở Nội vụ:
+				Tham mưu kiện toàn Ban Chỉ đạo chuyển đổi số của tỉnh trong tháng 6/2026.
+				Xây dựng khung vị trí việc làm cho cán bộ chuyên trách công nghệ thông tin, trình UBND tỉnh trong Quý III/2026.
+				3. Giao Sở Y tế: Triển khai bệnh án điện tử tại các bệnh viện tuyến tỉnh.
+				Kết nối dữ liệu khám chữa bệnh với nền tảng dữ liệu dùng chung của tỉnh
+				trong năm 2026.
+				Nơi nhận:
+				""");
+		assertThat(r.rows()).extracting(DraftRow::leads).containsExactly("Sở Tài chính", "Sở Nội vụ", "Sở Nội vụ",
+				"Sở Y tế", "Sở Y tế");
+		assertThat(r.rows().get(1).title()).startsWith("Tham mưu kiện toàn Ban Chỉ đạo");
+		assertThat(r.rows().get(2).title()).startsWith("Xây dựng khung vị trí việc làm");
+		assertThat(r.rows().get(2).deadline()).isEqualTo("trong Quý III/2026");
+		// a paragraph broken mid-sentence stays one task
+		assertThat(r.rows().get(4).title()).startsWith("Kết nối dữ liệu khám chữa bệnh").contains("dùng chung của tỉnh");
+		assertThat(r.rows().get(4).deadline()).isEqualTo("trong năm 2026");
+		assertThat(sources(r)).containsExactly("Mục 1, ý 1", "Mục 2, ý 1", "Mục 2, ý 2", "Mục 3", "Mục 3, ý 1");
+	}
+
+	static List<String> sources(NoticeParser.Result r) {
+		return r.rows().stream().map(d -> d.source().replaceAll(" – .*", "")).toList();
+	}
+
+	// --- 4. names in any case and with the usual abbreviations ---
+
+	@ParameterizedTest(name = "“{0}” addresses {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			# heading as written                          | the registry's agency
+			1. Giao Sở KH&CN:                              | Sở Khoa học và Công nghệ
+			1. Giao Sở KHCN:                               | Sở Khoa học và Công nghệ
+			1. GIAO SỞ KHOA HỌC VÀ CÔNG NGHỆ:              | Sở Khoa học và Công nghệ
+			1. Giao sở khoa học và công nghệ:              | Sở Khoa học và Công nghệ
+			1. Giao BQL KKT Dung Quất:                     | Ban Quản lý Khu Kinh tế Dung Quất và các KCN Quảng Ngãi
+			1. Giao Ban Quản lý KKT Dung Quất và các KCN Quảng Ngãi: | Ban Quản lý Khu Kinh tế Dung Quất và các KCN Quảng Ngãi
+			1. Giao UBND các xã, phường, đặc khu:          | UBND các xã, phường, đặc khu
+			1. Giao Ubnd các xã, phường, đặc khu:          | UBND các xã, phường, đặc khu
+			1. Giao uBND các xã, phường, đặc khu:          | UBND các xã, phường, đặc khu
+			1. GIAO UBND CÁC XÃ, PHƯỜNG, ĐẶC KHU:          | UBND các xã, phường, đặc khu
+			1. Đối với Văn phòng Ubnd tỉnh:                | Văn phòng UBND tỉnh
+			1. ĐỐI VỚI SỞ TÀI CHÍNH:                       | Sở Tài chính
+			1. Yêu cầu Sở GD&ĐT:                           | Sở Giáo dục và Đào tạo
+			1. Giao Sở VHTTDL:                             | Sở Văn hóa, Thể thao và Du lịch
+			1. Giao Sở Văn hoá, Thể thao và Du lịch:       | Sở Văn hóa, Thể thao và Du lịch
+			""")
+	@DisplayName("agency headings in any case and with the usual abbreviations address the registry's agency")
+	void namesAnyCase(String heading, String lead) {
+		NoticeParser.Result r = parse("Chủ tịch UBND tỉnh kết luận, chỉ đạo như sau:\n" + heading
+				+ "\n- Triển khai ứng dụng trí tuệ nhân tạo trong xử lý hồ sơ, hoàn thành trong Quý IV/2026.\nNơi nhận:\n");
+		assertThat(r.rows()).extracting(DraftRow::leads).containsExactly(lead);
+		NoticeParser.Result nfd = parse(nfd("Chủ tịch UBND tỉnh kết luận, chỉ đạo như sau:\n" + heading
+				+ "\n- Triển khai ứng dụng trí tuệ nhân tạo trong xử lý hồ sơ.\nNơi nhận:\n"));
+		assertThat(nfd.rows()).extracting(DraftRow::leads).containsExactly(lead);
+	}
 }
