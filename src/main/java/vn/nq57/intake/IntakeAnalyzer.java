@@ -51,6 +51,7 @@ class IntakeAnalyzer {
 			String groupTitle = d.groupCode() == null ? null : groupTitles.get(d.groupCode());
 			work.add(checks.task(kind, i, ++number, d, groupTitle, registry));
 		}
+		NumberingGaps.check(kind, work);
 		List<RowWork> kept = work.stream().filter(w -> !w.draft.group() && !w.draft.dropped()).toList();
 		duplicates.within(kept);
 		duplicates.inSystem(kept, targetPlanId);
