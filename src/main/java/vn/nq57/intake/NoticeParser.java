@@ -324,7 +324,7 @@ final class NoticeParser {
 		}
 		String source = s.currentRef + (s.topic == null ? "" : " – " + abbreviate(s.topic.replaceAll(":$", ""), 80));
 		return DraftRow.task(s.currentLine, null, null, title, head, lead,
-				coordinators.isEmpty() ? null : String.join("; ", coordinators), null, deadline, source);
+				coordinators.isEmpty() ? null : String.join("; ", coordinators), null, deadline, source).withQuote(text);
 	}
 
 	/** The deadline written inside the text, as the deadline parser reads it; "Thường xuyên" at the start. */

@@ -205,4 +205,51 @@ class NoticeFidelityTest {
 				+ "\n- Triển khai ứng dụng trí tuệ nhân tạo trong xử lý hồ sơ.\nNơi nhận:\n"));
 		assertThat(nfd.rows()).extracting(DraftRow::leads).containsExactly(lead);
 	}
+
+	// --- 5. every candidate keeps the exact phrase it was read from ---
+
+	@ParameterizedTest(name = "“{0}” is quoted whole, “{1}” marked")
+	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+			# paragraph as written                                                                        | marked
+			Hoàn thiện cơ sở dữ liệu ngành y tế, hoàn thành trong Qúy II/2026.                            | trong Qúy II/2026
+			Ban hành quy chế khai thác dữ liệu (hoàn thành trước ngày 15/5/2026).                          | trước ngày 15/5/2026
+			Tổng hợp, định kỳ hằng quý báo cáo UBND tỉnh kết quả thực hiện.                                | định kỳ hằng quý
+			Cập nhật dữ liệu giá đất lên cổng thông tin, thực hiện thường xuyên.                          | thường xuyên
+			Nghiên cứu mô hình thành phố thông minh cho các phường trung tâm.                              | -
+			""")
+	@DisplayName("a notice candidate keeps the exact paragraph it was read from, with its deadline phrase marked for the preview")
+	void quoteKept(String paragraph, String marked) {
+		String notice = "Chủ tịch UBND tỉnh kết luận, chỉ đạo như sau:\n1. Giao Sở Y tế:\n- " + paragraph + "\nNơi nhận:\n";
+		DraftRow row = parse(notice).rows().get(0);
+		assertThat(row.quote()).isEqualTo(paragraph);
+		assertThat(notice).contains(row.quote());
+		List<DraftRow.Segment> marks = row.quoteSegments().stream().filter(DraftRow.Segment::marked).toList();
+		if (marked == null) {
+			assertThat(marks).isEmpty();
+			assertThat(row.quoteSegments()).extracting(DraftRow.Segment::text).containsExactly(paragraph);
+		}
+		else {
+			assertThat(marks).extracting(DraftRow.Segment::text).containsExactly(marked);
+			assertThat(String.join("", row.quoteSegments().stream().map(DraftRow.Segment::text).toList())).isEqualTo(paragraph);
+		}
+		// an edit in the preview keeps the quote
+		assertThat(row.edit(null, "Sửa tên", null, row.leads(), null, null, row.deadline()).quote()).isEqualTo(paragraph);
+	}
+
+	@Test
+	@DisplayName("a paragraph broken across lines is quoted as the one sentence it is; appendix rows have no quote")
+	void quoteAcrossLines() {
+		NoticeParser.Result r = parse("""
+				Chủ tịch UBND tỉnh kết luận, chỉ đạo như sau:
+				1. Giao Sở Nội vụ:
+				Kết nối dữ liệu cán bộ, công chức với cơ sở dữ liệu quốc gia
+				trong năm 2026.
+				Nơi nhận:
+				""");
+		assertThat(r.rows().get(0).quote()).isEqualTo("Kết nối dữ liệu cán bộ, công chức với cơ sở dữ liệu quốc gia trong năm 2026.");
+		assertThat(r.rows().get(0).quoteSegments()).filteredOn(DraftRow.Segment::marked).extracting(DraftRow.Segment::text)
+			.containsExactly("trong năm 2026");
+		assertThat(DraftRow.task(1, null, "1", "Nhiệm vụ", null, "Sở Nội vụ", null, null, "Năm 2026", "Bảng 1, dòng 3").quote())
+			.isNull();
+	}
 }
