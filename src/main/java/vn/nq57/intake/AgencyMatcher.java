@@ -127,6 +127,11 @@ final class AgencyMatcher {
 		return byId.get(id);
 	}
 
+	/** Every name and alias in the registry. */
+	List<String> allNames() {
+		return byId.values().stream().flatMap(e -> e.names().stream()).toList();
+	}
+
 	/** One agency name. */
 	Match resolve(String written) {
 		String text = EDGE.matcher(VnText.oneLine(written == null ? "" : written)).replaceAll("");
@@ -141,8 +146,10 @@ final class AgencyMatcher {
 		Long id = byKey.get(k);
 		if (id != null) {
 			String spelt = spellingByKey.get(k);
-			boolean misspelt = VnText.hasDiacritics(text) && !VnText.fold(text).replaceAll("[^\\p{L}\\p{N}& ]", "")
-				.replaceAll(" +", " ").equals(VnText.fold(spelt).replaceAll("[^\\p{L}\\p{N}& ]", "").replaceAll(" +", " "));
+			// a wrong accent: the same letters with other marks; a name written with other words ("phường và đặc
+			// khu" for "phường, đặc khu") is not misspelt
+			boolean misspelt = VnText.hasDiacritics(text) && !letters(VnText.fold(text)).equals(letters(VnText.fold(spelt)))
+					&& letters(VnText.foldAccents(text)).equals(letters(VnText.foldAccents(spelt)));
 			return match(text, id, How.EXACT, misspelt ? spelt : null);
 		}
 		String c = VnText.canonical(text);
@@ -165,6 +172,10 @@ final class AgencyMatcher {
 			return match(text, fuzzy, How.FUZZY, byId.get(fuzzy).name());
 		}
 		return new Match(text, null, null, How.UNKNOWN, null, false);
+	}
+
+	private static String letters(String s) {
+		return s.replaceAll("[^\\p{L}\\p{N}& ]", "").replaceAll(" +", " ").strip();
 	}
 
 	private Long canonical(String c) {

@@ -49,9 +49,12 @@ class RowChecks {
 		final AgencyMatcher matcher;
 		final Map<Long, Set<Long>> members = new HashMap<>();
 		final Map<Set<Long>, Integer> fanOuts = new HashMap<>();
+		/** The word list with the registry's own names, for the spelling check. */
+		final Set<String> words;
 
 		Registry(AgencyMatcher matcher) {
 			this.matcher = matcher;
+			this.words = Spelling.wordsOf(matcher.allNames());
 		}
 	}
 
@@ -127,7 +130,7 @@ class RowChecks {
 		agencyFindings(f, "leads", "Cơ quan chủ trì", w.leads, true);
 		agencyFindings(f, "coordinators", "Cơ quan phối hợp", w.coordinators, false);
 		headFindings(f, w, leadIds, members);
-		textFindings(f, d);
+		textFindings(f, d, registry.words);
 		return w;
 	}
 
@@ -140,8 +143,12 @@ class RowChecks {
 								+ (lead ? "" : ", nếu không tên này được ghi nguyên văn vào phần ghi chú")));
 			}
 			else if (m.how() == How.FUZZY) {
-				f.add(Finding.of(FindingCode.TYPO, field, "Tên cơ quan “" + m.text() + "” có thể viết sai; đã hiểu là “"
-						+ m.agencyName() + "”"));
+				// a collective ("Các sở, ban, nghành", "UBND các xã, phường và đặc khu") is written loosely as a
+				// matter of course: understood, not a typo
+				if (!m.collective()) {
+					f.add(Finding.of(FindingCode.TYPO, field, "Tên cơ quan “" + m.text() + "” có thể viết sai; đã hiểu là “"
+							+ m.agencyName() + "”"));
+				}
 			}
 			else if (m.suggestion() != null) {
 				f.add(Finding.of(FindingCode.TYPO, field, "Tên cơ quan “" + m.text() + "” viết sai dấu; đúng là “"
@@ -195,7 +202,7 @@ class RowChecks {
 		return cache.computeIfAbsent(id, x -> new HashSet<>(agencies.fanOut(List.of(x)).keySet()));
 	}
 
-	private void textFindings(List<Finding> f, DraftRow d) {
+	private void textFindings(List<Finding> f, DraftRow d, Set<String> words) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("stt", d.stt());
 		fields.put("title", d.title());
@@ -231,7 +238,7 @@ class RowChecks {
 				}
 			}
 			if (!e.getKey().equals("deadline") && !e.getKey().equals("stt")) {
-				for (Spelling.Slip s : Spelling.check(v)) {
+				for (Spelling.Slip s : Spelling.check(v, words)) {
 					if (slips.add(s.written().toLowerCase(java.util.Locale.ROOT))) {
 						f.add(Finding.of(FindingCode.TYPO, e.getKey(), s.reason()));
 					}
