@@ -346,6 +346,7 @@ final class AgencyMatcher {
 		String[] words = text.split(" ");
 		String k = VnText.key(text);
 		Head unresolved = null;
+		Head fuzzy = null;
 		List<String> byLength = new ArrayList<>(TITLES);
 		byLength.sort(Comparator.comparingInt(String::length));
 		for (String title : byLength) {
@@ -359,18 +360,92 @@ final class AgencyMatcher {
 			String suggestion = VnText.hasDiacritics(written) && !VnText.fold(written).equals(VnText.fold(title)) ? title
 					: null;
 			Match agency = rest.isBlank() ? null : resolve(rest);
-			if (agency != null && agency.known()) {
+			if (agency != null && agency.known() && agency.how() != How.FUZZY) {
 				return new Head(text, title, suggestion, agency);
+			}
+			if (agency != null && agency.known() && fuzzy == null) {
+				// "Trưởng ba Ban Quản lý …": a title and a loosely matched name may be a slip in a longer title
+				fuzzy = new Head(text, title, suggestion, agency);
+				continue;
 			}
 			if (unresolved == null || title.length() > unresolved.title().length()) {
 				unresolved = new Head(text, title, suggestion, agency);
 			}
+		}
+		Head loose = looseTitle(text, words);
+		if (loose != null && (fuzzy == null || loose.agency().how() != How.FUZZY)) {
+			return loose;
+		}
+		if (fuzzy != null) {
+			return fuzzy;
 		}
 		if (unresolved != null) {
 			return unresolved;
 		}
 		Match whole = resolve(text);
 		return new Head(text, null, null, whole.known() ? whole : null);
+	}
+
+	/**
+	 * A title typed with a slip ("Gám đốc", "Giám đốt", "Chủ tịc", "Trưởng ba") before a name the registry knows:
+	 * matched within a letter or two (on the accent-free form) to the titles that agency's head has, and proposed
+	 * as the correction. Only the agency's own titles are tried, so "Giám đố Sở Y tế" is "Giám đốc" and never
+	 * "Chánh" or "Trưởng ban".
+	 */
+	private Head looseTitle(String text, String[] words) {
+		Head best = null;
+		int bestDistance = Integer.MAX_VALUE;
+		for (int n = 1; n <= Math.min(3, words.length - 1); n++) {
+			String written = String.join(" ", java.util.Arrays.copyOfRange(words, 0, n));
+			String wk = VnText.key(written);
+			if (wk.length() < 3) {
+				continue;
+			}
+			Match agency = resolve(String.join(" ", java.util.Arrays.copyOfRange(words, n, words.length)));
+			if (!agency.known()) {
+				continue;
+			}
+			for (String title : titlesOf(byId.get(agency.agencyId()))) {
+				String tk = VnText.key(title);
+				int limit = tk.length() >= 8 ? 2 : 1;
+				int d = distance(wk, tk, limit);
+				if (d > 0 && d <= limit && d < bestDistance) {
+					bestDistance = d;
+					best = new Head(text, title, title, agency);
+				}
+			}
+		}
+		return best;
+	}
+
+	/** The titles the head of an agency has: a department's Giám đốc, a board's Trưởng ban, a commune's Chủ tịch. */
+	static List<String> titlesOf(Entry e) {
+		String k = VnText.key(e.name());
+		if (e.kind() == AgencyKind.COLLECTIVE) {
+			return List.of("Thủ trưởng", "Người đứng đầu", "Chủ tịch", "Lãnh đạo");
+		}
+		if (e.kind() == AgencyKind.COMMUNE || k.startsWith("uy ban")) {
+			return List.of("Chủ tịch", "Phó Chủ tịch");
+		}
+		if (k.startsWith("so ") || k.startsWith("cong an") || k.startsWith("buu dien")) {
+			return List.of("Giám đốc", "Phó Giám đốc");
+		}
+		if (k.startsWith("ban ")) {
+			return List.of("Trưởng ban", "Phó Trưởng ban", "Trưởng");
+		}
+		if (k.startsWith("van phong")) {
+			return List.of("Chánh Văn phòng", "Chánh");
+		}
+		if (k.startsWith("truong ")) {
+			return List.of("Hiệu trưởng", "Phó Hiệu trưởng");
+		}
+		if (k.startsWith("bo chi huy")) {
+			return List.of("Chỉ huy trưởng");
+		}
+		if (k.startsWith("bao ") || k.startsWith("dai ")) {
+			return List.of("Tổng Biên tập", "Giám đốc");
+		}
+		return TITLES;
 	}
 
 	/**

@@ -160,7 +160,7 @@ class RowChecks {
 	private void headFindings(List<Finding> f, RowWork w, Set<Long> leadIds, Map<Long, Set<Long>> members) {
 		for (Head h : w.heads) {
 			if (h.titleSuggestion() != null) {
-				String written = h.text().substring(0, Math.min(h.text().length(), h.titleSuggestion().length()));
+				String written = writtenTitle(h);
 				f.add(Finding.of(FindingCode.TYPO, "accountableHead", "Chức danh viết “" + written + "”, đúng là “"
 						+ h.titleSuggestion() + "”"));
 			}
@@ -183,6 +183,15 @@ class RowChecks {
 						+ String.join("; ", w.leads.stream().filter(Match::known).map(Match::agencyName).toList())));
 			}
 		}
+	}
+
+	/** The words of the head's cell that stand for its title (as many as the title has), as written. */
+	private static String writtenTitle(Head h) {
+		String[] w = h.text().split(" ");
+		int n = Math.min(w.length, h.titleSuggestion().split(" ").length);
+		String written = String.join(" ", java.util.Arrays.copyOfRange(w, 0, n));
+		// a title run together with its agency is shown whole
+		return written.isBlank() ? h.text() : written;
 	}
 
 	/** The head's agency is the lead, one of the lead collective's members, or a group inside it. */
