@@ -127,6 +127,56 @@ final class AgencyMatcher {
 		return byId.get(id);
 	}
 
+	/**
+	 * The registry entries nearest an unknown name, best first, at most {@code limit}: how many of the name's words
+	 * (abbreviations written out, accents aside) an entry's name or alias shares, counted both ways (Dice), with
+	 * a little credit for words a letter or two apart ("Sở Du lịch" is near "Sở Văn hóa, Thể thao và Du lịch"). A
+	 * collective is proposed for a collective wording ("Các …") and only then. Entries sharing nothing are left out.
+	 */
+	List<Preview.Suggestion> suggestions(String written, int limit) {
+		List<String> w = VnText.canonicalTokens(written);
+		if (w.isEmpty()) {
+			return List.of();
+		}
+		boolean collectiveWording = w.get(0).equals("cac") || w.contains("cac");
+		Map<Long, Double> best = new HashMap<>();
+		for (Entry e : byId.values()) {
+			if ((e.kind() == AgencyKind.COLLECTIVE) != collectiveWording) {
+				continue;
+			}
+			for (String n : e.names()) {
+				List<String> t = VnText.canonicalTokens(n);
+				if (t.isEmpty()) {
+					continue;
+				}
+				double common = 0;
+				List<String> rest = new ArrayList<>(t);
+				for (String x : w) {
+					if (rest.remove(x)) {
+						common += 1;
+					}
+					else if (x.length() >= 4) {
+						for (String y : rest) {
+							if (y.length() >= 4 && distance(x, y, 1) <= 1) {
+								rest.remove(y);
+								common += 0.5;
+								break;
+							}
+						}
+					}
+				}
+				double score = 2 * common / (w.size() + t.size());
+				best.merge(e.id(), score, Math::max);
+			}
+		}
+		return best.entrySet().stream().filter(x -> x.getValue() > 0.2)
+			.sorted(Map.Entry.<Long, Double>comparingByValue().reversed()
+				.thenComparing(x -> byId.get(x.getKey()).name()))
+			.limit(limit)
+			.map(x -> new Preview.Suggestion(x.getKey(), byId.get(x.getKey()).name(), (int) Math.round(x.getValue() * 100)))
+			.toList();
+	}
+
 	/** Every name and alias in the registry. */
 	List<String> allNames() {
 		return byId.values().stream().flatMap(e -> e.names().stream()).toList();

@@ -58,12 +58,12 @@ class IntakeAnalyzer {
 		Preview.Diff diff = kind == IntakeKind.PLAN_APPENDIX && targetPlanId != null ? diffs.diff(kept, targetPlanId)
 				: null;
 		List<Row> rows = work.stream().map(RowWork::toRow).toList();
-		return new Preview(kind, rows, unknownNames(kept), summary(rows), diff);
+		return new Preview(kind, rows, unknownNames(kept, registry.matcher), summary(rows), diff);
 	}
 
 	// ----- summary -----
 
-	private static List<Preview.UnknownName> unknownNames(List<RowWork> rows) {
+	private static List<Preview.UnknownName> unknownNames(List<RowWork> rows, AgencyMatcher matcher) {
 		Map<String, Object[]> names = new LinkedHashMap<>();
 		for (RowWork r : rows) {
 			for (boolean lead : new boolean[] { true, false }) {
@@ -86,7 +86,8 @@ class IntakeAnalyzer {
 		for (Object[] n : names.values()) {
 			@SuppressWarnings("unchecked")
 			List<Integer> list = (List<Integer>) n[1];
-			out.add(new Preview.UnknownName((String) n[0], List.copyOf(list), (Boolean) n[2]));
+			out.add(new Preview.UnknownName((String) n[0], List.copyOf(list), (Boolean) n[2],
+					matcher.suggestions((String) n[0], 5)));
 		}
 		return out;
 	}
