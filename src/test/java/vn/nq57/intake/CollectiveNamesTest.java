@@ -30,6 +30,27 @@ class CollectiveNamesTest {
 	@Autowired RunAs runAs;
 	@Autowired TestTasks testTasks;
 	@Autowired AuditLog audit;
+	@Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+	@Autowired org.springframework.transaction.PlatformTransactionManager tx;
+
+	@Test
+	@DisplayName("a registry loaded before the two collectives existed gets them from migration V2_2 (and an empty one from the file)")
+	void migrationAddsTheCollectives() throws Exception {
+		String sql;
+		try (var in = getClass().getResourceAsStream("/db/migration/agency/V2_2__agency_more_collectives.sql")) {
+			sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		String script = sql;
+		var t = new org.springframework.transaction.support.TransactionTemplate(tx);
+		t.executeWithoutResult(status -> {
+			jdbc.update("DELETE FROM agency WHERE code IN ('G-CQDVDP', 'G-HDT')");
+			jdbc.execute(script);
+			assertThat(jdbc.queryForList("SELECT code || ' ' || kind || ' ' || member_kinds FROM agency "
+					+ "WHERE code IN ('G-CQDVDP', 'G-HDT') ORDER BY code", String.class))
+				.containsExactly("G-CQDVDP COLLECTIVE COMMUNE,DEPARTMENT", "G-HDT COLLECTIVE MASS_ORGANISATION");
+			status.setRollbackOnly();
+		});
+	}
 
 	@ParameterizedTest(name = "“{0}” is the collective “{1}”")
 	@CsvSource(delimiter = '|', textBlock = """
