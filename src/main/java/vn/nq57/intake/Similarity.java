@@ -75,9 +75,34 @@ final class Similarity {
 		return out;
 	}
 
+	/**
+	 * A text's pairs, with their total weight and the numbers they name worked out once: a file of 300 rows is
+	 * compared pair by pair (45.000 comparisons), each text many times.
+	 */
+	static final class Pairs extends HashSet<String> {
+
+		private double weight = -1;
+
+		private Set<String> numbers;
+
+		double weight() {
+			if (weight < 0) {
+				weight = Similarity.weight((Set<String>) this);
+			}
+			return weight;
+		}
+
+		Set<String> numbers() {
+			if (numbers == null) {
+				numbers = Similarity.numbers(this);
+			}
+			return numbers;
+		}
+	}
+
 	/** The pairs of content words side by side (not across a removed stock opening). */
 	static Set<String> pairs(String text) {
-		Set<String> out = new HashSet<>();
+		Pairs out = new Pairs();
 		if (text == null) {
 			return out;
 		}
@@ -119,19 +144,24 @@ final class Similarity {
 		if (a.size() < MIN_PAIRS || b.size() < MIN_PAIRS) {
 			return a.equals(b) && !a.isEmpty() ? 1 : 0;
 		}
-		Set<String> na = numbers(a);
-		Set<String> nb = numbers(b);
-		if (!na.isEmpty() && !nb.isEmpty() && java.util.Collections.disjoint(na, nb)) {
-			return 0;
-		}
-		double wa = weight(a);
-		double wb = weight(b);
+		Set<String> small = a.size() <= b.size() ? a : b;
+		Set<String> large = small == a ? b : a;
 		double common = 0;
-		for (String t : a) {
-			if (b.contains(t)) {
+		for (String t : small) {
+			if (large.contains(t)) {
 				common += weight(t);
 			}
 		}
+		if (common == 0) {
+			return 0;
+		}
+		Set<String> na = a instanceof Pairs p ? p.numbers() : numbers(a);
+		Set<String> nb = b instanceof Pairs p ? p.numbers() : numbers(b);
+		if (!na.isEmpty() && !nb.isEmpty() && java.util.Collections.disjoint(na, nb)) {
+			return 0;
+		}
+		double wa = a instanceof Pairs p ? p.weight() : weight(a);
+		double wb = b instanceof Pairs p ? p.weight() : weight(b);
 		double containment = common / Math.min(wa, wb);
 		double shared = common / (wa + wb - common);
 		return (containment + shared) / 2;
