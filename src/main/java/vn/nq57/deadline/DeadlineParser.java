@@ -321,7 +321,7 @@ public final class DeadlineParser {
 		String key = INVISIBLE.matcher(phrase).replaceAll("");
 		key = SPACES.matcher(key).replaceAll(" ");
 		key = DASHES.matcher(key).replaceAll("-");
-		key = key.toLowerCase(Locale.ROOT);
+		key = VnText.tones(key.toLowerCase(Locale.ROOT));
 		key = OLD_QUARTER_SPELLING.matcher(key).replaceAll("quý");
 		return EDGE_NOISE.matcher(key).replaceAll("");
 	}

@@ -105,6 +105,23 @@ enum Aggregation {
 		return v == null ? null : v.setScale(Formula.SCALE, RoundingMode.HALF_UP);
 	}
 
+	/**
+	 * Whether an indicator measured in percent may be rolled up this way. A percentage never adds up, across
+	 * agencies or periods, and the mean of shares is not the share of the whole: 80% and 50% are neither 130% nor
+	 * 65% but the summed parts recomputed ({@link #RATIO}; a province-wide value entered alone stays one value per
+	 * period, shown as is). The lowest or highest unit's share is a figure of its own and allowed.
+	 */
+	boolean fitsPercent() {
+		return this != SUM && this != AVERAGE;
+	}
+
+	/** The reason a percent indicator cannot use this rule, or {@code null} when it can. */
+	String refusalForPercent() {
+		return fitsPercent() ? null
+				: "Chỉ số đo bằng % không được “" + label + "”: tỷ lệ không cộng dồn, không lấy bình quân giữa các đơn vị hay các kỳ; "
+						+ "chọn “" + RATIO.label + "”";
+	}
+
 	static Aggregation parse(String text) {
 		String k = VnText.fold(text);
 		for (Aggregation a : values()) {

@@ -306,7 +306,8 @@ class IndicatorDemoData implements ApplicationRunner {
 		d.form.setCategory(category);
 		d.form.setUnit(unit);
 		d.form.setKind("ENTERED");
-		d.form.setAggregation("%".equals(unit) && !"PROVINCE".equals(breakdown) ? "RATIO" : "SUM");
+		// a share is never summed: an agency's parts are added and the share recomputed; a province-wide value stays as entered
+		d.form.setAggregation("%".equals(unit) ? "RATIO" : "SUM");
 		d.form.setBreakdown(breakdown);
 		d.form.setFrequency(frequency);
 		d.form.setResponsibleAgencyId(id(agency));

@@ -136,6 +136,9 @@ class IndicatorForms {
 		String expression = null;
 		if (kind == IndicatorKind.ENTERED) {
 			aggregation = required(Aggregation.parse(f.getAggregation()), f.getAggregation(), "Cách tổng hợp", errors);
+			if (aggregation != null && unit != null && "%".equals(unit.strip()) && !aggregation.fitsPercent()) {
+				errors.add(aggregation.refusalForPercent());
+			}
 		}
 		else if (kind == IndicatorKind.COMPUTED) {
 			formulaKind = required(FormulaKind.parse(f.getFormulaKind()), f.getFormulaKind(), "Kiểu công thức", errors);

@@ -127,6 +127,61 @@ final class AgencyMatcher {
 		return byId.get(id);
 	}
 
+	/**
+	 * The registry entries nearest an unknown name, best first, at most {@code limit}: how many of the name's words
+	 * (abbreviations written out, accents aside) an entry's name or alias shares, counted both ways (Dice), with
+	 * a little credit for words a letter or two apart ("Sở Du lịch" is near "Sở Văn hóa, Thể thao và Du lịch"). A
+	 * collective is proposed for a collective wording ("Các …") and only then. Entries sharing nothing are left out.
+	 */
+	List<Preview.Suggestion> suggestions(String written, int limit) {
+		List<String> w = VnText.canonicalTokens(written);
+		if (w.isEmpty()) {
+			return List.of();
+		}
+		boolean collectiveWording = w.get(0).equals("cac") || w.contains("cac");
+		Map<Long, Double> best = new HashMap<>();
+		for (Entry e : byId.values()) {
+			if ((e.kind() == AgencyKind.COLLECTIVE) != collectiveWording) {
+				continue;
+			}
+			for (String n : e.names()) {
+				List<String> t = VnText.canonicalTokens(n);
+				if (t.isEmpty()) {
+					continue;
+				}
+				double common = 0;
+				List<String> rest = new ArrayList<>(t);
+				for (String x : w) {
+					if (rest.remove(x)) {
+						common += 1;
+					}
+					else if (x.length() >= 4) {
+						for (String y : rest) {
+							if (y.length() >= 4 && distance(x, y, 1) <= 1) {
+								rest.remove(y);
+								common += 0.5;
+								break;
+							}
+						}
+					}
+				}
+				double score = 2 * common / (w.size() + t.size());
+				best.merge(e.id(), score, Math::max);
+			}
+		}
+		return best.entrySet().stream().filter(x -> x.getValue() > 0.2)
+			.sorted(Map.Entry.<Long, Double>comparingByValue().reversed()
+				.thenComparing(x -> byId.get(x.getKey()).name()))
+			.limit(limit)
+			.map(x -> new Preview.Suggestion(x.getKey(), byId.get(x.getKey()).name(), (int) Math.round(x.getValue() * 100)))
+			.toList();
+	}
+
+	/** Every name and alias in the registry. */
+	List<String> allNames() {
+		return byId.values().stream().flatMap(e -> e.names().stream()).toList();
+	}
+
 	/** One agency name. */
 	Match resolve(String written) {
 		String text = EDGE.matcher(VnText.oneLine(written == null ? "" : written)).replaceAll("");
@@ -141,8 +196,10 @@ final class AgencyMatcher {
 		Long id = byKey.get(k);
 		if (id != null) {
 			String spelt = spellingByKey.get(k);
-			boolean misspelt = VnText.hasDiacritics(text) && !VnText.fold(text).replaceAll("[^\\p{L}\\p{N}& ]", "")
-				.replaceAll(" +", " ").equals(VnText.fold(spelt).replaceAll("[^\\p{L}\\p{N}& ]", "").replaceAll(" +", " "));
+			// a wrong accent: the same letters with other marks; a name written with other words ("phường và đặc
+			// khu" for "phường, đặc khu") is not misspelt
+			boolean misspelt = VnText.hasDiacritics(text) && !letters(VnText.fold(text)).equals(letters(VnText.fold(spelt)))
+					&& letters(VnText.foldAccents(text)).equals(letters(VnText.foldAccents(spelt)));
 			return match(text, id, How.EXACT, misspelt ? spelt : null);
 		}
 		String c = VnText.canonical(text);
@@ -165,6 +222,10 @@ final class AgencyMatcher {
 			return match(text, fuzzy, How.FUZZY, byId.get(fuzzy).name());
 		}
 		return new Match(text, null, null, How.UNKNOWN, null, false);
+	}
+
+	private static String letters(String s) {
+		return s.replaceAll("[^\\p{L}\\p{N}& ]", "").replaceAll(" +", " ").strip();
 	}
 
 	private Long canonical(String c) {
@@ -335,6 +396,7 @@ final class AgencyMatcher {
 		String[] words = text.split(" ");
 		String k = VnText.key(text);
 		Head unresolved = null;
+		Head fuzzy = null;
 		List<String> byLength = new ArrayList<>(TITLES);
 		byLength.sort(Comparator.comparingInt(String::length));
 		for (String title : byLength) {
@@ -348,18 +410,92 @@ final class AgencyMatcher {
 			String suggestion = VnText.hasDiacritics(written) && !VnText.fold(written).equals(VnText.fold(title)) ? title
 					: null;
 			Match agency = rest.isBlank() ? null : resolve(rest);
-			if (agency != null && agency.known()) {
+			if (agency != null && agency.known() && agency.how() != How.FUZZY) {
 				return new Head(text, title, suggestion, agency);
+			}
+			if (agency != null && agency.known() && fuzzy == null) {
+				// "Trưởng ba Ban Quản lý …": a title and a loosely matched name may be a slip in a longer title
+				fuzzy = new Head(text, title, suggestion, agency);
+				continue;
 			}
 			if (unresolved == null || title.length() > unresolved.title().length()) {
 				unresolved = new Head(text, title, suggestion, agency);
 			}
+		}
+		Head loose = looseTitle(text, words);
+		if (loose != null && (fuzzy == null || loose.agency().how() != How.FUZZY)) {
+			return loose;
+		}
+		if (fuzzy != null) {
+			return fuzzy;
 		}
 		if (unresolved != null) {
 			return unresolved;
 		}
 		Match whole = resolve(text);
 		return new Head(text, null, null, whole.known() ? whole : null);
+	}
+
+	/**
+	 * A title typed with a slip ("Gám đốc", "Giám đốt", "Chủ tịc", "Trưởng ba") before a name the registry knows:
+	 * matched within a letter or two (on the accent-free form) to the titles that agency's head has, and proposed
+	 * as the correction. Only the agency's own titles are tried, so "Giám đố Sở Y tế" is "Giám đốc" and never
+	 * "Chánh" or "Trưởng ban".
+	 */
+	private Head looseTitle(String text, String[] words) {
+		Head best = null;
+		int bestDistance = Integer.MAX_VALUE;
+		for (int n = 1; n <= Math.min(3, words.length - 1); n++) {
+			String written = String.join(" ", java.util.Arrays.copyOfRange(words, 0, n));
+			String wk = VnText.key(written);
+			if (wk.length() < 3) {
+				continue;
+			}
+			Match agency = resolve(String.join(" ", java.util.Arrays.copyOfRange(words, n, words.length)));
+			if (!agency.known()) {
+				continue;
+			}
+			for (String title : titlesOf(byId.get(agency.agencyId()))) {
+				String tk = VnText.key(title);
+				int limit = tk.length() >= 8 ? 2 : 1;
+				int d = distance(wk, tk, limit);
+				if (d > 0 && d <= limit && d < bestDistance) {
+					bestDistance = d;
+					best = new Head(text, title, title, agency);
+				}
+			}
+		}
+		return best;
+	}
+
+	/** The titles the head of an agency has: a department's Giám đốc, a board's Trưởng ban, a commune's Chủ tịch. */
+	static List<String> titlesOf(Entry e) {
+		String k = VnText.key(e.name());
+		if (e.kind() == AgencyKind.COLLECTIVE) {
+			return List.of("Thủ trưởng", "Người đứng đầu", "Chủ tịch", "Lãnh đạo");
+		}
+		if (e.kind() == AgencyKind.COMMUNE || k.startsWith("uy ban")) {
+			return List.of("Chủ tịch", "Phó Chủ tịch");
+		}
+		if (k.startsWith("so ") || k.startsWith("cong an") || k.startsWith("buu dien")) {
+			return List.of("Giám đốc", "Phó Giám đốc");
+		}
+		if (k.startsWith("ban ")) {
+			return List.of("Trưởng ban", "Phó Trưởng ban", "Trưởng");
+		}
+		if (k.startsWith("van phong")) {
+			return List.of("Chánh Văn phòng", "Chánh");
+		}
+		if (k.startsWith("truong ")) {
+			return List.of("Hiệu trưởng", "Phó Hiệu trưởng");
+		}
+		if (k.startsWith("bo chi huy")) {
+			return List.of("Chỉ huy trưởng");
+		}
+		if (k.startsWith("bao ") || k.startsWith("dai ")) {
+			return List.of("Tổng Biên tập", "Giám đốc");
+		}
+		return TITLES;
 	}
 
 	/**

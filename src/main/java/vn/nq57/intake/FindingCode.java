@@ -20,7 +20,8 @@ public enum FindingCode {
 	TYPO(Severity.WARNING, "Có thể viết sai chính tả"),
 	HEAD_LEAD_MISMATCH(Severity.WARNING, "Người đứng đầu không thuộc cơ quan chủ trì"),
 	UNSAFE_TEXT(Severity.ERROR, "Chứa mã HTML hoặc script"),
-	TOO_LONG(Severity.ERROR, "Nội dung quá dài");
+	TOO_LONG(Severity.ERROR, "Nội dung quá dài"),
+	NUMBERING_GAP(Severity.WARNING, "Số thứ tự bị nhảy (thiếu mục)");
 
 	private final Severity severity;
 

@@ -51,18 +51,19 @@ class IntakeAnalyzer {
 			String groupTitle = d.groupCode() == null ? null : groupTitles.get(d.groupCode());
 			work.add(checks.task(kind, i, ++number, d, groupTitle, registry));
 		}
+		NumberingGaps.check(kind, work);
 		List<RowWork> kept = work.stream().filter(w -> !w.draft.group() && !w.draft.dropped()).toList();
 		duplicates.within(kept);
 		duplicates.inSystem(kept, targetPlanId);
 		Preview.Diff diff = kind == IntakeKind.PLAN_APPENDIX && targetPlanId != null ? diffs.diff(kept, targetPlanId)
 				: null;
 		List<Row> rows = work.stream().map(RowWork::toRow).toList();
-		return new Preview(kind, rows, unknownNames(kept), summary(rows), diff);
+		return new Preview(kind, rows, unknownNames(kept, registry.matcher), summary(rows), diff);
 	}
 
 	// ----- summary -----
 
-	private static List<Preview.UnknownName> unknownNames(List<RowWork> rows) {
+	private static List<Preview.UnknownName> unknownNames(List<RowWork> rows, AgencyMatcher matcher) {
 		Map<String, Object[]> names = new LinkedHashMap<>();
 		for (RowWork r : rows) {
 			for (boolean lead : new boolean[] { true, false }) {
@@ -85,7 +86,8 @@ class IntakeAnalyzer {
 		for (Object[] n : names.values()) {
 			@SuppressWarnings("unchecked")
 			List<Integer> list = (List<Integer>) n[1];
-			out.add(new Preview.UnknownName((String) n[0], List.copyOf(list), (Boolean) n[2]));
+			out.add(new Preview.UnknownName((String) n[0], List.copyOf(list), (Boolean) n[2],
+					matcher.suggestions((String) n[0], 5)));
 		}
 		return out;
 	}

@@ -51,14 +51,27 @@ final class NoticeParser {
 	// deadlines written inside the text
 	private static final String DAY = "\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{4}";
 
-	private static final Pattern DEADLINE = Pattern.compile("(?:(?:hoàn thành\\s*,?\\s*)?(?:trước|trong|chậm nhất(?: là)?|"
-			+ "hạn chót|không quá)\\s+(?:ngày\\s+)?" + DAY + ")|(?:(?:trước|trong|chậm nhất(?: là)?)\\s+(?:tháng\\s+\\d{1,2}\\s*[/-]\\s*\\d{4}"
-			+ "|quý\\s+[ivx\\d]+\\s*[/-]\\s*\\d{4}|năm\\s+\\d{4}|(?:6|sáu) tháng (?:đầu|cuối) năm\\s+\\d{4}))");
+	private static final String LEAD_IN = "(?:hoàn thành\\s*,?\\s*(?:trước|trong|chậm nhất(?: là)?|vào)?|trước|trong|"
+			+ "chậm nhất(?: là)?|hạn chót|không quá)";
 
-	private static final Pattern DEADLINE_PARENTHESIS = Pattern.compile("\\s*\\((?:[^()]*?)(?:hoàn thành|trước|trong|chậm nhất)[^()]*?\\d{4}\\s*\\)");
+	// anywhere in the sentence: "… trong Quý III/2026.", "(hoàn thành trước ngày 15/5/2026)", "…, chậm nhất tháng 9 năm 2026"
+	private static final Pattern DEADLINE = Pattern.compile("(?<!\\p{L})" + LEAD_IN + "\\s+(?:(?:ngày\\s+)?" + DAY
+			+ "|tháng\\s+\\d{1,2}\\s*(?:[/-]|,?\\s*năm)\\s*\\d{4}|quý\\s+[ivx\\d]+\\s*(?:[/-]|,?\\s*năm)\\s*\\d{4}"
+			+ "|năm\\s+\\d{4}|(?:0?6|sáu) tháng (?:đầu|cuối) năm\\s+\\d{4})(?!\\d)");
+
+	private static final Pattern DEADLINE_PARENTHESIS = Pattern.compile("\\s*\\((?:[^()]*?)(?:hoàn thành|trước|trong|chậm nhất)[^()]*?\\d{4}\\s*\\)",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	private static final Pattern ONGOING = Pattern.compile("^(?:thường xuyên|định kỳ)\\b", Pattern.CASE_INSENSITIVE
 			| Pattern.UNICODE_CASE);
+
+	// recurrence written anywhere in the sentence: "định kỳ hằng quý báo cáo …", "…, báo cáo hằng năm"
+	private static final Pattern RECURRENCE = Pattern.compile("(?<!\\p{L})(?:(?:định kỳ\\s*,?\\s*)?(?:hằng|hàng|mỗi)\\s*"
+			+ "(?:(?:0?6|sáu)\\s*tháng|năm|quý|tháng)|định kỳ\\s*(?:0?6|sáu)\\s*tháng)(?!\\p{L})");
+
+	// "…, thực hiện thường xuyên.", "(thường xuyên)", "– liên tục": ongoing said after the task, not only before it
+	private static final Pattern ONGOING_ANYWHERE = Pattern.compile("(?:^|[,;(–]\\s*|thực hiện\\s+)(?:thường xuyên|liên tục)"
+			+ "(?=\\s*[.;,)]|\\s*$)");
 
 	private static final Pattern COORDINATION = Pattern.compile("phối hợp(?: chặt chẽ)?(?: với)?\\s+");
 
@@ -141,6 +154,7 @@ final class NoticeParser {
 				s.skip = ASSESSMENT.matcher(VnText.fold(m.group(2))).find();
 				s.addressee = null;
 				s.item = null;
+				s.agencyItem = false;
 				continue;
 			}
 			if (s.skip) {
@@ -151,11 +165,13 @@ final class NoticeParser {
 				s.item = m.group(1);
 				s.sub = 0;
 				s.topic = null;
+				s.agencyItem = false;
 				String heading = m.group(2);
 				Section section = agencySection(heading, local);
 				if (section != null) {
 					s.addressee = section.agency;
 					s.addresseeText = section.text;
+					s.agencyItem = true;
 					if (section.body != null && !section.body.isBlank()) {
 						s.open(i + 1, section.body, ref(s, null), false);
 					}
@@ -209,6 +225,18 @@ final class NoticeParser {
 				}
 				continue;
 			}
+			// under "3. Giao Sở …:" a paragraph without a bullet is that agency's task like a bulleted one
+			if (s.agencyItem && !line.endsWith(":")) {
+				if (s.current != null && continues(s.current, line)) {
+					s.current.append("\n").append(line);
+				}
+				else {
+					flush(s, rows);
+					s.sub++;
+					s.open(i + 1, line, ref(s, "ý " + s.sub), false);
+				}
+				continue;
+			}
 			if (line.endsWith(":")) {
 				flush(s, rows);
 				Long named = lastMention(line, local);
@@ -222,8 +250,15 @@ final class NoticeParser {
 		return new Result(rows, title(lines), date(lines), issuer(lines));
 	}
 
+	/** A line that carries on the sentence before it (broken across lines or pages): no full stop, lower case. */
+	private static boolean continues(CharSequence before, String line) {
+		char last = before.charAt(before.length() - 1);
+		return ".;:!?".indexOf(last) < 0 && Character.isLowerCase(line.charAt(0));
+	}
+
 	/** Reading state while walking the notice. */
 	private static final class State {
+		boolean agencyItem;
 		String section;
 		boolean skip;
 		String item;
@@ -289,7 +324,7 @@ final class NoticeParser {
 		}
 		String source = s.currentRef + (s.topic == null ? "" : " – " + abbreviate(s.topic.replaceAll(":$", ""), 80));
 		return DraftRow.task(s.currentLine, null, null, title, head, lead,
-				coordinators.isEmpty() ? null : String.join("; ", coordinators), null, deadline, source);
+				coordinators.isEmpty() ? null : String.join("; ", coordinators), null, deadline, source).withQuote(text);
 	}
 
 	/** The deadline written inside the text, as the deadline parser reads it; "Thường xuyên" at the start. */
@@ -303,8 +338,12 @@ final class NoticeParser {
 		if (found != null) {
 			return found.replaceFirst("(?i)^hoàn thành\\s*,?\\s*", "");
 		}
+		Matcher r = RECURRENCE.matcher(folded);
+		if (r.find()) {
+			return text.substring(r.start(), r.end());
+		}
 		Matcher o = ONGOING.matcher(text);
-		return o.find() ? "Thường xuyên" : null;
+		return o.find() || ONGOING_ANYWHERE.matcher(folded).find() ? "Thường xuyên" : null;
 	}
 
 	/** The title an agency's accountable head usually has; the user can change it in the preview. */

@@ -63,7 +63,11 @@ public record Preview(IntakeKind kind, List<Row> rows, List<UnknownName> unknown
 	}
 
 	/** A name to map to an agency once; the mapping is saved as an alias. */
-	public record UnknownName(String text, List<Integer> rows, boolean lead) {
+	public record UnknownName(String text, List<Integer> rows, boolean lead, List<Suggestion> suggestions) {
+	}
+
+	/** A registry entry near an unknown name, best first: its id, name, and how near (0–100). */
+	public record Suggestion(long agencyId, String name, int score) {
 	}
 
 	/**

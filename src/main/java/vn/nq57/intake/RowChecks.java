@@ -49,9 +49,12 @@ class RowChecks {
 		final AgencyMatcher matcher;
 		final Map<Long, Set<Long>> members = new HashMap<>();
 		final Map<Set<Long>, Integer> fanOuts = new HashMap<>();
+		/** The word list with the registry's own names, for the spelling check. */
+		final Set<String> words;
 
 		Registry(AgencyMatcher matcher) {
 			this.matcher = matcher;
+			this.words = Spelling.wordsOf(matcher.allNames());
 		}
 	}
 
@@ -127,7 +130,7 @@ class RowChecks {
 		agencyFindings(f, "leads", "Cơ quan chủ trì", w.leads, true);
 		agencyFindings(f, "coordinators", "Cơ quan phối hợp", w.coordinators, false);
 		headFindings(f, w, leadIds, members);
-		textFindings(f, d);
+		textFindings(f, d, registry.words);
 		return w;
 	}
 
@@ -140,8 +143,12 @@ class RowChecks {
 								+ (lead ? "" : ", nếu không tên này được ghi nguyên văn vào phần ghi chú")));
 			}
 			else if (m.how() == How.FUZZY) {
-				f.add(Finding.of(FindingCode.TYPO, field, "Tên cơ quan “" + m.text() + "” có thể viết sai; đã hiểu là “"
-						+ m.agencyName() + "”"));
+				// a collective ("Các sở, ban, nghành", "UBND các xã, phường và đặc khu") is written loosely as a
+				// matter of course: understood, not a typo
+				if (!m.collective()) {
+					f.add(Finding.of(FindingCode.TYPO, field, "Tên cơ quan “" + m.text() + "” có thể viết sai; đã hiểu là “"
+							+ m.agencyName() + "”"));
+				}
 			}
 			else if (m.suggestion() != null) {
 				f.add(Finding.of(FindingCode.TYPO, field, "Tên cơ quan “" + m.text() + "” viết sai dấu; đúng là “"
@@ -153,7 +160,7 @@ class RowChecks {
 	private void headFindings(List<Finding> f, RowWork w, Set<Long> leadIds, Map<Long, Set<Long>> members) {
 		for (Head h : w.heads) {
 			if (h.titleSuggestion() != null) {
-				String written = h.text().substring(0, Math.min(h.text().length(), h.titleSuggestion().length()));
+				String written = writtenTitle(h);
 				f.add(Finding.of(FindingCode.TYPO, "accountableHead", "Chức danh viết “" + written + "”, đúng là “"
 						+ h.titleSuggestion() + "”"));
 			}
@@ -178,6 +185,15 @@ class RowChecks {
 		}
 	}
 
+	/** The words of the head's cell that stand for its title (as many as the title has), as written. */
+	private static String writtenTitle(Head h) {
+		String[] w = h.text().split(" ");
+		int n = Math.min(w.length, h.titleSuggestion().split(" ").length);
+		String written = String.join(" ", java.util.Arrays.copyOfRange(w, 0, n));
+		// a title run together with its agency is shown whole
+		return written.isBlank() ? h.text() : written;
+	}
+
 	/** The head's agency is the lead, one of the lead collective's members, or a group inside it. */
 	private boolean belongs(long head, long lead, Map<Long, Set<Long>> members) {
 		if (head == lead) {
@@ -195,7 +211,7 @@ class RowChecks {
 		return cache.computeIfAbsent(id, x -> new HashSet<>(agencies.fanOut(List.of(x)).keySet()));
 	}
 
-	private void textFindings(List<Finding> f, DraftRow d) {
+	private void textFindings(List<Finding> f, DraftRow d, Set<String> words) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("stt", d.stt());
 		fields.put("title", d.title());
@@ -231,7 +247,7 @@ class RowChecks {
 				}
 			}
 			if (!e.getKey().equals("deadline") && !e.getKey().equals("stt")) {
-				for (Spelling.Slip s : Spelling.check(v)) {
+				for (Spelling.Slip s : Spelling.check(v, words)) {
 					if (slips.add(s.written().toLowerCase(java.util.Locale.ROOT))) {
 						f.add(Finding.of(FindingCode.TYPO, e.getKey(), s.reason()));
 					}

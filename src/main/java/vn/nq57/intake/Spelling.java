@@ -38,7 +38,55 @@ final class Spelling {
 	private Spelling() {
 	}
 
+	/** The word list: the bundled two-syllable words ({@code intake/words.txt}), lower case, NFC, tones unified. */
+	static final Set<String> WORDS = loadWords();
+
+	private static Set<String> loadWords() {
+		Set<String> out = new java.util.HashSet<>();
+		try (java.io.InputStream in = Spelling.class.getResourceAsStream("/intake/words.txt")) {
+			if (in == null) {
+				return out;
+			}
+			for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+				String l = line.strip();
+				if (!l.isEmpty() && !l.startsWith("#")) {
+					out.add(VnText.fold(l));
+				}
+			}
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		return Set.copyOf(out);
+	}
+
+	/**
+	 * The word list with the syllables of the registry's names ("Đắk", "Măng", "Lý Sơn"): a name's syllable is never
+	 * an impossible one. Only the word list's two-syllable words join a doubled syllable into two words (a name's
+	 * neighbouring syllables, "lý khu", are not a word).
+	 */
+	static Set<String> wordsOf(java.util.Collection<String> names) {
+		Set<String> out = new java.util.HashSet<>(WORDS);
+		for (String n : names) {
+			for (String t : VnText.fold(n).split("[^\\p{L}]+")) {
+				if (!t.isEmpty()) {
+					out.add(t);
+				}
+			}
+		}
+		return out;
+	}
+
 	static List<Slip> check(String text) {
+		return check(text, WORDS);
+	}
+
+	/**
+	 * The slips of a text. {@code words}: the known two-syllable words (the word list and the registry's names); a
+	 * syllable said twice is not a doubled word when the first ends a known word and the second begins one
+	 * ("truyền thông thông minh"), and a syllable of a known word is never impossible.
+	 */
+	static List<Slip> check(String text, Set<String> words) {
 		List<Slip> out = new ArrayList<>();
 		if (text == null || text.isBlank()) {
 			return out;
@@ -47,7 +95,7 @@ final class Spelling {
 		Matcher w = WORD.matcher(text);
 		while (w.find()) {
 			String word = w.group();
-			if (seen.add(word.toLowerCase(Locale.ROOT)) && impossibleSyllable(word)) {
+			if (seen.add(word.toLowerCase(Locale.ROOT)) && impossibleSyllable(word) && !known(word, words)) {
 				out.add(new Slip(word, "“" + word + "” không phải âm tiết tiếng Việt (vần tận cùng bằng c, ch, p, t chỉ "
 						+ "mang dấu sắc hoặc nặng)"));
 			}
@@ -57,12 +105,47 @@ final class Spelling {
 		while (from < text.length() && d.find(from)) {
 			String a = d.group(1);
 			String b = d.group(2);
-			if (a.equalsIgnoreCase(b) && !REDUPLICATIONS.contains(a.toLowerCase(Locale.ROOT))) {
+			if (a.equalsIgnoreCase(b) && !REDUPLICATIONS.contains(a.toLowerCase(Locale.ROOT))
+					&& !twoWords(text, d.start(1), d.end(2), a, words)) {
 				out.add(new Slip(a + " " + b, "Lặp từ “" + a + " " + b + "”"));
 			}
 			from = d.start(2);
 		}
 		return out;
+	}
+
+	/** Whether a syllable belongs to one of the known words. */
+	private static boolean known(String syllable, Set<String> words) {
+		String s = VnText.fold(syllable);
+		if (words.contains(s)) {
+			return true;
+		}
+		for (String w : words) {
+			int sp = w.indexOf(' ');
+			if (sp > 0 && (w.substring(0, sp).equals(s) || w.substring(sp + 1).equals(s))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** "… truyền thông thông minh …": the word before and the first make a word, the second and the word after too. */
+	private static boolean twoWords(String text, int start, int end, String syllable, Set<String> words) {
+		String before = lastWord(text.substring(0, start));
+		String after = firstWord(text.substring(end));
+		String s = VnText.fold(syllable);
+		return before != null && after != null && words.contains(VnText.fold(before) + " " + s)
+				&& words.contains(s + " " + VnText.fold(after));
+	}
+
+	private static String lastWord(String s) {
+		Matcher m = Pattern.compile("(\\p{L}+)[^\\p{L}]*$").matcher(s);
+		return m.find() && s.substring(m.end(1)).isBlank() ? m.group(1) : null;
+	}
+
+	private static String firstWord(String s) {
+		Matcher m = Pattern.compile("^\\s*(\\p{L}+)").matcher(s);
+		return m.find() ? m.group(1) : null;
 	}
 
 	/** A syllable with a stop final (c, ch, p, t) must carry the sắc or nặng tone. */

@@ -21,15 +21,6 @@ final class VnText {
 
 	private static final Pattern SPACES = Pattern.compile("[\\p{Z}\\t\\x0B\\f]+");
 
-	// Old-style tone placement (hoá, thuỷ) against the new (hóa, thủy): both are correct Vietnamese.
-	private static final Map<String, String> TONE_PLACEMENT = Map.ofEntries(Map.entry("oá", "óa"),
-			Map.entry("oà", "òa"), Map.entry("oả", "ỏa"), Map.entry("oã", "õa"), Map.entry("oạ", "ọa"),
-			Map.entry("oé", "óe"), Map.entry("oè", "òe"), Map.entry("oẻ", "ỏe"), Map.entry("oẽ", "õe"),
-			Map.entry("oẹ", "ọe"), Map.entry("uý", "úy"), Map.entry("uỳ", "ùy"), Map.entry("uỷ", "ủy"),
-			Map.entry("uỹ", "ũy"), Map.entry("uỵ", "ụy"));
-
-	private static final Pattern TONE_PLACEMENT_PATTERN = Pattern.compile("oá|oà|oả|oã|oạ|oé|oè|oẻ|oẽ|oẹ|uý|uỳ|uỷ|uỹ|uỵ");
-
 	/** Abbreviations provincial documents use for the same words, in {@link #key} form. */
 	private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(Map.entry("ubnd", "uy ban nhan dan"),
 			Map.entry("hdnd", "hoi dong nhan dan"), Map.entry("kh&cn", "khoa hoc va cong nghe"),
@@ -87,8 +78,7 @@ final class VnText {
 		if (s == null) {
 			return "";
 		}
-		String t = oneLine(s).toLowerCase(Locale.ROOT);
-		return TONE_PLACEMENT_PATTERN.matcher(t).replaceAll(m -> TONE_PLACEMENT.get(m.group()));
+		return vn.nq57.kernel.VnText.tones(oneLine(s).toLowerCase(Locale.ROOT));
 	}
 
 	/** No case, no accents, đ as d, punctuation kept: the kernel's {@link vn.nq57.kernel.VnText#fold}. */
@@ -102,7 +92,7 @@ final class VnText {
 		if (t.length() != s.length()) {
 			return s;
 		}
-		return TONE_PLACEMENT_PATTERN.matcher(t).replaceAll(m -> TONE_PLACEMENT.get(m.group()));
+		return vn.nq57.kernel.VnText.tones(t);
 	}
 
 	/** Whether the text carries any Vietnamese diacritic (so it was typed with accents, not without). */

@@ -52,7 +52,7 @@ public class VnFormat {
 
 	/** {@link #pct(BigDecimal)} for code without the bean: the document writers, SQL-built grid cells. */
 	public static String percent(BigDecimal p) {
-		return p == null ? "–" : decimal(p, 2) + "%";
+		return p == null ? "–" : decimal(Rates.settle(p), 2) + "%";
 	}
 
 	/** 99,30% for {@code part} of {@code whole}, recomputed from the counts ({@link Rates#percent(long, long)}). */

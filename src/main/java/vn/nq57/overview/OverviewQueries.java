@@ -1,8 +1,8 @@
 package vn.nq57.overview;
 
 import vn.nq57.kernel.Page;
+import vn.nq57.kernel.Rates;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,8 +68,7 @@ public class OverviewQueries {
 
 		/** Overdue ÷ all the agency's assignments, as reports print it; {@code null} when it has none. */
 		public BigDecimal overdueRate() {
-			return total == 0 ? null
-					: BigDecimal.valueOf(overdue * 100L).divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
+			return Rates.overdue(overdue, total);
 		}
 	}
 

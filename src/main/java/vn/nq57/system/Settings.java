@@ -1,7 +1,11 @@
 package vn.nq57.system;
 
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import vn.nq57.kernel.Rates;
 
 /**
  * Settings an administrator changes without a release (stored in the {@code setting} table; shown on the
@@ -11,6 +15,9 @@ import org.springframework.stereotype.Component;
 public class Settings implements SettingSpec.Provider {
 
 	public static final String DUE_SOON_DAYS = "status.due-soon-days";
+
+	/** How every rate settles its second decimal: {@code TRUNCATE} (the Government Office's, default) or {@code HALF_UP}. */
+	public static final String RATES_ROUNDING = "rates.rounding";
 
 	private final JdbcTemplate jdbc;
 
@@ -28,11 +35,37 @@ public class Settings implements SettingSpec.Provider {
 		}
 	}
 
+	/** The stored rounding rule, or the Government Office's when none is stored. */
+	public Rates.Rule ratesRounding() {
+		return Rates.Rule.parse(get(RATES_ROUNDING, Rates.DEFAULT.name()));
+	}
+
+	/** Every rate in this process follows the stored rule from the start. */
+	@EventListener(ContextRefreshedEvent.class)
+	void applyRatesRounding() {
+		Rates.use(ratesRounding());
+	}
+
 	@Override
 	public java.util.List<SettingSpec> settings() {
 		return java.util.List.of(new SettingSpec(DUE_SOON_DAYS, "Tình trạng nhiệm vụ", "Số ngày “sắp đến hạn”",
 				"Việc chưa hoàn thành có hạn trong số ngày này được đánh dấu sắp đến hạn", "7",
-				SettingSpec.wholeNumber("Số ngày sắp đến hạn", 1, 90)));
+				SettingSpec.wholeNumber("Số ngày sắp đến hạn", 1, 90)),
+				new SettingSpec(RATES_ROUNDING, "Tỷ lệ", "Cách lấy hai chữ số thập phân của tỷ lệ",
+						"TRUNCATE: bỏ phần sau chữ số thập phân thứ hai, như Văn phòng Chính phủ công bố (16.051/16.274 = 98,62%); "
+								+ "HALF_UP: làm tròn nửa lên (98,63%)",
+						Rates.DEFAULT.name(), Settings::ratesRule));
+	}
+
+	static String ratesRule(String typed) {
+		String v = typed == null ? "" : typed.strip();
+		String k = v.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+		for (Rates.Rule r : Rates.Rule.values()) {
+			if (r.name().equals(k)) {
+				return r.name();
+			}
+		}
+		throw new DomainException("Cách làm tròn tỷ lệ: “" + v + "” không hợp lệ; hãy nhập TRUNCATE hoặc HALF_UP");
 	}
 
 	public String get(String key, String fallback) {
@@ -43,5 +76,8 @@ public class Settings implements SettingSpec.Provider {
 		jdbc.update("""
 				INSERT INTO setting(key, value, updated_at) VALUES (?, ?, now())
 				ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()""", key, value);
+		if (RATES_ROUNDING.equals(key)) {
+			Rates.use(Rates.Rule.parse(value));
+		}
 	}
 }

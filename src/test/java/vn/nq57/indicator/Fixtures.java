@@ -48,7 +48,8 @@ class Fixtures {
 		f.setCategory("Kiểm thử");
 		f.setUnit(unit);
 		f.setKind("ENTERED");
-		f.setAggregation("SUM");
+		// a share is rolled up from its parts, never summed (the catalog refuses it)
+		f.setAggregation("%".equals(unit) ? "RATIO" : "SUM");
 		f.setResponsibleAgencyId(agency("SKHCN"));
 		f.setDecimals("%".equals(unit) ? "2" : "0");
 		return f;

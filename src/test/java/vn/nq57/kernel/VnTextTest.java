@@ -57,4 +57,32 @@ class VnTextTest {
 	void marks(String text, boolean marked) {
 		assertThat(VnText.hasMarks(text)).isEqualTo(marked);
 	}
+
+	@ParameterizedTest(name = "“{0}” and “{1}” read alike: “{2}”")
+	@CsvSource(delimiter = '|', textBlock = """
+			# old placement  | new placement | the one form compared
+			hoà              | hòa           | hòa
+			Văn hoá          | Văn hóa       | Văn hóa
+			HOÀ              | HÒA           | HÒA
+			thuỷ lợi         | thủy lợi      | thủy lợi
+			Thuỷ             | Thủy          | Thủy
+			THUỶ             | THỦY          | THỦY
+			khoẻ             | khỏe          | khỏe
+			tuỳ              | tùy           | tùy
+			qúy II           | quý II        | quý II
+			QÚY              | QUÝ           | QUÝ
+			Qúy              | Quý           | Quý
+			qủa              | quả           | quả
+			hoàn thành       | hoàn thành    | hoàn thành
+			toán             | toán          | toán
+			khuỷu            | khuỷu         | khuỷu
+			quỹ              | quỹ           | quỹ
+			""")
+	@DisplayName("old and new tone placement, and the mark misplaced on the u of “qu”, compare as one; closed syllables are left alone")
+	void tonePlacement(String old, String modern, String canonical) {
+		assertThat(VnText.tones(old)).isEqualTo(canonical);
+		assertThat(VnText.tones(modern)).isEqualTo(canonical);
+		assertThat(VnText.tones(old)).hasSameSizeAs(old);
+		assertThat(VnText.fold(old)).isEqualTo(VnText.fold(modern));
+	}
 }

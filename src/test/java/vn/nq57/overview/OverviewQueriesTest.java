@@ -159,7 +159,7 @@ class OverviewQueriesTest {
 		assertThat(july.get(TaskStatus.COMPLETED_LATE)).isZero();
 		assertThat(july.get(TaskStatus.OVERDUE)).isEqualTo(1);
 		assertThat(july.get(TaskStatus.IN_PROGRESS)).isEqualTo(2);
-		assertThat(july.completionRateOverDue()).isEqualByComparingTo("66.67");
+		assertThat(july.completionRateOverDue()).isEqualByComparingTo("66.66");
 		assertThat(july.completionRateOverAll()).isEqualByComparingTo("40.00");
 		assertThat(july.overdueRate()).isEqualByComparingTo("20.00");
 		// 30/06/2026, the due day itself: T2 is not overdue yet

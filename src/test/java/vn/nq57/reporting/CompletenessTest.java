@@ -55,7 +55,7 @@ class CompletenessTest {
 		assertThat(c.late()).isEqualTo(1);
 		assertThat(c.completeness()).isEqualByComparingTo(new BigDecimal("60.00"));
 		assertThat(c.timeliness()).isEqualByComparingTo(new BigDecimal("40.00"));
-		assertThat(new Counts(3, 2, 1).completeness()).isEqualByComparingTo(new BigDecimal("66.67"));
+		assertThat(new Counts(3, 2, 1).completeness()).isEqualByComparingTo(new BigDecimal("66.66"));
 		assertThat(new Counts(3, 2, 1).timeliness()).isEqualByComparingTo(new BigDecimal("33.33"));
 		assertThat(c.plus(new Counts(5, 5, 5))).isEqualTo(new Counts(10, 8, 7));
 		// a report received before its period is due is not counted yet

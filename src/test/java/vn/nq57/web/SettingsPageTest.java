@@ -23,6 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.nq57.IntegrationTest;
+import vn.nq57.kernel.Rates;
+import vn.nq57.kernel.VnFormat;
 import vn.nq57.security.Fixtures;
 import vn.nq57.system.Settings;
 
@@ -31,7 +33,8 @@ import vn.nq57.system.Settings;
 @AutoConfigureMockMvc
 class SettingsPageTest {
 
-	static final String[] KEYS = { "status.due-soon-days", "notify.assignment.days-before", "notify.overdue.every-days" };
+	static final String[] KEYS = { "status.due-soon-days", "notify.assignment.days-before", "notify.overdue.every-days",
+			Settings.RATES_ROUNDING };
 
 	@Autowired
 	MockMvc mvc;
@@ -63,6 +66,7 @@ class SettingsPageTest {
 		saved.forEach((k, v) -> {
 			if (v == null) {
 				jdbc.update("DELETE FROM setting WHERE key = ?", k);
+				Rates.use(settings.ratesRounding());
 			}
 			else {
 				settings.put(k, v);
@@ -116,6 +120,23 @@ class SettingsPageTest {
 				.andExpect(status().isForbidden());
 		}
 		assertThat(settings.dueSoonDays()).isNotEqualTo(30);
+	}
+
+	@Test
+	void ratesFollowTheGovernmentOfficeUnlessDostChangesTheRule() throws Exception {
+		jdbc.update("DELETE FROM setting WHERE key = ?", Settings.RATES_ROUNDING);
+		Rates.use(settings.ratesRounding());
+		assertThat(VnFormat.percent(Rates.completionOverAll(16051, 16274))).isEqualTo("98,62%");
+		mvc.perform(get("/settings").with(user(fx.user("sokhcn"))))
+			.andExpect(content().string(containsString("Cách lấy hai chữ số thập phân của tỷ lệ")));
+		mvc.perform(post("/settings").with(csrf()).with(user(fx.user("sokhcn"))).param(Settings.RATES_ROUNDING, "half-up"))
+			.andExpect(redirectedUrl("/settings"));
+		assertThat(settings.get(Settings.RATES_ROUNDING, null)).isEqualTo("HALF_UP");
+		assertThat(VnFormat.percent(Rates.completionOverAll(16051, 16274))).isEqualTo("98,63%");
+		mvc.perform(post("/settings").with(csrf()).with(user(fx.user("sokhcn"))).param(Settings.RATES_ROUNDING, "tròn"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("hãy nhập TRUNCATE hoặc HALF_UP")));
+		assertThat(Rates.rule()).isEqualTo(Rates.Rule.HALF_UP);
 	}
 
 	@Test
