@@ -7,11 +7,11 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import vn.nq57.account.RunAs;
-import vn.nq57.agency.AgencyDirectory;
 import vn.nq57.task.Assignment;
 import vn.nq57.task.Task;
 import vn.nq57.task.TaskForm;
 import vn.nq57.task.TaskService;
+import vn.nq57.testdata.World;
 
 /** Creates tasks for a test the way DoST does (through the service, as user sokhcn). */
 @Component
@@ -19,12 +19,12 @@ public class TestTasks {
 
 	private final RunAs runAs;
 	private final TaskService tasks;
-	private final AgencyDirectory agencies;
+	private final World world;
 
-	TestTasks(RunAs runAs, TaskService tasks, AgencyDirectory agencies) {
+	TestTasks(RunAs runAs, TaskService tasks, World world) {
 		this.runAs = runAs;
 		this.tasks = tasks;
-		this.agencies = agencies;
+		this.world = world;
 	}
 
 	public Task create(String title, String deadline, String... leadCodes) {
@@ -36,12 +36,11 @@ public class TestTasks {
 	}
 
 	public long agency(String code) {
-		return agencies.findByCode(code).orElseThrow().getId();
+		return world.agency(code);
 	}
 
 	public Assignment assignmentOf(Task task, String agencyCode) {
-		long id = agency(agencyCode);
-		return tasks.assignments(task.getId()).stream().filter(a -> a.getAgencyId() == id).findFirst().orElseThrow();
+		return world.assignment(task, agencyCode);
 	}
 
 	public Set<Long> ids(String... codes) {

@@ -53,7 +53,6 @@ class ScaleData implements ApplicationRunner {
 	/** More tasks than this means real or earlier generated data: never add to it. */
 	static final int MAX_EXISTING_TASKS = 100;
 
-	static final String CODE_PREFIX = "MP";
 
 	/** How much to generate. */
 	record Size(String name, int plans, int agenciesPerPlan, int departmentsPerPlan, int tasksPerPlan,

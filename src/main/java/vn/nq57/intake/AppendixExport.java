@@ -1,6 +1,5 @@
 package vn.nq57.intake;
 
-import vn.nq57.kernel.Page;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,12 +13,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.nq57.account.CurrentUser;
-import vn.nq57.task.TaskQueries;
-import vn.nq57.task.TaskStatus;
+import vn.nq57.kernel.Page;
+import vn.nq57.kernel.VnFormat;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.DomainException;
 import vn.nq57.system.Settings;
-import vn.nq57.kernel.VnFormat;
+import vn.nq57.task.TaskQueries;
+import vn.nq57.task.TaskStatus;
 
 /**
  * The rows of an export: the task list's filter (the same {@link TaskQueries} search as /tasks, so an agency

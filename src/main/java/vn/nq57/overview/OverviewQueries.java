@@ -1,7 +1,5 @@
 package vn.nq57.overview;
 
-import vn.nq57.kernel.Page;
-import vn.nq57.kernel.Rates;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -19,6 +17,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.nq57.kernel.Page;
+import vn.nq57.kernel.Rates;
 import vn.nq57.task.StatusCounts;
 import vn.nq57.task.TaskStatus;
 
@@ -324,7 +324,7 @@ public class OverviewQueries {
 
 	private static MapSqlParameterSource params(Long planId, LocalDate day, int dueSoonDays) {
 		MapSqlParameterSource p = new MapSqlParameterSource("day", Date.valueOf(day))
-			.addValue("soon", Date.valueOf(day.plusDays(dueSoonDays))).addValue("soonDays", dueSoonDays);
+			.addValue("soonDays", dueSoonDays);
 		if (planId != null) {
 			p.addValue("plan", planId);
 		}

@@ -1,6 +1,5 @@
 package vn.nq57.reporting;
 
-import vn.nq57.kernel.Page;
 import java.sql.Date;
 import java.text.Collator;
 import java.time.LocalDate;
@@ -19,9 +18,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.nq57.agency.AgencyDirectory;
+import vn.nq57.kernel.Page;
 import vn.nq57.kernel.VnText;
 import vn.nq57.overview.OverviewQueries;
-import vn.nq57.task.TaskQueries;
 import vn.nq57.reporting.ConsolidatedData.AgencyReport;
 import vn.nq57.reporting.ConsolidatedData.AppendixRow;
 import vn.nq57.reporting.ConsolidatedData.Contribution;
@@ -32,8 +31,9 @@ import vn.nq57.reporting.ConsolidatedData.Narrative;
 import vn.nq57.reporting.ConsolidatedData.ThemeItems;
 import vn.nq57.reporting.ReportContent.Item;
 import vn.nq57.reporting.ReportContent.Section;
-import vn.nq57.task.TaskStatus;
 import vn.nq57.system.Settings;
+import vn.nq57.task.TaskQueries;
+import vn.nq57.task.TaskStatus;
 
 /**
  * Reads what a consolidated report needs, each from where it lives: task figures from the leaders' overview

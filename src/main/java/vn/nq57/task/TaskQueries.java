@@ -1,6 +1,5 @@
 package vn.nq57.task;
 
-import vn.nq57.kernel.Page;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.nq57.agency.AgencyNames;
+import vn.nq57.kernel.Page;
 
 /**
  * The task list and "Việc của tôi" as SQL over indexed columns: the status for the day asked about is

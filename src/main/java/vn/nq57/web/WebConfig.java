@@ -1,8 +1,5 @@
 package vn.nq57.web;
 
-import vn.nq57.account.AccessPolicy;
-import vn.nq57.account.CurrentUser;
-import vn.nq57.kernel.VnFormat;
 import java.text.ParseException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +21,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+import vn.nq57.account.AccessPolicy;
+import vn.nq57.account.CurrentUser;
+import vn.nq57.kernel.VnFormat;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
