@@ -1,0 +1,94 @@
+package vn.nq57.steering;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The assignments' categories per lead agency on two days at once (now and the day compared with), in one pass
+ * over {@code assignment_view} with the task module's {@code _as_of} rules, so a completion dated after a day
+ * counts as not yet done on it. Every widget and brief section that counts tasks reads these figures.
+ */
+@Component
+public class StatusFigures {
+
+	/** Per agency: [0] on {@code day}, [1] on {@code before}. */
+	public record ByAgency(LocalDate day, LocalDate before, Map<Long, Counts[]> rows) {
+
+		public Counts total(int which) {
+			Counts c = Counts.ZERO;
+			for (Counts[] r : rows.values()) {
+				c = c.plus(r[which]);
+			}
+			return c;
+		}
+
+		public Counts now() {
+			return total(0);
+		}
+
+		public Counts then() {
+			return total(1);
+		}
+	}
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	StatusFigures(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public ByAgency byAgency(Filter f, LocalDate day, LocalDate before) {
+		MapSqlParameterSource p = new MapSqlParameterSource("d", Date.valueOf(day)).addValue("b", Date.valueOf(before));
+		StringBuilder from = new StringBuilder("FROM assignment_view a");
+		StringBuilder where = new StringBuilder(" WHERE true");
+		where(f, from, where, p);
+		String sql = """
+				SELECT a.agency_id,
+				  count(*),
+				  count(*) FILTER (WHERE task_completed_on_time_as_of(a.due_date, a.completed_on, :d)),
+				  count(*) FILTER (WHERE task_completed_late_as_of(a.due_date, a.completed_on, :d)),
+				  count(*) FILTER (WHERE task_in_time_as_of(a.due_date, a.completed_on, :d)),
+				  count(*) FILTER (WHERE task_overdue_as_of(a.due_date, a.completed_on, :d)),
+				  count(*) FILTER (WHERE task_completed_on_time_as_of(a.due_date, a.completed_on, :b)),
+				  count(*) FILTER (WHERE task_completed_late_as_of(a.due_date, a.completed_on, :b)),
+				  count(*) FILTER (WHERE task_in_time_as_of(a.due_date, a.completed_on, :b)),
+				  count(*) FILTER (WHERE task_overdue_as_of(a.due_date, a.completed_on, :b))
+				""" + from + where + " GROUP BY a.agency_id";
+		Map<Long, Counts[]> rows = new HashMap<>();
+		jdbc.query(sql, p, rs -> {
+			long total = rs.getLong(2);
+			rows.put(rs.getLong(1), new Counts[] {
+					new Counts(total, rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)),
+					new Counts(total, rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)) });
+		});
+		return new ByAgency(day, before, rows);
+	}
+
+	/** Adds the filter's joins and conditions to a query over {@code assignment_view a}. */
+	static void where(Filter f, StringBuilder from, StringBuilder where, MapSqlParameterSource p) {
+		if (f.groupCode() != null) {
+			from.append(" JOIN task_view t ON t.id = a.task_id JOIN task_group_view g ON g.id = t.group_id");
+			where.append(" AND g.code = :group");
+			p.addValue("group", f.groupCode());
+		}
+		if (f.agencyKind() != null) {
+			from.append(" JOIN agency_view ag ON ag.id = a.agency_id");
+			where.append(" AND ag.kind = :kind");
+			p.addValue("kind", f.agencyKind());
+		}
+		if (f.communeId() != null) {
+			where.append(" AND a.agency_id = :commune");
+			p.addValue("commune", f.communeId());
+		}
+		if (f.scopeAgencyId() != null) {
+			where.append(" AND a.agency_id = :scope");
+			p.addValue("scope", f.scopeAgencyId());
+		}
+	}
+}
