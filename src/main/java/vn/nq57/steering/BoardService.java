@@ -277,6 +277,11 @@ public class BoardService {
 				(rs, i) -> new String[] { rs.getString(1), rs.getString(2) });
 	}
 
+	public String agencyName(long id) {
+		List<String> n = jdbc.queryForList("SELECT name FROM agency_view WHERE id = ?", String.class, id);
+		return n.isEmpty() ? "#" + id : n.get(0);
+	}
+
 	public List<String> groupCodes() {
 		return jdbc.queryForList("SELECT DISTINCT code FROM task_group_view ORDER BY code LIMIT 50", String.class);
 	}

@@ -180,6 +180,18 @@ public class SessionService {
 				rs.getBoolean(11), rs.getString(12), rs.getObject(13, Long.class), rs.getLong(14));
 	}
 
+	public LocalDate today() {
+		return clock.today();
+	}
+
+	public List<String> agencyNames(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.queryForList("SELECT name FROM agency_view WHERE id = ANY (?) ORDER BY kind, name", String.class,
+				(Object) ids.toArray(Long[]::new));
+	}
+
 	// ----- sessions -----
 
 	@Transactional
