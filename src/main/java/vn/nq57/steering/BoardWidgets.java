@@ -189,7 +189,7 @@ final class BoardWidgets {
 			int days = settings.dueSoonDays();
 			MapSqlParameterSource p = new MapSqlParameterSource("d", Date.valueOf(ctx.day())).addValue("n", days);
 			StringBuilder from = new StringBuilder("FROM assignment_view a");
-			StringBuilder where = new StringBuilder(" WHERE a.completed_on IS NULL AND a.due_date >= :d AND a.due_date <= :d + :n");
+			StringBuilder where = new StringBuilder(" WHERE a.completed_on IS NULL AND a.due_date >= :d AND a.due_date <= CAST(:d AS date) + CAST(:n AS int)");
 			StatusFigures.where(ctx.filter(), from, where, p);
 			Long n = jdbc.queryForObject("SELECT count(*) " + from + where, p, Long.class);
 			return new Panel(code(), title(), List.of(new Panel.Figure("Đến hạn trong " + days + " ngày tới",
