@@ -32,11 +32,11 @@ class Addressees {
 
 	record Reading(List<Named> agencies, List<Unknown> unknown) {
 
-		boolean empty() {
+		public boolean empty() {
 			return agencies.isEmpty() && unknown.isEmpty();
 		}
 
-		List<Long> ids() {
+		public List<Long> ids() {
 			return agencies.stream().map(Named::id).toList();
 		}
 	}

@@ -15,11 +15,11 @@ class FollowUpQueries {
 	record Line(long itemId, int position, String addressee, String instruction, String deadline, Long taskId,
 			long total, long onTime, long late, long overdue) {
 
-		boolean done() {
+		public boolean done() {
 			return total > 0 && onTime + late == total;
 		}
 
-		String statusText() {
+		public String statusText() {
 			if (taskId == null) {
 				return "Chưa ban hành";
 			}
