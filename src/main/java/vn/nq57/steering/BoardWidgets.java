@@ -97,7 +97,7 @@ final class BoardWidgets {
 					List.of(new Panel.Figure("Quá hạn chưa hoàn thành", Fmt.num(all.overdue()), Fmt.num(ctx.figures().then().overdue()),
 							Fmt.delta(all.overdue(), ctx.figures().then().overdue()), tasksLink(ctx.filter()) + "status=OVERDUE")),
 					rows.isEmpty() ? List.of("Không có nhiệm vụ quá hạn.") : List.of(),
-					new Panel.Grid(List.of("Cơ quan", "Quá hạn", "So với " + ctx.beforeLabel(), "Tổng số", "Tỷ lệ hoàn thành trên số đã đến hạn"),
+					new Panel.Grid(List.of("Cơ quan", "Quá hạn", "Tăng/giảm so với " + ctx.beforeLabel(), "Tổng số", "Tỷ lệ hoàn thành trên số đã đến hạn"),
 							rows));
 		}
 	}
