@@ -81,6 +81,14 @@ class BoardAndRankingTest {
 		BoardService.Board b = boards.get(id);
 		assertThatThrownBy(() -> runAs.user("lanhdao", () -> boards.save(id, new BoardService.BoardInput(b.name(), EIGHT,
 				"I", null, null, null, Role.AGENCY_HEAD), b.version() + 1))).isInstanceOf(ConcurrentEditException.class);
+		// the same over HTTP: 409 with the current version named
+		String conflict = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/boards/" + id)
+			.param("version", String.valueOf(b.version() + 7)).param("name", b.name()).param("widgets", "RATES")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.with(user(new Fixtures(ctx).user("lanhdao")))).andExpect(status().isConflict()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(conflict).contains("phiên bản hiện tại: " + b.version());
+		assertThat(boards.get(id).widgets()).hasSize(8);
 		assertThatThrownBy(() -> runAs.user("lanhdao", () -> boards.save(null, new BoardService.BoardInput("Trống", List.of(),
 				null, null, null, null, null), null))).isInstanceOf(DomainException.class).hasMessageContaining("ít nhất một mục");
 
