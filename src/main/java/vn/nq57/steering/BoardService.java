@@ -67,7 +67,7 @@ public class BoardService {
 	}
 
 	public record View(Board board, boolean mine, LocalDate day, LocalDate before, String periodLabel,
-			String beforeLabel, Filter filter, List<Shown> widgets) {
+			String beforeLabel, Filter filter, List<Shown> widgets, java.time.Instant counted) {
 	}
 
 	private static final int MAX_WIDGETS = 12;
@@ -250,7 +250,7 @@ public class BoardService {
 				shown.add(new Shown(code, w.get().title(), w.get().render(ctx), false));
 			}
 		}
-		return new View(b, b.ownerId() == u.id(), day, before, periodLabel, beforeLabel, f, shown);
+		return new View(b, b.ownerId() == u.id(), day, before, periodLabel, beforeLabel, f, shown, fig.counted());
 	}
 
 	/** The last day of the period before the one containing {@code day}. */

@@ -107,9 +107,11 @@ final class BoardWidgets {
 	static class Groups implements BoardWidget {
 
 		private final NamedParameterJdbcTemplate jdbc;
+		private final FigureCache cache;
 
-		Groups(NamedParameterJdbcTemplate jdbc) {
+		Groups(NamedParameterJdbcTemplate jdbc, FigureCache cache) {
 			this.jdbc = jdbc;
+			this.cache = cache;
 		}
 
 		@Override
@@ -139,6 +141,12 @@ final class BoardWidgets {
 				where.append(" AND gg.code = :gc");
 				p.addValue("gc", f.groupCode());
 			}
+			List<Panel.Row> rows = cache.get("groups|" + f + "|" + ctx.day(), () -> groups(from, where, p, f));
+			return new Panel(code(), title(), List.of(), rows.isEmpty() ? List.of("Chưa có nhiệm vụ thuộc nhóm.") : List.of(),
+					new Panel.Grid(List.of("Nhóm", "Tổng số", "Đã hoàn thành", "Quá hạn", "Tỷ lệ hoàn thành trên số đã đến hạn"), rows));
+		}
+
+		private List<Panel.Row> groups(StringBuilder from, StringBuilder where, MapSqlParameterSource p, Filter f) {
 			List<Panel.Row> rows = new ArrayList<>();
 			jdbc.query("""
 					SELECT gg.code, min(gg.title), count(*),
@@ -152,8 +160,7 @@ final class BoardWidgets {
 						Fmt.num(done), Fmt.num(overdue), Fmt.pct(vn.nq57.kernel.Rates.completionOverDue(done, overdue))),
 						tasksLink(f) + "status=OVERDUE"));
 			});
-			return new Panel(code(), title(), List.of(), rows.isEmpty() ? List.of("Chưa có nhiệm vụ thuộc nhóm.") : List.of(),
-					new Panel.Grid(List.of("Nhóm", "Tổng số", "Đã hoàn thành", "Quá hạn", "Tỷ lệ hoàn thành trên số đã đến hạn"), rows));
+			return rows;
 		}
 	}
 
@@ -252,9 +259,11 @@ final class BoardWidgets {
 	static class Indicators implements BoardWidget {
 
 		private final IndicatorStandings standings;
+		private final FigureCache cache;
 
-		Indicators(IndicatorStandings standings) {
+		Indicators(IndicatorStandings standings, FigureCache cache) {
 			this.standings = standings;
+			this.cache = cache;
 		}
 
 		@Override
@@ -279,7 +288,7 @@ final class BoardWidgets {
 
 		@Override
 		public Panel render(Context ctx) {
-			List<IndicatorStandings.Standing> all = standings.on(ctx.day());
+			List<IndicatorStandings.Standing> all = cache.get("indicators|" + ctx.day(), () -> standings.on(ctx.day()));
 			long onCourse = all.stream().filter(IndicatorStandings.Standing::onCourse).count();
 			long behind = all.stream().filter(IndicatorStandings.Standing::behind).count();
 			List<Panel.Row> rows = all.stream().filter(IndicatorStandings.Standing::behind).limit(10)

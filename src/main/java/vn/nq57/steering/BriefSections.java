@@ -214,9 +214,11 @@ final class BriefSections {
 	static class Indicators implements BriefSection {
 
 		private final IndicatorStandings standings;
+		private final FigureCache cache;
 
-		Indicators(IndicatorStandings standings) {
+		Indicators(IndicatorStandings standings, FigureCache cache) {
 			this.standings = standings;
+			this.cache = cache;
 		}
 
 		@Override
@@ -227,7 +229,7 @@ final class BriefSections {
 		@Override
 		public Optional<Panel> section(Context ctx) {
 			Long one = ctx.filter().agencyId();
-			List<IndicatorStandings.Standing> behind = standings.on(ctx.day()).stream()
+			List<IndicatorStandings.Standing> behind = cache.get("indicators|" + ctx.day(), () -> standings.on(ctx.day())).stream()
 				.filter(IndicatorStandings.Standing::behind)
 				.filter(s -> one == null || s.responsibleAgencyId() == one).toList();
 			List<Panel.Row> rows = behind.stream().map(s -> new Panel.Row(List.of(s.code(), s.name(), s.agencyName(),

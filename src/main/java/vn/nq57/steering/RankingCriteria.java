@@ -107,9 +107,11 @@ final class RankingCriteria {
 	static class Indicators implements RankingCriterion {
 
 		private final IndicatorStandings standings;
+		private final FigureCache cache;
 
-		Indicators(IndicatorStandings standings) {
+		Indicators(IndicatorStandings standings, FigureCache cache) {
 			this.standings = standings;
+			this.cache = cache;
 		}
 
 		@Override
@@ -130,7 +132,7 @@ final class RankingCriteria {
 		@Override
 		public Map<Long, Rates.Ratio> byAgency(LocalDate day, Filter f) {
 			Map<Long, Rates.Ratio> out = new HashMap<>();
-			for (IndicatorStandings.Standing s : standings.on(day)) {
+			for (IndicatorStandings.Standing s : cache.get("indicators|" + day, () -> standings.on(day))) {
 				if (s.judged()) {
 					out.merge(s.responsibleAgencyId(), new Rates.Ratio(s.onCourse() ? 1 : 0, 1), Rates.Ratio::plus);
 				}

@@ -53,13 +53,15 @@ public class RankingService {
 	private final SteeringSettings settings;
 	private final NamedParameterJdbcTemplate jdbc;
 	private final AppClock clock;
+	private final FigureCache cache;
 
 	RankingService(List<RankingCriterion> criteria, SteeringSettings settings, NamedParameterJdbcTemplate jdbc,
-			AppClock clock) {
+			AppClock clock, FigureCache cache) {
 		this.criteria = criteria;
 		this.settings = settings;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.cache = cache;
 	}
 
 	public List<Criterion> criteria() {
@@ -162,6 +164,10 @@ public class RankingService {
 	}
 
 	List<Line> compute(LocalDate day, Filter f, List<Criterion> cs) {
+		return cache.get("ranking|" + day + "|" + f + "|" + cs, () -> count(day, f, cs));
+	}
+
+	private List<Line> count(LocalDate day, Filter f, List<Criterion> cs) {
 		Map<String, Map<Long, Rates.Ratio>> byCode = new HashMap<>();
 		Set<Long> agencies = new HashSet<>();
 		for (RankingCriterion c : criteria) {

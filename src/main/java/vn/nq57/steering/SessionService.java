@@ -92,9 +92,11 @@ public class SessionService {
 	private final AccessPolicy access;
 	private final AuditLog audit;
 	private final AppClock clock;
+	private final FigureCache cache;
 
 	SessionService(JdbcTemplate jdbc, Addressees addressees, TaskService tasks, TaskImport taskImport,
-			AccessPolicy access, AuditLog audit, AppClock clock) {
+			AccessPolicy access, AuditLog audit, AppClock clock, FigureCache cache) {
+		this.cache = cache;
 		this.jdbc = jdbc;
 		this.addressees = addressees;
 		this.tasks = tasks;
@@ -407,6 +409,7 @@ public class SessionService {
 		jdbc.update("UPDATE steering_session SET notice_docx = ? WHERE id = ?", docx, sessionId);
 		Map<String, Object> after = snapshot(issued);
 		after.put("tasks", w.taskIds());
+		cache.clear();
 		audit.change("NOTICE_ISSUED", "STEERING_SESSION", sessionId, null, "Ban hành thông báo " + number.strip(),
 				snapshot(s), after);
 		return issued;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class StatusFigures {
 
 	/** Per agency: [0] on {@code day}, [1] on {@code before}. */
-	public record ByAgency(LocalDate day, LocalDate before, Map<Long, Counts[]> rows) {
+	public record ByAgency(LocalDate day, LocalDate before, Map<Long, Counts[]> rows, java.time.Instant counted) {
 
 		public Counts total(int which) {
 			Counts c = Counts.ZERO;
@@ -38,12 +38,18 @@ public class StatusFigures {
 	}
 
 	private final NamedParameterJdbcTemplate jdbc;
+	private final FigureCache cache;
 
-	StatusFigures(NamedParameterJdbcTemplate jdbc) {
+	StatusFigures(NamedParameterJdbcTemplate jdbc, FigureCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 	}
 
 	public ByAgency byAgency(Filter f, LocalDate day, LocalDate before) {
+		return cache.get("status|" + f + "|" + day + "|" + before, () -> count(f, day, before));
+	}
+
+	private ByAgency count(Filter f, LocalDate day, LocalDate before) {
 		MapSqlParameterSource p = new MapSqlParameterSource("d", Date.valueOf(day)).addValue("b", Date.valueOf(before));
 		StringBuilder from = new StringBuilder("FROM assignment_view a");
 		StringBuilder where = new StringBuilder(" WHERE true");
@@ -67,7 +73,7 @@ public class StatusFigures {
 					new Counts(total, rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)),
 					new Counts(total, rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)) });
 		});
-		return new ByAgency(day, before, rows);
+		return new ByAgency(day, before, rows, java.time.Instant.now());
 	}
 
 	/** Adds the filter's joins and conditions to a query over {@code assignment_view a}. */
