@@ -399,7 +399,7 @@ final class BoardWidgets {
 				.map(l -> new Panel.Row(List.of(String.valueOf(l.position()), Fmt.cut(l.instruction(), 120), l.deadline(),
 						l.statusText()), l.taskId() == null ? null : "/tasks/" + l.taskId())).toList();
 			return new Panel(code(), title(), List.of(new Panel.Figure("Đã hoàn thành", Fmt.num(done) + "/" + Fmt.num(lines.size()),
-					null, null, "/steering/sessions/" + last.get(0))), List.of(),
+					null, null, ctx.user().seesEveryAgency() ? "/steering/sessions/" + last.get(0) : null)), List.of(),
 					new Panel.Grid(List.of("TT", "Nội dung", "Thời hạn", "Kết quả"), rows));
 		}
 	}

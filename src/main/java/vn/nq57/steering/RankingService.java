@@ -95,9 +95,18 @@ public class RankingService {
 		List<Criterion> cs = criteria();
 		List<Line> lines = compute(day, f, cs);
 		PeriodRef prev = quarterEnding(previousQuarterEnd(day));
-		Map<Long, Integer> before = f.groupCode() == null && f.agencyId() == null ? kept(prev.label(), f) : Map.of();
+		Map<Long, Integer> before = Map.of();
+		if (f.groupCode() == null && f.agencyId() == null) {
+			before = kept(prev.label(), f);
+			if (before.isEmpty()) {
+				// the quarter just closed is ranked once, as of its last day, and kept: the history needs no one to ask
+				closed(prev, Filter.ALL);
+				before = kept(prev.label(), f);
+			}
+		}
+		Map<Long, Integer> previous = before;
 		lines = lines.stream().map(l -> new Line(l.rank(), l.agencyId(), l.name(), l.kind(), l.rates(), l.parts(),
-				l.score(), before.get(l.agencyId()))).toList();
+				l.score(), previous.get(l.agencyId()))).toList();
 		return new Ranking(periodLabel(day), day, cs, lines, formula(cs), false);
 	}
 
@@ -113,15 +122,19 @@ public class RankingService {
 			List<Line> all = compute(period.end(), Filter.ALL, cs);
 			String weights = SteeringSettings.normalizeWeights(settings.weights().entrySet().stream()
 				.map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + ";" + b).orElse(""));
+			List<MapSqlParameterSource> rows = new ArrayList<>();
 			for (Line l : all) {
-				jdbc.update("""
+				rows.add(new MapSqlParameterSource("p", period.label()).addValue("e", Date.valueOf(period.end()))
+					.addValue("a", l.agencyId()).addValue("r", l.rank()).addValue("s", l.score())
+					.addValue("o", l.rates().get("ON_TIME")).addValue("rp", l.rates().get("REPORTS"))
+					.addValue("i", l.rates().get("INDICATORS")).addValue("w", Fmt.cut(weights, 100)));
+			}
+			if (!rows.isEmpty()) {
+				jdbc.batchUpdate("""
 						INSERT INTO steering_ranking_history(period_label, period_end, agency_id, rank, score, on_time_rate,
 						       report_rate, indicator_rate, weights)
 						VALUES (:p, :e, :a, :r, :s, :o, :rp, :i, :w) ON CONFLICT DO NOTHING""",
-						new MapSqlParameterSource("p", period.label()).addValue("e", Date.valueOf(period.end()))
-							.addValue("a", l.agencyId()).addValue("r", l.rank()).addValue("s", l.score())
-							.addValue("o", l.rates().get("ON_TIME")).addValue("rp", l.rates().get("REPORTS"))
-							.addValue("i", l.rates().get("INDICATORS")).addValue("w", Fmt.cut(weights, 100)));
+						rows.toArray(MapSqlParameterSource[]::new));
 			}
 		}
 		List<Line> lines = new ArrayList<>();

@@ -88,6 +88,9 @@ class SessionController {
 		model.addAttribute("previous", sessions.previous(s).orElse(null));
 		if (edit != null && !model.containsAttribute("input")) {
 			SessionService.Item it = sessions.item(edit);
+			if (it.sessionId() != id) {
+				throw new vn.nq57.system.NotFoundException("Không tìm thấy nội dung kết luận #" + edit + " của phiên họp này");
+			}
 			model.addAttribute("editing", it);
 			model.addAttribute("input", new SessionService.ItemInput(it.addressee(), it.instruction(),
 					it.expectedOutput(), it.deadlinePhrase(), it.reportBack()));

@@ -112,6 +112,13 @@ class BoardAndRankingTest {
 		assertThat(page).contains("widget-RATES", "Mục này không hiển thị với vai trò của bạn.")
 			.contains("href=\"/tasks?agency=" + world.agency("STC") + "&amp;status=OVERDUE\"");
 		assertThat(late.getId()).isPositive();
+		// the other pages of the boards and the ranking answer
+		for (String url : List.of("/boards", "/boards/" + id + "/edit", "/boards/" + id + "?agencyKind=DEPARTMENT&period=YEAR",
+				"/steering/ranking", "/steering/ranking?kind=COMMUNE", "/steering/ranking?period=2026-Q3")) {
+			mvc.perform(get(url).with(user(leader))).andExpect(status().isOk());
+		}
+		mvc.perform(get("/steering/ranking").with(user(new Fixtures(ctx).user("gd.stc")))).andExpect(status().isForbidden());
+		mvc.perform(get("/boards/" + id + "?agencyKind=NOPE").with(user(leader))).andExpect(status().is4xxClientError());
 	}
 
 	@Test

@@ -26,7 +26,11 @@ import vn.nq57.testdata.World;
  * a Decree 30 .docx, the tasks created with the deadlines and agencies of the items, and the next brief showing them.
  */
 @IntegrationTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class SessionCycleTest {
+
+	@Autowired org.springframework.test.web.servlet.MockMvc mvc;
+	@Autowired org.springframework.context.ApplicationContext ctx;
 
 	@Autowired SessionService sessions;
 	@Autowired BriefService briefs;
@@ -130,6 +134,18 @@ class SessionCycleTest {
 		assertThat(follow.grid().rows().get(1).cells().get(4)).isEqualTo("Đã hoàn thành đúng hạn");
 		assertThat(follow.grid().rows().get(1).link()).isEqualTo("/tasks/" + after.get(1).taskId());
 		assertThat(follow.grid().rows().get(2).cells().get(4)).startsWith("Đang thực hiện");
+		var dost = new vn.nq57.security.Fixtures(ctx).user("sokhcn");
+		for (String url : List.of("/steering/sessions", "/steering/sessions/" + s, "/steering/sessions/" + next + "/brief",
+				"/steering/sessions/" + s + "?edit=" + after.get(0).id(), "/steering/sessions/" + s + "/notice.docx")) {
+			mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(dost)))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+		}
+		// an agency's officer does not open the sessions
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/steering/sessions/" + s + "/brief")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(new vn.nq57.security.Fixtures(ctx).user("cb.stc"))))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(runAs.user("sokhcn", () -> briefs.docx(brief))))) {
 			String text = String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).toList());
 			assertThat(text).contains("BÁO CÁO", "KẾT QUẢ THỰC HIỆN KẾT LUẬN PHIÊN HỌP TRƯỚC");
