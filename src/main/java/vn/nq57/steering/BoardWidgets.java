@@ -141,9 +141,37 @@ final class BoardWidgets {
 				where.append(" AND gg.code = :gc");
 				p.addValue("gc", f.groupCode());
 			}
-			List<Panel.Row> rows = cache.get("groups|" + f + "|" + ctx.day(), () -> groups(from, where, p, f));
-			return new Panel(code(), title(), List.of(), rows.isEmpty() ? List.of("Chưa có nhiệm vụ thuộc nhóm.") : List.of(),
+			boolean byTask = f.agencyKind() == null && f.agencyId() == null;
+			List<Panel.Row> rows = cache.get("groups|" + f + "|" + ctx.day(),
+					() -> byTask ? tasks(f, ctx.day()) : groups(from, where, p, f));
+			return new Panel(code(), title(), List.of(), List.of(rows.isEmpty() ? "Chưa có nhiệm vụ thuộc nhóm."
+					: byTask ? "Đếm theo nhiệm vụ (một nhiệm vụ quá hạn khi còn cơ quan chủ trì chưa hoàn thành đã quá hạn)."
+							: "Đếm theo lượt giao cho cơ quan (nhiệm vụ × cơ quan chủ trì) của các cơ quan đã lọc."),
 					new Panel.Grid(List.of("Nhóm", "Tổng số", "Đã hoàn thành", "Quá hạn", "Tỷ lệ hoàn thành trên số đã đến hạn"), rows));
+		}
+
+		/** Tasks by group from the task module's roll-up (an index-only scan), as the overview counts them. */
+		private List<Panel.Row> tasks(Filter f, java.time.LocalDate day) {
+			MapSqlParameterSource p = new MapSqlParameterSource("d", Date.valueOf(day));
+			String where = "";
+			if (f.groupCode() != null) {
+				where = " WHERE gg.code = :gc";
+				p.addValue("gc", f.groupCode());
+			}
+			List<Panel.Row> rows = new ArrayList<>();
+			jdbc.query("""
+					SELECT gg.code, min(gg.title), count(*),
+					  count(*) FILTER (WHERE t.open_count = 0 AND t.assignment_count > 0),
+					  count(*) FILTER (WHERE t.open_min_due < :d)
+					FROM task_view t JOIN task_group_view gg ON gg.id = t.group_id""" + where
+					+ " GROUP BY gg.code ORDER BY min(gg.position), gg.code", p, rs -> {
+						long done = rs.getLong(4);
+						long overdue = rs.getLong(5);
+						rows.add(new Panel.Row(List.of(rs.getString(1) + ". " + Fmt.cut(rs.getString(2), 90),
+								Fmt.num(rs.getLong(3)), Fmt.num(done), Fmt.num(overdue),
+								Fmt.pct(vn.nq57.kernel.Rates.completionOverDue(done, overdue))), "/tasks?status=OVERDUE"));
+					});
+			return rows;
 		}
 
 		private List<Panel.Row> groups(StringBuilder from, StringBuilder where, MapSqlParameterSource p, Filter f) {

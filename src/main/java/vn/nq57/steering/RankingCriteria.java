@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.nq57.indicator.IndicatorStandings;
@@ -24,10 +22,10 @@ final class RankingCriteria {
 	@Component
 	static class OnTime implements RankingCriterion {
 
-		private final NamedParameterJdbcTemplate jdbc;
+		private final StatusFigures figures;
 
-		OnTime(NamedParameterJdbcTemplate jdbc) {
-			this.jdbc = jdbc;
+		OnTime(StatusFigures figures) {
+			this.figures = figures;
 		}
 
 		@Override
@@ -47,18 +45,11 @@ final class RankingCriteria {
 
 		@Override
 		public Map<Long, Rates.Ratio> byAgency(LocalDate day, Filter f) {
-			MapSqlParameterSource p = new MapSqlParameterSource("d", Date.valueOf(day));
-			StringBuilder from = new StringBuilder("FROM assignment_view a");
-			StringBuilder where = new StringBuilder(" WHERE (a.completed_on <= :d OR task_overdue_as_of(a.due_date, a.completed_on, :d))");
-			StatusFigures.where(f, from, where, p);
 			Map<Long, Rates.Ratio> out = new HashMap<>();
-			jdbc.query("""
-					SELECT a.agency_id,
-					  count(*) FILTER (WHERE task_completed_on_time_as_of(a.due_date, a.completed_on, :d)),
-					  count(*) FILTER (WHERE a.completed_on <= :d OR task_overdue_as_of(a.due_date, a.completed_on, :d))
-					""" + from + where + " GROUP BY a.agency_id", p, rs -> {
-				if (rs.getLong(3) > 0) {
-					out.put(rs.getLong(1), new Rates.Ratio(rs.getLong(2), rs.getLong(3)));
+			figures.byAgency(f, day, day).rows().forEach((agency, c) -> {
+				long whole = c[0].completed() + c[0].overdue();
+				if (whole > 0) {
+					out.put(agency, new Rates.Ratio(c[0].onTime(), whole));
 				}
 			});
 			return out;

@@ -50,6 +50,88 @@ public class StatusFigures {
 	}
 
 	private ByAgency count(Filter f, LocalDate day, LocalDate before) {
+		return f.groupCode() == null ? fromRollup(f, day, before) : scan(f, day, before);
+	}
+
+	/**
+	 * The same figures without a pass over every assignment: the task module's per-agency roll-up (total, completed on
+	 * time, late, open with a due date; kept by its triggers), the open assignments due before each day (an index-only
+	 * range scan of {@code overview_open_due_agency_idx}), and the assignments completed after the earlier day (few),
+	 * which were still open then. {@code StatusFiguresAgreementTest} holds it to {@link #scan}.
+	 */
+	ByAgency fromRollup(Filter f, LocalDate day, LocalDate before) {
+		MapSqlParameterSource p = new MapSqlParameterSource("d", Date.valueOf(day)).addValue("b", Date.valueOf(before));
+		String kindJoin = "";
+		StringBuilder on = new StringBuilder();
+		if (f.agencyKind() != null) {
+			kindJoin = " JOIN agency_view ag ON ag.id = %s.agency_id AND ag.kind = :kind";
+			p.addValue("kind", f.agencyKind());
+		}
+		if (f.communeId() != null) {
+			on.append(" AND %s.agency_id = :commune");
+			p.addValue("commune", f.communeId());
+		}
+		if (f.scopeAgencyId() != null) {
+			on.append(" AND %s.agency_id = :scope");
+			p.addValue("scope", f.scopeAgencyId());
+		}
+		String rj = kindJoin.formatted("r");
+		String rw = on.toString().replace("%s", "r");
+		String aj = kindJoin.formatted("a");
+		String aw = on.toString().replace("%s", "a");
+		Map<Long, long[]> base = new HashMap<>();
+		jdbc.query("SELECT r.agency_id, r.total, r.on_time, r.late, r.open_dated FROM agency_status_rollup_view r" + rj
+				+ " WHERE r.total <> 0" + rw, p, rs -> {
+					base.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
+				});
+		// open now and due before each day
+		Map<Long, long[]> open = new HashMap<>();
+		jdbc.query("""
+				SELECT a.agency_id, count(*) FILTER (WHERE a.due_date < :d), count(*) FILTER (WHERE a.due_date < :b)
+				FROM assignment_view a""" + aj
+				+ " WHERE a.completed_on IS NULL AND a.due_date < greatest(CAST(:d AS date), CAST(:b AS date))" + aw
+				+ " GROUP BY a.agency_id", p, rs -> {
+					open.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3) });
+				});
+		// completed after a day: still open on it
+		Map<Long, long[]> later = new HashMap<>();
+		jdbc.query("""
+				SELECT a.agency_id,
+				  count(*) FILTER (WHERE a.completed_on > :d AND (a.due_date IS NULL OR a.completed_on <= a.due_date)),
+				  count(*) FILTER (WHERE a.completed_on > :d AND a.completed_on > a.due_date),
+				  count(*) FILTER (WHERE a.completed_on > :d AND a.due_date < :d),
+				  count(*) FILTER (WHERE a.completed_on > :d AND a.due_date >= :d),
+				  count(*) FILTER (WHERE a.completed_on > :b AND (a.due_date IS NULL OR a.completed_on <= a.due_date)),
+				  count(*) FILTER (WHERE a.completed_on > :b AND a.completed_on > a.due_date),
+				  count(*) FILTER (WHERE a.completed_on > :b AND a.due_date < :b),
+				  count(*) FILTER (WHERE a.completed_on > :b AND a.due_date >= :b)
+				FROM assignment_view a""" + aj + " WHERE a.completed_on > least(CAST(:d AS date), CAST(:b AS date))" + aw
+				+ " GROUP BY a.agency_id", p, rs -> {
+					long[] v = new long[8];
+					for (int i = 0; i < 8; i++) {
+						v[i] = rs.getLong(i + 2);
+					}
+					later.put(rs.getLong(1), v);
+				});
+		Map<Long, Counts[]> rows = new HashMap<>();
+		base.forEach((agency, r) -> {
+			long[] o = open.getOrDefault(agency, new long[2]);
+			long[] c = later.getOrDefault(agency, new long[8]);
+			Counts[] both = new Counts[2];
+			for (int k = 0; k < 2; k++) {
+				long onTime = r[1] - c[4 * k];
+				long late = r[2] - c[4 * k + 1];
+				long overdue = o[k] + c[4 * k + 2];
+				long inTime = r[3] - o[k] + c[4 * k + 3];
+				both[k] = new Counts(r[0], onTime, late, inTime, overdue);
+			}
+			rows.put(agency, both);
+		});
+		return new ByAgency(day, before, rows, java.time.Instant.now());
+	}
+
+	/** One pass over the assignments with the {@code _as_of} rules (also the way with a task group chosen). */
+	ByAgency scan(Filter f, LocalDate day, LocalDate before) {
 		MapSqlParameterSource p = new MapSqlParameterSource("d", Date.valueOf(day)).addValue("b", Date.valueOf(before));
 		StringBuilder from = new StringBuilder("FROM assignment_view a");
 		StringBuilder where = new StringBuilder(" WHERE true");
