@@ -61,7 +61,9 @@ final class BriefSections {
 				new Panel.Figure("Tỷ lệ hoàn thành trên tổng số", Fmt.pct(now.rateOverAll()), Fmt.pct(then.rateOverAll()),
 						Fmt.deltaPct(now.rateOverAll(), then.rateOverAll()), tasks),
 				new Panel.Figure("Chưa hoàn thành – quá hạn", Fmt.num(now.overdue()), Fmt.num(then.overdue()),
-						Fmt.delta(now.overdue(), then.overdue()), link == null ? null : link + "status=OVERDUE"));
+						Fmt.delta(now.overdue(), then.overdue()), link == null ? null : link + "status=OVERDUE"),
+				new Panel.Figure("Hoàn thành từ ngày " + Fmt.date(before), Fmt.num(Math.max(0, now.completed() - then.completed())),
+						null, null, link == null ? null : link + "status=COMPLETED_ON_TIME"));
 		List<Panel.Row> rows = new ArrayList<>();
 		rows.add(row("Đã hoàn thành – đúng hạn", now.onTime(), then.onTime(), link, "COMPLETED_ON_TIME"));
 		rows.add(row("Đã hoàn thành – quá hạn", now.late(), then.late(), link, "COMPLETED_LATE"));
