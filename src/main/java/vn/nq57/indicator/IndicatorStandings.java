@@ -40,9 +40,13 @@ public class IndicatorStandings {
 		this.queries = queries;
 	}
 
-	/** Every indicator of the scoreboard as it stood at the end of {@code day} (today's kept figures when null). */
+	/**
+	 * Every indicator of the scoreboard as it stood at the end of {@code day}; today (or null, or a later day) from the
+	 * kept figures, as the scoreboard shows them.
+	 */
 	public List<Standing> on(LocalDate day) {
-		return queries.scoreboard(null, null, day).rows().stream().map(r -> {
+		LocalDate asOf = day == null || !day.isBefore(queries.today()) ? null : day;
+		return queries.scoreboard(null, null, asOf).rows().stream().map(r -> {
 			IndicatorQueries.Shown s = r.shown();
 			return new Standing(r.ind().code(), r.ind().name(), r.ind().responsibleAgencyId(), r.agencyName(), s.period(),
 					s.value(), s.target(), s.expected(), r.status().name(), r.status().label());
