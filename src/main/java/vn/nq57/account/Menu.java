@@ -43,6 +43,8 @@ public final class Menu {
 			new Entry("/urging", "menu.urging", EnumSet.of(Role.SECRETARIAT, Role.LEADER)),
 			new Entry("/notifications", "menu.notifications", ALL),
 			new Entry("/reporting/regimes", "menu.regimes", PROVINCE),
+			new Entry("/datacalls", "menu.datacalls", ALL),
+			new Entry("/upward", "menu.upward", PROVINCE),
 			new Entry("/settings", "menu.settings", EnumSet.of(Role.SECRETARIAT, Role.ADMIN)));
 
 	private Menu() {
