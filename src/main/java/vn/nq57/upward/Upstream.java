@@ -104,6 +104,15 @@ public class Upstream {
 		return id;
 	}
 
+	/** The system with that code, added with its code as name when missing (tests, demo). */
+	@Transactional
+	public System addSystemIfMissing(String code) {
+		if (jdbc.queryForList("SELECT id FROM upstream_system WHERE code = ?", Long.class, code).isEmpty()) {
+			addSystem(code, code, null);
+		}
+		return system(code);
+	}
+
 	@Transactional
 	public void setPushUrl(String system, String url, Long version) {
 		requireManage();
