@@ -66,7 +66,8 @@ class UpwardDemoData implements ApplicationRunner {
 		runAs.user("sokhcn", () -> {
 			CentralList.Preview p = lists.preview("NQ57_TW", SubjectType.INDICATOR, data, "danh-muc-chi-tieu-NQ57-TW (minh hoa).csv");
 			Map<Integer, Long> choices = new HashMap<>();
-			p.lines().forEach(l -> choices.put(l.line(), l.proposed() == null ? 0L : l.proposed()));
+			java.util.Set<Long> taken = new java.util.HashSet<>();
+			p.lines().forEach(l -> choices.put(l.line(), l.proposed() == null || !taken.add(l.proposed()) ? 0L : l.proposed()));
 			int mapped = lists.commit(p.listId(), choices);
 			export.exportFile("NQ57_TW");
 			log.info("Demo: danh mục chỉ tiêu của hệ thống NQ57 Trung ương, {} chỉ tiêu được ghép", mapped);
