@@ -89,7 +89,7 @@ class DataCallBrowserTest {
 		browser.open("/datacalls/" + id);
 		assertThat(browser.find(By.id("completeness")).getText()).isEqualTo("100,00%");
 		browser.submit(browser.find(By.id("consolidate")));
-		assertThat(browser.find(By.id("results")).getText()).contains("1.526 cơ quan", "94,18% (990/1.050)");
+		assertThat(browser.find(By.id("results")).getText()).contains("1.526 cơ quan", "94,28% (990/1.050)");
 		String href = browser.find(By.id("docx")).getAttribute("href");
 		Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
 		HttpResponse<byte[]> docx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
@@ -97,7 +97,7 @@ class DataCallBrowserTest {
 		assertThat(docx.statusCode()).isEqualTo(200);
 		try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(docx.body())); XWPFWordExtractor x = new XWPFWordExtractor(d)) {
 			assertThat(x.getText()).contains("BÁO CÁO", title, "Thực hiện Công văn số 13884-CV/VPTW ngày 20/11/2026 của Văn phòng Trung ương Đảng",
-					"1.526 cơ quan", "94,18%", "Nơi nhận");
+					"1.526 cơ quan", "94,28%", "Nơi nhận");
 		}
 		browser.shot("datacall-consolidated");
 	}
