@@ -135,6 +135,7 @@ class UpstreamController {
 		model.addAttribute("submissions", upstream.submissions(s.id(), 10));
 		model.addAttribute("types", SubjectType.values());
 		model.addAttribute("indicators", upstream.subjects(SubjectType.INDICATOR));
+		model.addAttribute("agencies", upstream.subjects(SubjectType.AGENCY));
 		model.addAttribute("manage", AccessPolicy.current().is(Role.SECRETARIAT));
 		return "upward/system";
 	}

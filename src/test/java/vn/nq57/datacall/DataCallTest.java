@@ -42,6 +42,7 @@ class DataCallTest {
 	@Autowired World world;
 	@Autowired JdbcTemplate jdbc;
 	@Autowired AuditLog audit;
+	@Autowired DataCallReminders reminders;
 
 	long call;
 	Map<String, Long> q = new LinkedHashMap<>();
@@ -209,6 +210,18 @@ class DataCallTest {
 		assertThat(task).isNotNull();
 		assertThat(s.get(q.get("7")).source()).contains("Nhiệm vụ đã hoàn thành");
 		assertThat(s.get(q.get("7")).denominator()).isGreaterThan(BigDecimal.ZERO);
+	}
+
+	@Test
+	void theReminderJobIsToldWhoStillOwesAnAnswer() {
+		setUp();
+		long stc = world.agency("STC");
+		java.util.function.Supplier<List<Long>> owing = () -> reminders.owed(LocalDate.of(2026, 11, 22), 7).stream()
+			.filter(o -> o.subjectId() == call).map(vn.nq57.notification.ReminderSource.Owed::agencyId).toList();
+		assertThat(owing.get()).containsExactlyInAnyOrder(stc, world.agency("SNV"), world.agency("BQLKKT"));
+		assertThat(reminders.owed(LocalDate.of(2026, 11, 22), 1).stream().filter(o -> o.subjectId() == call)).isEmpty();
+		runAs.user("cb.stc", () -> answers.save(call, stc, Map.of(q.get("1"), Answers.Input.of("5")), null, true));
+		assertThat(owing.get()).doesNotContain(stc).hasSize(2);
 	}
 
 	@Test
