@@ -35,6 +35,22 @@ public class AuditStory {
 	 * only the values are shown), and the fields that changed.
 	 */
 	public record Story(String action, String summary, String actor, boolean created, List<FieldChange> fields) {
+
+		/** The line in bold: the summary when it already starts with the action's words, else the action. */
+		public String headline() {
+			return repeats(action, summary) ? summary : action;
+		}
+
+		/** The line under it: the summary, unless the headline already said it. */
+		public String detail() {
+			return repeats(action, summary) ? null : summary;
+		}
+	}
+
+	/** Whether {@code summary} merely repeats {@code action} (and perhaps adds to it). */
+	public static boolean repeats(String action, String summary) {
+		return action != null && summary != null
+				&& vn.nq57.kernel.VnText.fold(summary).startsWith(vn.nq57.kernel.VnText.fold(action));
 	}
 
 	/** Resolves a value only a module can put in words (ids to names); {@code null}: not its field. */

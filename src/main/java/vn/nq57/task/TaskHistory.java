@@ -26,6 +26,14 @@ class TaskHistory {
 	/** One action on the task, and the agency whose work it was about ({@code null}: the task itself). */
 	record Change(String action, String summary, String actor, Long agencyId, boolean created,
 			java.util.List<AuditStory.FieldChange> fields) {
+
+		public String headline() {
+			return AuditStory.repeats(action, summary) ? summary : action;
+		}
+
+		public String detail() {
+			return AuditStory.repeats(action, summary) ? null : summary;
+		}
 	}
 
 	private final AuditStory story;
