@@ -56,6 +56,12 @@ class DemoWalkBrowserTest {
 
 	@LocalServerPort int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	List<vn.nq57.system.SettingSpec.Provider> settingProviders;
+
+	/** The keys of the message bundle and of the settings: a person never reads one. */
+	Set<String> keys;
+
 	Browser browser;
 
 	/** Every constant of the application's enums of five letters or more (OVERDUE, SECRETARIAT, MONTHLY…). */
@@ -77,6 +83,14 @@ class DemoWalkBrowserTest {
 			}
 		}
 		assertThat(enumNames).as("the scan finds the application's enums").contains("OVERDUE", "SECRETARIAT");
+		keys = new java.util.HashSet<>();
+		java.util.Properties bundle = new java.util.Properties();
+		try (var in = getClass().getResourceAsStream("/messages.properties")) {
+			bundle.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+		}
+		keys.addAll(bundle.stringPropertyNames());
+		settingProviders.forEach(p -> p.settings().forEach(s -> keys.add(s.key())));
+		assertThat(keys).contains("menu.tasks", "rates.rounding");
 	}
 
 	@AfterAll
@@ -88,6 +102,7 @@ class DemoWalkBrowserTest {
 	@DisplayName("every page of the demo, for every role: no raw code, no unresolved message key")
 	void noRawCodesAnywhere() {
 		List<String> problems = new ArrayList<>();
+		List<String> walked = new ArrayList<>();
 		for (String user : USERS) {
 			browser.driver().manage().window().setSize(new Dimension(1366, 1000));
 			browser.login(user);
@@ -120,8 +135,10 @@ class DemoWalkBrowserTest {
 				}
 			}
 			assertThat(seen.size()).as(user + " walked the demo").isGreaterThanOrEqualTo(6);
+			walked.add(user + ": " + seen.size() + " pages");
 			browser.logout();
 		}
+		System.out.println("Demo walk: " + walked);
 		assertThat(problems).as("raw codes or message keys on the pages people read").isEmpty();
 	}
 
@@ -197,6 +214,14 @@ class DemoWalkBrowserTest {
 		for (String word : text.split("[^A-Za-z0-9_]+")) {
 			if (enumNames.contains(word)) {
 				out.add("enum name " + word);
+			}
+		}
+		Matcher dotted = Pattern.compile("(?<![\\w@.-])[a-zA-Z][\\w-]*(?:\\.[\\w-]+)+").matcher(text);
+		while (dotted.find()) {
+			String t = dotted.group();
+			String stem = t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+			if (keys.contains(stem) || keys.stream().anyMatch(k -> k.startsWith(stem + "."))) {
+				out.add("key " + t);
 			}
 		}
 		return out.stream().distinct().toList();
