@@ -37,6 +37,7 @@ import vn.nq57.account.Role;
  */
 @DemoIntegrationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.test.context.TestPropertySource(properties = "nq57.notification.jobs.enabled=true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoWalkBrowserTest {
 
@@ -175,6 +176,21 @@ class DemoWalkBrowserTest {
 			browser.logout();
 		}
 		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	@DisplayName("notifications happen by themselves: on a fresh start the reminders and the week's digest are already there for the officer, the head and the leader")
+	void notificationsOnAFreshStart() {
+		for (String user : List.of("cb.stc", "gd.stc", "lanhdao")) {
+			browser.driver().manage().window().setSize(new Dimension(1366, 1000));
+			browser.login(user);
+			browser.open("/notifications");
+			long items = ((Number) ((JavascriptExecutor) browser.driver())
+				.executeScript("return document.querySelectorAll('main li, main tr').length;")).longValue();
+			String text = js("return document.querySelector('main').innerText;");
+			assertThat(items).as(user + " has notifications: " + text).isGreaterThan(1);
+			browser.logout();
+		}
 	}
 
 	/** The pages each role lives in: the overview or "my work", a task, report entry or the grid, indicators. */
