@@ -105,8 +105,12 @@ class TaskPageController {
 		Long historyFilter = historyAgency != null && agencyOf.containsValue(historyAgency) ? historyAgency : null;
 		model.addAttribute("timeline", timeline(task, me, agencyOf, claims, historyFilter, locale));
 		model.addAttribute("historyAgency", historyFilter);
-		model.addAttribute("historyAgencies", mine.stream().map(Assignment::getAgencyId).distinct()
-			.map(agencyId -> agencies.refs(java.util.Set.of(agencyId)).get(agencyId)).filter(java.util.Objects::nonNull)
+		java.util.Set<Long> historyIds = new HashSet<>();
+		mine.forEach(a -> historyIds.add(a.getAgencyId()));
+		// a drop-down of a few hundred agencies at most (a task of every commune is filtered through ?historyAgency=)
+		var historyNames = historyIds.size() <= 300 ? agencies.refs(historyIds)
+				: java.util.Map.<Long, vn.nq57.agency.AgencyDirectory.AgencyRef>of();
+		model.addAttribute("historyAgencies", historyNames.values().stream()
 			.sorted(Comparator.comparing(vn.nq57.agency.AgencyDirectory.AgencyRef::name)).toList());
 		if (!model.containsAttribute("progressInput")) {
 			model.addAttribute("progressInput", new ProgressInput());
