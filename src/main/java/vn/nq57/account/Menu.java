@@ -43,6 +43,12 @@ public final class Menu {
 			new Entry("/urging", "menu.urging", EnumSet.of(Role.SECRETARIAT, Role.LEADER)),
 			new Entry("/notifications", "menu.notifications", ALL),
 			new Entry("/reporting/regimes", "menu.regimes", PROVINCE),
+			new Entry("/catalogue/problems", "menu.problems", ALL),
+			new Entry("/catalogue/systems", "menu.systems", ALL),
+			new Entry("/catalogue/tech", "menu.tech", ALL),
+			new Entry("/catalogue/initiatives", "menu.initiatives", ALL),
+			new Entry("/recommendations", "menu.recommendations", ALL),
+			new Entry("/recommendations/obstacles", "menu.obstacles", PROVINCE),
 			new Entry("/settings", "menu.settings", EnumSet.of(Role.SECRETARIAT, Role.ADMIN)));
 
 	private Menu() {
