@@ -40,7 +40,6 @@ public class InventoryIndicators {
 	private final IndicatorFeed feed;
 	private final InventoryService inventory;
 	private final AppClock clock;
-	private volatile boolean declared;
 
 	InventoryIndicators(IndicatorFeed feed, InventoryService inventory, AppClock clock) {
 		this.feed = feed;
@@ -56,10 +55,9 @@ public class InventoryIndicators {
 	/** Declares the indicators (first time) and publishes the current counts; returns them. */
 	@Transactional
 	public InventoryService.Counts publish() {
-		if (!declared) {
-			DEFINITIONS.forEach(feed::declare);
-			declared = true;
-		}
+		// declared on every publication: a declaration inside a transaction that was rolled back (an import's
+		// preview) must not be taken for done; declare() is idempotent and leaves DoST's edits alone
+		DEFINITIONS.forEach(feed::declare);
 		InventoryService.Counts c = inventory.counts();
 		feed.publish(DATA_CENTRE, clock.today(), BigDecimal.valueOf(c.dataCentre()));
 		feed.publish(LGSP, clock.today(), BigDecimal.valueOf(c.lgsp()));

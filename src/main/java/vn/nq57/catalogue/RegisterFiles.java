@@ -64,43 +64,48 @@ public final class RegisterFiles {
 	public static Checked checkAttachment(String fileName, byte[] data) {
 		String name = safeName(fileName);
 		checkSize(name, data);
-		String type = TIKA.detect(data, name);
-		String realType = TIKA.detect(data);
-		if (realType.contains("macroEnabled") || type.contains("macroEnabled") || realType.contains("ms-excel.sheet.macro")
-				|| realType.contains("word.document.macro")) {
-			throw new DomainException("Tệp “" + name + "” có chứa macro; hệ thống không nhận tệp có macro. Chưa lưu gì.");
-		}
+		String real = TIKA.detect(data);
+		String type = switch (real) {
+			case "application/pdf", "image/png", "image/jpeg" -> real;
+			case "application/x-tika-ooxml", "application/zip" -> officeType(name, data);
+			default -> throw new DomainException("Tệp “" + name + "” không phải PDF, Word (.docx), Excel (.xlsx) hay ảnh PNG/JPEG "
+					+ "(nội dung là " + describe(real) + "); chưa lưu gì");
+		};
 		String ext = ATTACHMENT_TYPES.get(type);
-		if (ext == null) {
-			throw new DomainException("Tệp “" + name + "” không phải PDF, Word (.docx), Excel (.xlsx) hay ảnh PNG/JPEG; chưa lưu gì");
-		}
 		String lower = name.toLowerCase(Locale.ROOT);
-		boolean nameMatches = lower.endsWith(ext) || ext.equals(".jpg") && lower.endsWith(".jpeg");
-		if (!nameMatches || !agrees(type, realType)) {
-			throw new DomainException("Tệp “" + name + "” có tên không đúng với nội dung (nội dung là " + describe(realType)
-					+ "); tệp bị ngụy trang hoặc hỏng, chưa lưu gì");
+		if (!(lower.endsWith(ext) || ext.equals(".jpg") && lower.endsWith(".jpeg"))) {
+			throw new DomainException("Tệp “" + name + "” có tên không đúng với nội dung (nội dung là " + describe(type)
+					+ "); tệp bị ngụy trang hoặc đặt nhầm tên, chưa lưu gì");
 		}
 		return new Checked(name, type, sha256(data));
 	}
 
-	private static boolean agrees(String byName, String byContent) {
-		if (byName.equals(byContent)) {
-			return true;
+	/** Word or Excel by the package's main part; macro-enabled documents are refused. */
+	private static String officeType(String name, byte[] data) {
+		try (org.apache.poi.openxml4j.opc.OPCPackage pkg = org.apache.poi.openxml4j.opc.OPCPackage
+			.open(new ByteArrayInputStream(data))) {
+			var rels = pkg.getRelationshipsByType(org.apache.poi.openxml4j.opc.PackageRelationshipTypes.CORE_DOCUMENT);
+			if (rels.isEmpty()) {
+				throw new DomainException("Tệp “" + name + "” là tệp nén, không phải tài liệu Word hay Excel; chưa lưu gì");
+			}
+			String main = pkg.getPart(rels.getRelationship(0)).getContentType();
+			if (main.contains("macroEnabled") || !pkg.getPartsByName(java.util.regex.Pattern.compile("(?i).*vbaProject\\.bin")).isEmpty()) {
+				throw new DomainException("Tệp “" + name + "” có chứa macro; hệ thống không nhận tệp có macro. Chưa lưu gì.");
+			}
+			if (main.contains("wordprocessingml")) {
+				return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+			}
+			if (main.contains("spreadsheetml")) {
+				return XLSX;
+			}
+			throw new DomainException("Tệp “" + name + "” là tài liệu Office nhưng không phải Word hay Excel; chưa lưu gì");
 		}
-		// Office files are zips: content-only detection may stop at the container
-		return byContent.equals("application/x-tika-ooxml") || byContent.equals("application/zip")
-				&& (byName.contains("openxmlformats"));
-	}
-
-	private static String describe(String type) {
-		return switch (type) {
-			case "application/pdf" -> "PDF";
-			case "application/x-msdownload", "application/x-dosexec" -> "chương trình chạy được (.exe)";
-			case "text/plain" -> "văn bản thuần";
-			case "text/html" -> "trang HTML";
-			case "application/zip" -> "tệp nén ZIP";
-			default -> type;
-		};
+		catch (DomainException e) {
+			throw e;
+		}
+		catch (Exception e) {
+			throw new DomainException("Không đọc được tệp “" + name + "”: tệp hỏng hoặc bị nén bất thường; chưa lưu gì");
+		}
 	}
 
 	/** A workbook to import: a real .xlsx (not .xls, .xlsm, encrypted, or another file renamed). */
@@ -203,6 +208,21 @@ public final class RegisterFiles {
 		catch (IOException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	private static String describe(String type) {
+		return switch (type) {
+			case "application/pdf" -> "PDF";
+			case "application/x-msdownload", "application/x-dosexec" -> "chương trình chạy được (.exe)";
+			case "text/plain" -> "văn bản thuần";
+			case "text/html" -> "trang HTML";
+			case "application/zip" -> "tệp nén ZIP";
+			case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> "tài liệu Word (.docx)";
+			case XLSX -> "bảng tính Excel (.xlsx)";
+			case "image/png" -> "ảnh PNG";
+			case "image/jpeg" -> "ảnh JPEG";
+			default -> type;
+		};
 	}
 
 	private static void checkSize(String name, byte[] data) {

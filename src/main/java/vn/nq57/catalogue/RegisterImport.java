@@ -128,7 +128,7 @@ public class RegisterImport {
 			for (Map<String, String> row : rows) {
 				int line = Integer.parseInt(row.get("__line"));
 				String title = row.get(r.headers().get(0));
-				Object savepoint = status.createSavepoint();
+				savepoint("SAVEPOINT import_row");
 				String warning = null;
 				try {
 					try {
@@ -139,16 +139,16 @@ public class RegisterImport {
 							throw w;
 						}
 						warning = w.getMessage();
-						status.rollbackToSavepoint(savepoint);
-						savepoint = status.createSavepoint();
+						savepoint("ROLLBACK TO SAVEPOINT import_row");
 						r.importRow(row, true);
 					}
 					lines.add(new Line(line, title, null, warning));
-					status.releaseSavepoint(savepoint);
+					savepoint("RELEASE SAVEPOINT import_row");
 				}
 				catch (DomainException | org.springframework.dao.DataAccessException
 						| org.springframework.security.access.AccessDeniedException e) {
-					status.rollbackToSavepoint(savepoint);
+					savepoint("ROLLBACK TO SAVEPOINT import_row");
+					savepoint("RELEASE SAVEPOINT import_row");
 					lines.add(new Line(line, title, message(e), warning));
 				}
 			}
@@ -173,6 +173,11 @@ public class RegisterImport {
 			}
 		}
 		return lines;
+	}
+
+	/** A row's savepoint, in SQL on the transaction's connection (the JPA transaction manager has no nested ones). */
+	private void savepoint(String sql) {
+		jdbc.getJdbcTemplate().execute(sql);
 	}
 
 	private static String message(RuntimeException e) {
