@@ -32,7 +32,7 @@ import vn.nq57.system.NotFoundException;
 public class InventoryService {
 
 	public record Input(String name, Long ownerAgencyId, String purpose, String kind, String users, String hosting,
-			String securityLevel, boolean dossierApproved, boolean lgspConnected, boolean ndxpConnected,
+			String securityLevel, Boolean dossierApproved, Boolean lgspConnected, Boolean ndxpConnected,
 			String nationalDatabases, String status, String year, String cost, Long bigProblemId) {
 	}
 
@@ -219,8 +219,8 @@ public class InventoryService {
 		return new Clean(name, owner, Inputs.optional(in.purpose(), "mục đích", 2000),
 				Inputs.choice(InfoSystem.Kind.class, in.kind(), "loại hệ thống"), Inputs.optional(in.users(), "đối tượng sử dụng", 500),
 				Inputs.choice(InfoSystem.Hosting.class, in.hosting(), "nơi đặt hệ thống"),
-				Inputs.whole(in.securityLevel(), "cấp độ an toàn thông tin", 1, 5), in.dossierApproved(), in.lgspConnected(),
-				in.ndxpConnected(), Inputs.optional(in.nationalDatabases(), "CSDL quốc gia kết nối", 1000),
+				Inputs.whole(in.securityLevel(), "cấp độ an toàn thông tin", 1, 5), Boolean.TRUE.equals(in.dossierApproved()),
+				Boolean.TRUE.equals(in.lgspConnected()), Boolean.TRUE.equals(in.ndxpConnected()), Inputs.optional(in.nationalDatabases(), "CSDL quốc gia kết nối", 1000),
 				Inputs.choice(InfoSystem.Status.class, in.status(), "tình trạng"), Inputs.whole(in.year(), "năm đưa vào sử dụng", 1990, 2100),
 				Inputs.money(in.cost(), "kinh phí đầu tư"), problem);
 	}
