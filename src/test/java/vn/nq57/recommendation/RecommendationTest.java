@@ -35,6 +35,7 @@ class RecommendationTest {
 	@Autowired RunAs runAs;
 	@Autowired World world;
 	@Autowired JdbcTemplate jdbc;
+	@Autowired vn.nq57.reporting.ReportingFixtures reporting;
 
 	private RecommendationService.Recommendation get(long id) {
 		return runAs.user("sokhcn", () -> service.get(id));
@@ -143,5 +144,20 @@ class RecommendationTest {
 			.anySatisfy(c -> assertThat(c).contains("Đã kiến nghị Bộ Tài chính hướng dẫn").contains(obstacle));
 		assertThatThrownBy(() -> runAs.user("sokhcn", () -> queue.answer(item.id(), routed.version() + 1, "Lần hai")))
 			.hasMessageContaining("đã được trả lời");
+	}
+
+	@Test
+	@DisplayName("the obstacles of a periodic report sent to DoST reach the queue through periodic_report_item_view, with their task")
+	void obstaclesOfReports() {
+		long regime = reporting.monthlyRegime(LocalDate.of(2026, 10, 1), "STC");
+		Task task = world.task("Nhiệm vụ báo cáo vướng mắc " + World.seq()).lead("STC").due("31/12/2026").create();
+		String obstacle = "Báo cáo tháng: chưa có định mức kinh phí " + World.seq();
+		world.progress(world.assignment(task, "STC"), LocalDate.of(2026, 10, 20), 20, "Đang làm", obstacle, null);
+		long report = reporting.send(regime, "2026-10", "STC", "cb.stc", "gd.stc", LocalDate.of(2026, 11, 5), "Tóm tắt kiểm thử", true);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM periodic_report_item_view WHERE report_id = ? AND text = ? AND task_id = ?",
+				Integer.class, report, obstacle, task.getId())).isEqualTo(1);
+		runAs.user("sokhcn", () -> queue.collect());
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM obstacle_item WHERE source_kind = 'REPORT' AND source_id = ? AND task_id = ?",
+				Integer.class, report, task.getId())).isEqualTo(1);
 	}
 }
