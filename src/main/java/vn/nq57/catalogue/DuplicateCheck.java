@@ -39,6 +39,7 @@ public class DuplicateCheck {
 	}
 
 	/** The nearest entries (at most 8), leaving out the entry being edited ({@code register}, {@code exceptId}). */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
 	public List<Match> nearest(String title, String register, Long exceptId) {
 		if (title == null || title.isBlank()) {
 			return List.of();
@@ -46,7 +47,10 @@ public class DuplicateCheck {
 		double threshold = settings.duplicateThreshold();
 		MapSqlParameterSource p = new MapSqlParameterSource("t", title.strip()).addValue("th", threshold)
 			.addValue("reg", register == null ? "" : register).addValue("except", exceptId == null ? -1L : exceptId);
-		// the % operator (default threshold 0.3) lets each index find its candidates; the setting then filters
+		// the % operator takes the setting as its threshold (inside this transaction only): each trigram index then
+		// discards the rows that cannot reach it
+		jdbc.queryForObject("SELECT set_config('pg_trgm.similarity_threshold', :th, true)",
+				new MapSqlParameterSource("th", String.valueOf(threshold)), String.class);
 		return jdbc.query("""
 				WITH k AS (SELECT search_key(:t) AS q)
 				SELECT reg, id, title, sim FROM (

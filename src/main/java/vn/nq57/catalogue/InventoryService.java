@@ -97,12 +97,45 @@ public class InventoryService {
 		Long total = jdbc.queryForObject("SELECT count(*) FROM info_system s" + w, p, Long.class);
 		p.addValue("limit", size).addValue("offset", Page.offset(page, size));
 		List<InfoSystem> rows = jdbc.query(SELECT + w + " ORDER BY s.id LIMIT :limit OFFSET :offset", p, InventoryService::map);
-		return new Page<>(rows.stream().map(this::flagged).toList(), page, size, total == null ? 0 : total);
+		return new Page<>(listFlags(rows), page, size, total == null ? 0 : total);
 	}
 
+	/** One system with its overlap flags (purpose compared by similarity, which the list leaves to this page). */
+	@Transactional(readOnly = true)
 	public InfoSystem get(long id) {
 		AccessPolicy.current();
 		return flagged(find(id));
+	}
+
+	/**
+	 * The list's flags, for the whole page in two statements: another system with the same purpose (accents, case and
+	 * spacing aside), and a name like a central platform.
+	 */
+	private List<InfoSystem> listFlags(List<InfoSystem> rows) {
+		if (rows.isEmpty()) {
+			return rows;
+		}
+		List<Long> ids = rows.stream().map(InfoSystem::id).toList();
+		java.util.Map<Long, List<String>> flags = new java.util.HashMap<>();
+		jdbc.query("""
+				SELECT s.id, (SELECT o.name FROM info_system o WHERE o.purpose_key = s.purpose_key AND o.id <> s.id
+				                AND o.status <> 'RETIRED' ORDER BY o.id LIMIT 1)
+				FROM info_system s WHERE s.id IN (:ids) AND s.purpose_key <> ''""", new MapSqlParameterSource("ids", ids), rs -> {
+			if (rs.getString(2) != null) {
+				flags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add("Cùng mục đích với “" + rs.getString(2) + "”");
+			}
+		});
+		List<String> platforms = settings.centralPlatforms();
+		if (!platforms.isEmpty()) {
+			jdbc.query("""
+					SELECT s.id, p FROM info_system s, unnest(CAST(:platforms AS text[])) p
+					WHERE s.id IN (:ids) AND similarity(search_key(p), s.name_key) >= 0.45""",
+					new MapSqlParameterSource("platforms", platforms.toArray(String[]::new)).addValue("ids", ids),
+					rs -> {
+						flags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add("Trùng với nền tảng Trung ương “" + rs.getString(2) + "”");
+					});
+		}
+		return rows.stream().map(r -> r.withOverlaps(flags.getOrDefault(r.id(), List.of()))).toList();
 	}
 
 	InfoSystem find(long id) {
@@ -127,9 +160,11 @@ public class InventoryService {
 	InfoSystem flagged(InfoSystem s) {
 		List<String> flags = new ArrayList<>();
 		if (s.purpose() != null && s.purpose().length() >= 8) {
+			// a high threshold for the % operator lets the trigram index discard most rows (inside this transaction only)
+			jdbc.queryForObject("SELECT set_config('pg_trgm.similarity_threshold', '0.6', true)", new MapSqlParameterSource(), String.class);
 			List<String> same = jdbc.query("""
 					SELECT o.name FROM info_system o WHERE o.id <> :id AND o.status <> 'RETIRED'
-					  AND o.purpose_key % search_key(:purpose) AND similarity(o.purpose_key, search_key(:purpose)) >= 0.6
+					  AND o.purpose_key % search_key(:purpose)
 					ORDER BY similarity(o.purpose_key, search_key(:purpose)) DESC LIMIT 3""",
 					new MapSqlParameterSource("id", s.id()).addValue("purpose", s.purpose()), (rs, i) -> rs.getString(1));
 			same.forEach(n -> flags.add("Cùng mục đích với “" + n + "”"));

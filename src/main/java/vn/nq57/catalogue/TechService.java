@@ -204,8 +204,10 @@ public class TechService {
 	}
 
 	/** The offers that best fit a need: the same field first, then by text similarity (at most 10). */
+	@Transactional(readOnly = true)
 	public List<Match> offersFor(long needId) {
 		Need n = need(needId);
+		matchThreshold();
 		return jdbc.query("""
 				SELECT o.id, o.title, o.provider, o.field, o.field = :field AS same,
 				       similarity(o.search, search_key(:text)) AS sim,
@@ -220,8 +222,10 @@ public class TechService {
 	}
 
 	/** The needs an offer may serve, in the same order. */
+	@Transactional(readOnly = true)
 	public List<Match> needsFor(long offerId) {
 		Offer o = offer(offerId);
+		matchThreshold();
 		return jdbc.query("""
 				SELECT n.id, n.title, coalesce(n.organisation, a.name), n.field, n.field = :field AS same,
 				       similarity(n.search, search_key(:text)) AS sim,
@@ -233,6 +237,12 @@ public class TechService {
 					.addValue("offer", offerId),
 				(rs, i) -> new Match(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
 						rs.getDouble(6), rs.getBoolean(7)));
+	}
+
+	/** Texts count as similar from 0,4 (inside the current transaction), so the trigram index keeps few candidates. */
+	private void matchThreshold() {
+		jdbc.queryForObject("SELECT set_config('pg_trgm.similarity_threshold', '0.4', true)", new MapSqlParameterSource(),
+				String.class);
 	}
 
 	/** DoST puts a need and an offer in touch; the need becomes "connected". */

@@ -8,3 +8,5 @@ CREATE TABLE catalogue_import (
   created_at  timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX info_system_purpose_trgm ON info_system USING gin (purpose_key gin_trgm_ops);
+-- the list's "same purpose" flag compares folded purposes by equality
+CREATE INDEX info_system_purpose_key_idx ON info_system(purpose_key);
