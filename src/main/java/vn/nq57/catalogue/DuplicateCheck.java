@@ -39,7 +39,6 @@ public class DuplicateCheck {
 	}
 
 	/** The nearest entries (at most 8), leaving out the entry being edited ({@code register}, {@code exceptId}). */
-	@org.springframework.transaction.annotation.Transactional(readOnly = true)
 	public List<Match> nearest(String title, String register, Long exceptId) {
 		if (title == null || title.isBlank()) {
 			return List.of();
@@ -47,21 +46,18 @@ public class DuplicateCheck {
 		double threshold = settings.duplicateThreshold();
 		MapSqlParameterSource p = new MapSqlParameterSource("t", title.strip()).addValue("th", threshold)
 			.addValue("reg", register == null ? "" : register).addValue("except", exceptId == null ? -1L : exceptId);
-		// the % operator takes the setting as its threshold (inside this transaction only): each trigram index then
-		// discards the rows that cannot reach it
-		jdbc.queryForObject("SELECT set_config('pg_trgm.similarity_threshold', :th, true)",
-				new MapSqlParameterSource("th", String.valueOf(threshold)), String.class);
+		// each register's GiST index hands over its nearest titles first (KNN on the trigram distance); the setting
+		// then keeps those near enough
 		return jdbc.query("""
-				WITH k AS (SELECT search_key(:t) AS q)
 				SELECT reg, id, title, sim FROM (
-				  (SELECT 'BIG_PROBLEM' AS reg, b.id, b.title, similarity(b.title_key, k.q) AS sim FROM big_problem b, k
-				   WHERE b.title_key % k.q AND NOT (:reg = 'BIG_PROBLEM' AND b.id = :except) ORDER BY sim DESC LIMIT 5)
+				  (SELECT 'BIG_PROBLEM' AS reg, b.id, b.title, similarity(b.title_key, search_key(:t)) AS sim FROM big_problem b
+				   WHERE NOT (:reg = 'BIG_PROBLEM' AND b.id = :except) ORDER BY b.title_key <-> search_key(:t) LIMIT 5)
 				  UNION ALL
-				  (SELECT 'INITIATIVE', i.id, i.title, similarity(i.title_key, k.q) FROM initiative i, k
-				   WHERE i.title_key % k.q AND NOT (:reg = 'INITIATIVE' AND i.id = :except) ORDER BY 4 DESC LIMIT 5)
+				  (SELECT 'INITIATIVE', i.id, i.title, similarity(i.title_key, search_key(:t)) FROM initiative i
+				   WHERE NOT (:reg = 'INITIATIVE' AND i.id = :except) ORDER BY i.title_key <-> search_key(:t) LIMIT 5)
 				  UNION ALL
-				  (SELECT 'INFO_SYSTEM', s.id, s.name, similarity(s.name_key, k.q) FROM info_system s, k
-				   WHERE s.name_key % k.q AND NOT (:reg = 'INFO_SYSTEM' AND s.id = :except) ORDER BY 4 DESC LIMIT 5)
+				  (SELECT 'INFO_SYSTEM', s.id, s.name, similarity(s.name_key, search_key(:t)) FROM info_system s
+				   WHERE NOT (:reg = 'INFO_SYSTEM' AND s.id = :except) ORDER BY s.name_key <-> search_key(:t) LIMIT 5)
 				) x WHERE sim >= :th ORDER BY sim DESC, id LIMIT 8""", p,
 				(rs, i) -> new Match(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getDouble(4)));
 	}

@@ -207,13 +207,13 @@ public class TechService {
 	@Transactional(readOnly = true)
 	public List<Match> offersFor(long needId) {
 		Need n = need(needId);
-		matchThreshold();
 		return jdbc.query("""
 				SELECT o.id, o.title, o.provider, o.field, o.field = :field AS same,
 				       similarity(o.search, search_key(:text)) AS sim,
 				       EXISTS (SELECT 1 FROM tech_connection c WHERE c.need_id = :need AND c.offer_id = o.id) AS connected
-				FROM tech_offer o
-				WHERE o.field = :field OR o.search % search_key(:text)
+				FROM tech_offer o WHERE o.id IN (
+				  (SELECT c.id FROM tech_offer c WHERE c.field = :field ORDER BY c.search <-> search_key(:text) LIMIT 10)
+				  UNION (SELECT c.id FROM tech_offer c ORDER BY c.search <-> search_key(:text) LIMIT 10))
 				ORDER BY same DESC, sim DESC, o.id LIMIT 10""",
 				new MapSqlParameterSource("field", n.field()).addValue("text", n.title() + " " + n.description())
 					.addValue("need", needId),
@@ -225,24 +225,18 @@ public class TechService {
 	@Transactional(readOnly = true)
 	public List<Match> needsFor(long offerId) {
 		Offer o = offer(offerId);
-		matchThreshold();
 		return jdbc.query("""
 				SELECT n.id, n.title, coalesce(n.organisation, a.name), n.field, n.field = :field AS same,
 				       similarity(n.search, search_key(:text)) AS sim,
 				       EXISTS (SELECT 1 FROM tech_connection c WHERE c.offer_id = :offer AND c.need_id = n.id) AS connected
-				FROM tech_need n LEFT JOIN agency_view a ON a.id = n.agency_id
-				WHERE n.field = :field OR n.search % search_key(:text)
+				FROM tech_need n LEFT JOIN agency_view a ON a.id = n.agency_id WHERE n.id IN (
+				  (SELECT c.id FROM tech_need c WHERE c.field = :field ORDER BY c.search <-> search_key(:text) LIMIT 10)
+				  UNION (SELECT c.id FROM tech_need c ORDER BY c.search <-> search_key(:text) LIMIT 10))
 				ORDER BY same DESC, sim DESC, n.id LIMIT 10""",
 				new MapSqlParameterSource("field", o.field()).addValue("text", o.title() + " " + o.description())
 					.addValue("offer", offerId),
 				(rs, i) -> new Match(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
 						rs.getDouble(6), rs.getBoolean(7)));
-	}
-
-	/** Texts count as similar from 0,4 (inside the current transaction), so the trigram index keeps few candidates. */
-	private void matchThreshold() {
-		jdbc.queryForObject("SELECT set_config('pg_trgm.similarity_threshold', '0.4', true)", new MapSqlParameterSource(),
-				String.class);
 	}
 
 	/** DoST puts a need and an offer in touch; the need becomes "connected". */
