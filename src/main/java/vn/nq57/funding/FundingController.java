@@ -127,6 +127,7 @@ class FundingController {
 			model.addAttribute("mine", queries.queue(me, new FundingQueries.Filter(id, me.agencyId(), null, null, null, null), 0, 200));
 		}
 		model.addAttribute("daysLeft", java.time.temporal.ChronoUnit.DAYS.between(clock.today(), call.reviewDue()));
+		model.addAttribute("yearList", years(call));
 		return "funding/call";
 	}
 
