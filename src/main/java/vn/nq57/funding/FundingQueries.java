@@ -100,14 +100,13 @@ class FundingQueries {
 				FROM funding_proposal p JOIN funding_call c ON c.id = p.call_id
 				JOIN task_view t ON t.id = p.task_id LEFT JOIN task_group_view g ON g.id = t.group_id
 				JOIN agency_view a ON a.id = p.agency_id
-				WHERE """ + where;
+				WHERE\s""" + where;
 		Long total = jdbc.queryForObject("SELECT count(*) " + from, params, Long.class);
 		List<Row> rows = jdbc.query("""
 				SELECT p.id, p.call_id, p.task_id, t.title, g.code, p.agency_id, a.name, p.source, p.category, p.amount,
 				       p.approved_amount, p.state, p.review_reason, p.duplicate_of, p.duplicate_note,
 				       c.review_due - CAST(:today AS date), p.version, p.justification
-				""" + from + """
-				 ORDER BY (p.state = 'SUBMITTED') DESC, c.review_due, a.name, p.id LIMIT :limit OFFSET :offset""", params,
+				""" + from + " ORDER BY (p.state = 'SUBMITTED') DESC, c.review_due, a.name, p.id LIMIT :limit OFFSET :offset", params,
 				(rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 						rs.getLong(6), rs.getString(7), Source.valueOf(rs.getString(8)), Category.valueOf(rs.getString(9)),
 						rs.getLong(10), FundingStore.nullableLong(rs, 11), ProposalState.valueOf(rs.getString(12)),
@@ -213,7 +212,7 @@ class FundingQueries {
 				SELECT v.id, v.task_id, t.title, v.agency_id, a.name, v.year, v.source, v.category, v.original, v.current_amount,
 				       v.disbursed, v.decision_number, v.decision_date, v.demo
 				FROM funding_allocation_view v JOIN task_view t ON t.id = v.task_id JOIN agency_view a ON a.id = v.agency_id
-				WHERE """ + where + " ORDER BY a.name, v.id LIMIT :limit", params,
+				WHERE\s""" + where + " ORDER BY a.name, v.id LIMIT :limit", params,
 				(rs, i) -> new AllocationRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
 						rs.getInt(6), Source.valueOf(rs.getString(7)), Category.valueOf(rs.getString(8)), rs.getLong(9),
 						rs.getLong(10), rs.getLong(11), rs.getString(12), rs.getDate(13).toLocalDate(), rs.getBoolean(14)));
