@@ -51,8 +51,9 @@ class FundingController {
 	private final FundingSettings settings;
 	private final FundingDocuments documents;
 	private final AppClock clock;
+	private final FundingImport fundingImport;
 
-	FundingController(FundingStore store, FundingProposals proposals, FundingCalls calls, FundingMoney money,
+	FundingController(FundingImport fundingImport, FundingStore store, FundingProposals proposals, FundingCalls calls, FundingMoney money,
 			FundingQueries queries, FundingAccess access, FundingFiles files, FundingShares shares, FundingSettings settings,
 			FundingDocuments documents, AppClock clock) {
 		this.store = store;
@@ -66,6 +67,7 @@ class FundingController {
 		this.settings = settings;
 		this.documents = documents;
 		this.clock = clock;
+		this.fundingImport = fundingImport;
 	}
 
 	private void roles(Model model, CurrentUser me) {
@@ -487,6 +489,62 @@ class FundingController {
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "no-store").body(data);
+	}
+
+	// --- Excel import ---
+
+	@GetMapping("/funding/import")
+	String importPage(@RequestParam(required = false) Long call, Model model) {
+		CurrentUser me = AccessPolicy.current();
+		roles(model, me);
+		access.require(FundingAccess.isDost(me) || me.is(Role.AGENCY_HEAD) || me.is(Role.AGENCY_OFFICER), "FUNDING_IMPORT", null,
+				"nhập đề xuất kinh phí");
+		List<FundingCall> open = store.calls().stream().filter(FundingCall::open).toList();
+		model.addAttribute("calls", open);
+		model.addAttribute("agencies", FundingAccess.isDost(me) ? agencyList() : List.of());
+		return "funding/import";
+	}
+
+	private List<FundingQueries.AgencyRef> agencyList() {
+		return queries.activeAgencies();
+	}
+
+	@GetMapping("/funding/import/template.xlsx")
+	ResponseEntity<byte[]> template(@RequestParam long call, @RequestParam(required = false) Long agency) {
+		CurrentUser me = AccessPolicy.current();
+		long a = agency != null && FundingAccess.isDost(me) ? agency : me.agencyId();
+		return download(fundingImport.template(call, a), "mau-de-xuat-kinh-phi.xlsx", XLSX);
+	}
+
+	@PostMapping("/funding/import")
+	String importPreview(@RequestParam long call, @RequestParam(required = false) Long agency,
+			@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
+		CurrentUser me = AccessPolicy.current();
+		long a = agency != null && FundingAccess.isDost(me) ? agency : me.agencyId();
+		try {
+			model.addAttribute("preview", fundingImport.preview(call, a, files.workbook(file)));
+		}
+		catch (DomainException e) {
+			Flash.error(redirect, e.getMessage());
+			return "redirect:/funding/import";
+		}
+		roles(model, me);
+		model.addAttribute("calls", List.of());
+		model.addAttribute("agencies", List.of());
+		return "funding/import";
+	}
+
+	@PostMapping("/funding/import/commit")
+	String importCommit(@RequestParam String token, @RequestParam long call, RedirectAttributes redirect) {
+		try {
+			int n = fundingImport.commit(token);
+			Flash.done(redirect, "funding.flash.imported", n);
+			return "redirect:/funding/calls/" + call;
+		}
+		catch (DomainException e) {
+			Flash.error(redirect, e.getMessage());
+			return "redirect:/funding/import";
+		}
 	}
 
 	// --- helpers ---

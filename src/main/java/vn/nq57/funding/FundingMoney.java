@@ -36,7 +36,7 @@ class FundingMoney {
 			Category category, long original, long current, long disbursed, String decisionNumber, LocalDate decisionDate,
 			boolean demo) {
 
-		long left() {
+		public long left() {
 			return current - disbursed;
 		}
 	}

@@ -36,7 +36,7 @@ class FundingQueries {
 			Source source, Category category, long amount, Long approvedAmount, ProposalState state, String reviewReason,
 			Long duplicateOf, String duplicateNote, int daysLeft, long version, String justification) {
 
-		long reviewedAmount() {
+		public long reviewedAmount() {
 			return approvedAmount == null ? amount : approvedAmount;
 		}
 	}
@@ -122,21 +122,21 @@ class FundingQueries {
 		return jdbc.query("""
 				SELECT p.state, count(*), sum(p.amount), sum(COALESCE(p.approved_amount, p.amount))
 				FROM funding_proposal p JOIN funding_call c ON c.id = p.call_id
-				WHERE p.call_id = :call AND """ + where + " GROUP BY p.state ORDER BY p.state", params,
+				WHERE p.call_id = :call AND\s""" + where + " GROUP BY p.state ORDER BY p.state", params,
 				(rs, i) -> new Object[] { ProposalState.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3), rs.getLong(4) });
 	}
 
 	/** A line of a consolidation or dashboard: a key (agency, source, group…) and its money. */
 	record Line(String key, String label, long count, long asked, long reviewed, long allocated, long disbursed) {
 
-		BigDecimal rate() {
+		public BigDecimal rate() {
 			return allocated == 0 ? BigDecimal.ZERO
 					: BigDecimal.valueOf(disbursed).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(allocated), 2,
 							RoundingMode.DOWN);
 		}
 
 		/** Width of a bar (0–100) relative to {@code max}. */
-		long width(long value, long max) {
+		public long width(long value, long max) {
 			return max == 0 ? 0 : Math.round(value * 100.0 / max);
 		}
 	}
@@ -189,11 +189,11 @@ class FundingQueries {
 			Category category, long original, long current, long disbursed, String decisionNumber, LocalDate decisionDate,
 			boolean demo) {
 
-		long left() {
+		public long left() {
 			return current - disbursed;
 		}
 
-		BigDecimal rate() {
+		public BigDecimal rate() {
 			return current == 0 ? BigDecimal.ZERO
 					: BigDecimal.valueOf(disbursed).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(current), 2,
 							RoundingMode.DOWN);
@@ -287,6 +287,11 @@ class FundingQueries {
 		return jdbc.query("""
 				SELECT a.id, a.name FROM agency_view a WHERE a.id IN (SELECT agency_id FROM funding_proposal WHERE call_id = :c)
 				ORDER BY a.name""", new MapSqlParameterSource("c", callId), (rs, i) -> new AgencyRef(rs.getLong(1), rs.getString(2)));
+	}
+
+	List<AgencyRef> activeAgencies() {
+		return jdbc.query("SELECT id, name FROM agency_view WHERE active ORDER BY name", new MapSqlParameterSource(),
+				(rs, i) -> new AgencyRef(rs.getLong(1), rs.getString(2)));
 	}
 
 	List<String> groupCodes() {

@@ -27,11 +27,19 @@ class FundingShares {
 	/** One year's two shares; a denominator is null until Sở Tài chính enters the budget totals. */
 	record Shares(int year, long stiAllocated, Long localSpending, long researchAllocated, Long scienceBudget) {
 
-		BigDecimal budgetShare() {
+		public BigDecimal budgetShare() {
 			return ratio(stiAllocated, localSpending);
 		}
 
-		BigDecimal researchShare() {
+		public boolean budgetBelow() {
+			return budgetShare() != null && budgetShare().compareTo(BigDecimal.valueOf(3)) < 0;
+		}
+
+		public boolean researchBelow() {
+			return researchShare() != null && researchShare().compareTo(BigDecimal.valueOf(15)) < 0;
+		}
+
+		public BigDecimal researchShare() {
 			return ratio(researchAllocated, scienceBudget);
 		}
 
