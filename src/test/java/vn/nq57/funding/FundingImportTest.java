@@ -73,7 +73,8 @@ class FundingImportTest {
 			s.getRow(6).createCell(4).setCellValue(2027);
 			s.getRow(6).createCell(5).setCellValue(500_000_000d);
 			s.getRow(6).createCell(6).setCellValue("Ô số");
-			FundingImport.Preview p = runAs.user("cb.snv", () -> imports.preview(callId, snv, upload(wb)));
+			FundingFiles.Upload first = upload(wb);
+			FundingImport.Preview p = runAs.user("cb.snv", () -> imports.preview(callId, snv, first));
 			assertThat(p.lines()).hasSize(6);
 			assertThat(p.errors()).isEqualTo(4);
 			assertThat(p.lines().get(0).findings()).isEmpty();
@@ -89,12 +90,13 @@ class FundingImportTest {
 			for (int r = 2; r <= 5; r++) {
 				s.removeRow(s.getRow(r));
 			}
-			FundingImport.Preview clean = runAs.user("cb.snv", () -> imports.preview(callId, snv, upload(wb)));
+			FundingFiles.Upload fixed = upload(wb);
+			FundingImport.Preview clean = runAs.user("cb.snv", () -> imports.preview(callId, snv, fixed));
 			assertThat(clean.errors()).isZero();
 			assertThat(runAs.user("cb.snv", () -> imports.commit(clean.token()))).isEqualTo(2);
 			assertThat(count(callId)).isEqualTo(2);
 			// another agency's officer may not import for SNV
-			assertThatThrownBy(() -> runAs.user("cb.bql", () -> imports.preview(callId, snv, upload(wb))))
+			assertThatThrownBy(() -> runAs.user("cb.bql", () -> imports.preview(callId, snv, fixed)))
 				.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
 		}
 
