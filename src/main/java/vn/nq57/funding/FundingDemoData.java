@@ -128,8 +128,10 @@ class FundingDemoData implements ApplicationRunner {
 
 	private Long task(String agencyCode, int nth) {
 		List<Long> ids = jdbc.queryForList("""
-				SELECT l.task_id FROM task_lead_view l JOIN agency_view a ON a.id = l.agency_id
-				WHERE a.code = ? ORDER BY l.task_id""", Long.class, agencyCode);
+				SELECT x.task_id FROM (SELECT task_id, agency_id FROM task_lead_view
+				                       UNION SELECT task_id, agency_id FROM assignment_view) x
+				JOIN agency_view a ON a.id = x.agency_id
+				WHERE a.code = ? ORDER BY x.task_id""", Long.class, agencyCode);
 		List<Long> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
 		return distinct.size() > nth ? distinct.get(nth) : null;
 	}

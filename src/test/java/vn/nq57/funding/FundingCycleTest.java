@@ -282,8 +282,8 @@ class FundingCycleTest {
 	@Test
 	void anotherCapabilityDraftsAProposalForATask() {
 		tasks();
-		long callId = openCall(2028, LocalDate.of(2026, 12, 5), LocalDate.of(2026, 12, 15));
-		long id = runAs.user("sokhcn", () -> proposals.draftFor(snvTask.getId(), world.agency("SNV"), 2028, 5_000_000_000L,
+		long callId = openCall(2040, LocalDate.of(2026, 12, 5), LocalDate.of(2026, 12, 15));
+		long id = runAs.user("sokhcn", () -> proposals.draftFor(snvTask.getId(), world.agency("SNV"), 2040, 5_000_000_000L,
 				"Ngân sách nhà nước", "Đặt hàng bài toán lớn"));
 		Proposal p = store.proposal(id);
 		assertThat(p.callId()).isEqualTo(callId);
