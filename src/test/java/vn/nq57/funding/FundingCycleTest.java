@@ -225,12 +225,13 @@ class FundingCycleTest {
 				LocalDate.of(2026, 11, 21), "x"))).isInstanceOf(DomainException.class);
 
 		// budget totals and shares, numerator over denominator
-		runAs.user("gd.stc", () -> money.saveBudget(2026, 20_000_000_000_000L, 200_000_000_000L, "Dự toán 2026", null));
+		Long budgetVersion = money.budget(2026).map(FundingMoney.Budget::version).orElse(null);
+		runAs.user("gd.stc", () -> money.saveBudget(2026, 20_000_000_000_000L, 200_000_000_000L, "Dự toán 2026", budgetVersion));
 		FundingShares.Shares s = shares.of(2026);
 		assertThat(s.localSpending()).isEqualTo(20_000_000_000_000L);
 		assertThat(s.stiAllocated()).isGreaterThanOrEqualTo(1_100_000_000L + 700_000_000L + 350_000_000L);
 		assertThat(s.budgetShare()).isNotNull();
-		assertThatThrownBy(() -> runAs.user("gd.stc", () -> money.saveBudget(2026, 1L, 2L, null, 0L)))
+		assertThatThrownBy(() -> runAs.user("gd.stc", () -> money.saveBudget(2026, 1L, 2L, null, budgetVersion)))
 			.isInstanceOf(DomainException.class);
 	}
 
