@@ -458,6 +458,9 @@ class FundingController {
 		model.addAttribute("byCategory", queries.dashboard(y, "category", 10));
 		model.addAttribute("byGroup", queries.dashboard(y, "group", 20));
 		model.addAttribute("lagging", queries.lagging(y, settings.lagPoints(), 20));
+		java.math.BigDecimal expected = queries.expectedShare(y);
+		model.addAttribute("expected", expected);
+		model.addAttribute("lagLine", expected.subtract(java.math.BigDecimal.valueOf(settings.lagPoints())));
 		model.addAttribute("shares", shares.of(y));
 		return "funding/dashboard";
 	}

@@ -247,11 +247,15 @@ class FundingQueries {
 	 * Allocations whose disbursement lags the share of the year elapsed by more than {@code points} (the rate at the
 	 * last day of the latest month closed before today).
 	 */
-	List<AllocationRow> lagging(int year, int points, int limit) {
-		LocalDate today = clock.today();
-		LocalDate monthEnd = today.withDayOfMonth(1).minusDays(1);
+	/** The share of {@code year} elapsed at the end of the last month closed before today, in percent. */
+	BigDecimal expectedShare(int year) {
+		LocalDate monthEnd = clock.today().withDayOfMonth(1).minusDays(1);
 		int elapsedMonths = monthEnd.getYear() < year ? 0 : monthEnd.getYear() > year ? 12 : monthEnd.getMonthValue();
-		BigDecimal expected = BigDecimal.valueOf(elapsedMonths * 100L).divide(BigDecimal.valueOf(12), 2, RoundingMode.DOWN);
+		return BigDecimal.valueOf(elapsedMonths * 100L).divide(BigDecimal.valueOf(12), 2, RoundingMode.DOWN);
+	}
+
+	List<AllocationRow> lagging(int year, int points, int limit) {
+		BigDecimal expected = expectedShare(year);
 		return jdbc.query("""
 				SELECT v.id, v.task_id, t.title, v.agency_id, a.name, v.year, v.source, v.category, v.original, v.current_amount,
 				       v.disbursed, v.decision_number, v.decision_date, v.demo
