@@ -295,8 +295,10 @@ class FundingController {
 	ResponseEntity<byte[]> file(@PathVariable long id) {
 		CurrentUser me = AccessPolicy.current();
 		FundingFiles.StoredFile f = files.find(id).orElseThrow(() -> new vn.nq57.system.NotFoundException("Không có tệp số " + id));
-		access.require(FundingAccess.isAgencyStaff(me, f.agencyId()) || FundingAccess.readsProvince(me) || access.isFinance(me),
-				"FUNDING_FILE", id, "tải tệp dự toán của cơ quan khác");
+		// the file is seen by whoever may see its proposal (Sở Tài chính: only once reviewed and sent)
+		boolean allowed = FundingAccess.isAgencyStaff(me, f.agencyId()) || FundingAccess.isDost(me) || me.is(Role.ADMIN)
+				|| store.proposalsWithFile(id).stream().anyMatch(p -> access.canRead(me, p, store.call(p.callId()).state()));
+		access.require(allowed, "FUNDING_FILE", id, "tải tệp dự toán của cơ quan khác");
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
 			.body(f.data());

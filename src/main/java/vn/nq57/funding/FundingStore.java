@@ -61,6 +61,11 @@ class FundingStore {
 		return found.stream().findFirst();
 	}
 
+	List<Proposal> proposalsWithFile(long fileId) {
+		return jdbc.query("SELECT " + PROPOSAL_COLUMNS + " FROM funding_proposal p WHERE p.estimate_file_id = ?",
+				(rs, i) -> proposal(rs, Map.of()), fileId);
+	}
+
 	Map<Integer, Long> years(long proposalId) {
 		Map<Integer, Long> m = new LinkedHashMap<>();
 		jdbc.query("SELECT year, amount FROM funding_proposal_year WHERE proposal_id = ? ORDER BY year",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -134,5 +135,37 @@ class FundingWebTest {
 			.param("confirmed", "true")).andExpect(status().is3xxRedirection());
 		assertThat(store.proposal(id).state()).isEqualTo(ProposalState.ACCEPTED);
 		assertThat(Map.of()).isEmpty();
+	}
+
+	@Test
+	void theEstimateFileIsCheckedByContentAndSeenOnlyByThoseWhoSeeTheProposal() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		Plan plan = world.plan("Kế hoạch dự toán " + World.seq()).groups("I").create();
+		Task task = world.task("Nhiệm vụ có dự toán " + World.seq()).in(plan, "I").lead("SNV").due("31/12/2026").create();
+		long callId = runAs.user("sokhcn", () -> calls.open("Đợt dự toán " + World.seq(), 2027, 2027, LocalDate.of(2026, 12, 5),
+				LocalDate.of(2026, 12, 15)));
+		org.springframework.mock.web.MockMultipartFile fake = new org.springframework.mock.web.MockMultipartFile("estimate",
+				"du-toan.docx", "application/octet-stream", "%PDF-1.4 giả làm Word".getBytes());
+		String error = mvc.perform(multipart("/funding/proposals").file(fake).with(user(fx.user("cb.snv"))).with(csrf())
+			.param("callId", "" + callId).param("taskId", "" + task.getId()).param("source", "STATE_BUDGET")
+			.param("category", "DIGITAL").param("amount_2027", "850 triệu").param("justification", "Cần thiết"))
+			.andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("error").toString();
+		assertThat(error).contains("không khớp với phần mở rộng");
+		assertThat(jdbc().queryForObject("SELECT count(*) FROM funding_proposal WHERE call_id = ?", Integer.class, callId)).isZero();
+
+		org.springframework.mock.web.MockMultipartFile pdf = new org.springframework.mock.web.MockMultipartFile("estimate",
+				"du-toan.pdf", "application/pdf", "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF".getBytes());
+		mvc.perform(multipart("/funding/proposals").file(pdf).with(user(fx.user("cb.snv"))).with(csrf())
+			.param("callId", "" + callId).param("taskId", "" + task.getId()).param("source", "STATE_BUDGET")
+			.param("category", "DIGITAL").param("amount_2027", "850 triệu").param("justification", "Cần thiết"))
+			.andExpect(status().is3xxRedirection());
+		long fileId = jdbc().queryForObject("SELECT estimate_file_id FROM funding_proposal WHERE call_id = ?", Long.class, callId);
+		mvc.perform(get("/funding/files/" + fileId).with(user(fx.user("cb.snv")))).andExpect(status().isOk());
+		mvc.perform(get("/funding/files/" + fileId).with(user(fx.user("cb.stc")))).andExpect(status().isForbidden());
+		mvc.perform(get("/funding/files/" + fileId).with(user(fx.user("cb.bql")))).andExpect(status().isForbidden());
+	}
+
+	private org.springframework.jdbc.core.JdbcTemplate jdbc() {
+		return ctx.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
 	}
 }
