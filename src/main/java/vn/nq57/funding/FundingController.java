@@ -184,9 +184,8 @@ class FundingController {
 		CurrentUser me = AccessPolicy.current();
 		try {
 			long agency = agencyId != null && FundingAccess.isDost(me) ? agencyId : me.agencyId();
-			Long fileId = storeEstimate(estimate, agency, me);
 			long id = proposals.create(new FundingProposals.Input(callId, taskId, agency, Source.find(source),
-					Category.find(category), years(all), justification, expectedOutput, fileId));
+					Category.find(category), years(all), justification, expectedOutput, null), files.estimate(estimate));
 			Flash.done(redirect, "funding.flash.drafted");
 			return "redirect:/funding/proposals/" + id;
 		}
@@ -227,9 +226,8 @@ class FundingController {
 		CurrentUser me = AccessPolicy.current();
 		Proposal p = store.proposal(id);
 		try {
-			Long fileId = storeEstimate(estimate, p.agencyId(), me);
 			proposals.update(id, new FundingProposals.Input(p.callId(), taskId, p.agencyId(), Source.find(source),
-					Category.find(category), years(all), justification, expectedOutput, fileId), version);
+					Category.find(category), years(all), justification, expectedOutput, null), files.estimate(estimate), version);
 			Flash.done(redirect, "funding.flash.saved");
 		}
 		catch (vn.nq57.system.ConcurrentEditException e) {
@@ -553,11 +551,6 @@ class FundingController {
 	}
 
 	// --- helpers ---
-
-	private Long storeEstimate(MultipartFile estimate, long agencyId, CurrentUser me) {
-		FundingFiles.Upload u = files.estimate(estimate);
-		return u == null ? null : files.store(u, agencyId, me);
-	}
 
 	static List<Integer> years(FundingCall c) {
 		List<Integer> l = new ArrayList<>();

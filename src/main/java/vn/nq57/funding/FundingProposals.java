@@ -49,8 +49,11 @@ public class FundingProposals {
 	private final FundingAccess access;
 	private final AuditLog audit;
 	private final AppClock clock;
+	private final FundingFiles files;
 
-	FundingProposals(JdbcTemplate jdbc, FundingStore store, FundingAccess access, AuditLog audit, AppClock clock) {
+	FundingProposals(JdbcTemplate jdbc, FundingStore store, FundingAccess access, AuditLog audit, AppClock clock,
+			FundingFiles files) {
+		this.files = files;
 		this.jdbc = jdbc;
 		this.store = store;
 		this.access = access;
@@ -111,6 +114,22 @@ public class FundingProposals {
 		audit.change(action, "FUNDING_PROPOSAL", id, in.taskId(), "Lập đề xuất kinh phí " + Money.format(total), null,
 				state(store.proposal(id)));
 		return id;
+	}
+
+	/** {@link #create} with the estimate file stored in the same transaction (a refused proposal leaves no file). */
+	@Transactional
+	long create(Input in, FundingFiles.Upload estimate) {
+		Long fileId = estimate == null ? null : files.store(estimate, in.agencyId(), currentOrNull());
+		return create(new Input(in.callId(), in.taskId(), in.agencyId(), in.source(), in.category(), in.years(),
+				in.justification(), in.expectedOutput(), fileId));
+	}
+
+	/** {@link #update} with a new estimate file stored in the same transaction. */
+	@Transactional
+	Proposal update(long id, Input in, FundingFiles.Upload estimate, long expectedVersion) {
+		Long fileId = estimate == null ? null : files.store(estimate, store.proposal(id).agencyId(), currentOrNull());
+		return update(id, new Input(in.callId(), in.taskId(), in.agencyId(), in.source(), in.category(), in.years(),
+				in.justification(), in.expectedOutput(), fileId), expectedVersion);
 	}
 
 	/** Changes a draft or a returned proposal (the agency's staff, on the version they saw). */
