@@ -76,6 +76,8 @@ public final class Menu {
 			new Entry("/reporting", "menu.reporting", ALL),
 			new Entry("/indicators", "menu.indicators", PROVINCE),
 			new Entry("/indicators/entry", "menu.indicatorEntry", AGENCY_STAFF),
+			new Entry("/funding", "menu.funding", ALL),
+			new Entry("/funding/review", "menu.fundingReview", EnumSet.of(Role.SECRETARIAT)),
 			new Entry("/claims", "menu.claims", EnumSet.of(Role.SECRETARIAT, Role.AGENCY_HEAD)),
 			new Entry("/plans", "menu.plans", EnumSet.of(Role.SECRETARIAT, Role.LEADER)),
 			new Entry("/intake", "menu.intake", EnumSet.of(Role.SECRETARIAT)),
