@@ -40,6 +40,7 @@ public final class Menu {
 			new Entry("/admin/agencies", "menu.agencies", EnumSet.of(Role.ADMIN)),
 			new Entry("/admin/users", "menu.users", EnumSet.of(Role.ADMIN)),
 			new Entry("/admin/notifications", "menu.mail", EnumSet.of(Role.ADMIN)),
+			new Entry("/admin/ioc", "menu.ioc", EnumSet.of(Role.ADMIN)),
 			new Entry("/urging", "menu.urging", EnumSet.of(Role.SECRETARIAT, Role.LEADER)),
 			new Entry("/notifications", "menu.notifications", ALL),
 			new Entry("/reporting/regimes", "menu.regimes", PROVINCE),

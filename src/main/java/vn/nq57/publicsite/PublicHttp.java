@@ -1,0 +1,22 @@
+package vn.nq57.publicsite;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
+
+/**
+ * Public pages and open-data files carry an ETag of their content: a client (or the portal's proxy) that asks again
+ * with {@code If-None-Match} gets 304 without the body.
+ */
+@Configuration(proxyBeanMethods = false)
+class PublicHttp {
+
+	@Bean
+	FilterRegistrationBean<ShallowEtagHeaderFilter> publicEtags() {
+		FilterRegistrationBean<ShallowEtagHeaderFilter> r = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+		r.addUrlPatterns("/public", "/public/*", "/open-data/*");
+		r.setName("publicEtags");
+		return r;
+	}
+}
