@@ -11,9 +11,16 @@ class IocHttp {
 
 	@Bean
 	FilterRegistrationBean<ShallowEtagHeaderFilter> iocEtags() {
-		FilterRegistrationBean<ShallowEtagHeaderFilter> r = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+		FilterRegistrationBean<ShallowEtagHeaderFilter> r = new FilterRegistrationBean<>(weak());
 		r.addUrlPatterns("/ioc/v1/*");
 		r.setName("iocEtags");
 		return r;
+	}
+
+	/** A weak ETag: Tomcat does not gzip an answer with a strong one (the compressed bytes would differ). */
+	static ShallowEtagHeaderFilter weak() {
+		ShallowEtagHeaderFilter f = new ShallowEtagHeaderFilter();
+		f.setWriteWeakETag(true);
+		return f;
 	}
 }

@@ -179,7 +179,7 @@ public class DcatCatalog {
 			.add(FOAF + "name", Obj.vi("Sở Khoa học và Công nghệ tỉnh Quảng Ngãi"))
 			.add(DCT + "type", Obj.iri(EU + "corporate-body-classification/LOCAL_AUTHORITY"))
 			.add(FOAF + "homepage", Obj.iri(base + "/public")));
-		nodes.add(new Node(contact).type(VCARD + "Organization")
+		nodes.add(new Node(contact).type(VCARD + "Organization").type(VCARD + "Kind")
 			.add(VCARD + "fn", Obj.vi("Sở Khoa học và Công nghệ tỉnh Quảng Ngãi – Bộ phận dữ liệu mở"))
 			.add(VCARD + "hasEmail", Obj.iri("mailto:" + settings.contactEmail())));
 		nodes.add(new Node(province).type(DCT + "Location")

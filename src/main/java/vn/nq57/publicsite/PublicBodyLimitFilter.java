@@ -39,7 +39,7 @@ class PublicBodyLimitFilter extends OncePerRequestFilter {
 			response.setStatus(413);
 			response.setHeader("Connection", "close");
 			response.setContentType("text/html;charset=UTF-8");
-			String home = HtmlUtils.htmlEscape(request.getContextPath() + "/public/recommendations/new");
+			String home = HtmlUtils.htmlEscape(request.getContextPath() + "/public/recommendations/new", "UTF-8");
 			response.getWriter().write("""
 					<!DOCTYPE html>
 					<html lang="vi"><head><meta charset="UTF-8"><title>Không gửi được kiến nghị</title>
@@ -47,7 +47,7 @@ class PublicBodyLimitFilter extends OncePerRequestFilter {
 					<link rel="stylesheet" href="%s/css/app.css"></head>
 					<body><main id="main"><h1>Không gửi được kiến nghị</h1><p class="flash error">%s</p>
 					<p><a href="%s">Quay lại biểu mẫu kiến nghị</a></p></main></body></html>
-					""".formatted(HtmlUtils.htmlEscape(request.getContextPath()), HtmlUtils.htmlEscape(TOO_LARGE), home));
+					""".formatted(HtmlUtils.htmlEscape(request.getContextPath(), "UTF-8"), HtmlUtils.htmlEscape(TOO_LARGE, "UTF-8"), home));
 			return;
 		}
 		chain.doFilter(request, response);

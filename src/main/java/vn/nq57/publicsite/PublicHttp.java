@@ -14,9 +14,16 @@ class PublicHttp {
 
 	@Bean
 	FilterRegistrationBean<ShallowEtagHeaderFilter> publicEtags() {
-		FilterRegistrationBean<ShallowEtagHeaderFilter> r = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+		FilterRegistrationBean<ShallowEtagHeaderFilter> r = new FilterRegistrationBean<>(weak());
 		r.addUrlPatterns("/public", "/public/*", "/open-data/*");
 		r.setName("publicEtags");
 		return r;
+	}
+
+	/** A weak ETag: Tomcat does not gzip an answer with a strong one (the compressed bytes would differ). */
+	static ShallowEtagHeaderFilter weak() {
+		ShallowEtagHeaderFilter f = new ShallowEtagHeaderFilter();
+		f.setWriteWeakETag(true);
+		return f;
 	}
 }
