@@ -120,10 +120,13 @@ class IocFeedTest {
 
 		long cid = ind.client().id();
 		assertThat(uses(cid, 200)).isGreaterThanOrEqualTo(2);
-		assertThat(uses(cid, 304)).isEqualTo(1);
+		// the 304 is made by the ETag filter around the handler: the log has the handler's 200
 		assertThat(uses(cid, 403)).isEqualTo(1);
-		assertThat(uses(cid, 429)).isEqualTo(1);
-		assertThat(uses(cid, 401)).isEqualTo(2);
+		// 5 a minute: two figures calls and three of the indicator calls pass, the last two are refused
+		assertThat(uses(cid, 429)).isEqualTo(2);
+		assertThat(uses(cid, 401)).isEqualTo(1);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM ioc_usage WHERE client_id IS NULL AND presented = ? AND status = 401",
+				Long.class, id)).isEqualTo(1);
 		// only ADMIN creates clients
 		assertThatThrownBy(() -> runAs.user("sokhcn", () -> clients.create("x", EnumSet.of(IocScope.TASKS), 10, null)))
 			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
@@ -201,9 +204,10 @@ class IocFeedTest {
 
 	@Test
 	void aReceiverThatIsDownIsRetriedWithBackoffLoggedAndCanBeReplayed() throws Exception {
-		HttpServer probe = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		int deadPort = probe.getAddress().getPort();
-		probe.stop(0);
+		int deadPort;
+		try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			deadPort = probe.getLocalPort();
+		}
 		IocClients.Issued c = issue(EnumSet.of(IocScope.TASKS), 60, "http://127.0.0.1:" + deadPort + "/down");
 		feed.detect();
 		Plan p = world.plan("Kế hoạch IOC webhook hỏng " + World.seq()).groups("I").create();
@@ -212,10 +216,13 @@ class IocFeedTest {
 		feed.detect();
 		long started = System.nanoTime();
 		webhooks.sendDue();
-		assertThat((System.nanoTime() - started) / 1_000_000).as("a dead receiver does not hold the sender").isLessThan(8000);
+		long took = (System.nanoTime() - started) / 1_000_000;
+		assertThat(took).as(() -> "a dead receiver does not hold the sender: " + jdbc.queryForList(
+				"SELECT a.delivery_id, a.millis, a.error, d.client_id FROM ioc_delivery_attempt a JOIN ioc_delivery d ON d.id = a.delivery_id"))
+			.isLessThan(8000);
 		Long delivery = jdbc.queryForObject("SELECT max(id) FROM ioc_delivery WHERE client_id = ?", Long.class, c.client().id());
-		var row = jdbc.queryForMap("SELECT state, attempts, next_attempt_at > now() AS later, last_error FROM ioc_delivery WHERE id = ?",
-				delivery);
+		var row = jdbc.queryForMap("SELECT state, attempts, next_attempt_at > ? AS later, last_error FROM ioc_delivery WHERE id = ?",
+				java.sql.Timestamp.from(clock.now().plusSeconds(20)), delivery);
 		assertThat(row.get("state")).isEqualTo("PENDING");
 		assertThat(row.get("attempts")).isEqualTo(1);
 		assertThat(row.get("later")).isEqualTo(true);
