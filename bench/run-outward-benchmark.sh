@@ -40,7 +40,7 @@ cp "$JAR_BUILT" "$DIR/app.jar"
 if [ -n "$FROM" ] && [ ! -d "$DIR/pg" ]; then echo "Copying $FROM…"; cp -a "$FROM" "$DIR/pg"; rm -f "$DIR/pg/postmaster.pid"; fi
 LOG="$DIR/app.log"
 java -Xms512m -Xmx1g -jar "$DIR/app.jar" --nq57.db.data-dir="$DIR/pg" --nq57.db.port="$DB_PORT" --server.port="$PORT" \
-  --nq57.scale=national --nq57.clock.fixed-date="$DAY" --logging.level.root=INFO > "$LOG" 2>&1 &
+  --nq57.scale=national --nq57.clock.fixed-date="$DAY" --nq57.ioc.detect-initial-ms=600000 --logging.level.root=INFO > "$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
 START=$(date +%s)

@@ -32,6 +32,7 @@ public class PublicCache {
 	}
 
 	private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 	private final Duration ttl;
 	private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "public-cache-refresh");
@@ -93,6 +94,12 @@ public class PublicCache {
 	}
 
 	public void clear() {
+		generation.incrementAndGet();
 		entries.clear();
+	}
+
+	/** Moves on every {@link #clear()}: what was drawn from an older generation is not served again. */
+	long generation() {
+		return generation.get();
 	}
 }

@@ -57,9 +57,19 @@ public class PublicFigures {
 	public record PlanGroups(String plan, List<Counts> groups, Counts total) {
 	}
 
-	/** The province's progress: totals, by plan and group, as of a day. */
-	public record Progress(LocalDate asOf, Instant computedAt, Counts total, List<PlanGroups> plans) {
+	/**
+	 * The province's progress: totals, by plan and group, and by group code across plans (the resolution's groups
+	 * I–VII), as of a day. The page shows each plan while there are few ({@link #MAX_PLANS_SHOWN}), else the groups
+	 * across plans (the per-plan figures stay in the open data).
+	 */
+	public record Progress(LocalDate asOf, Instant computedAt, Counts total, List<PlanGroups> plans, List<Counts> byCode) {
+
+		public boolean perPlan() {
+			return plans.size() <= MAX_PLANS_SHOWN;
+		}
 	}
+
+	public static final int MAX_PLANS_SHOWN = 8;
 
 	/** The statuses in the order the pages show them. */
 	public static final List<TaskStatus> ORDER = List.of(TaskStatus.COMPLETED_ON_TIME, TaskStatus.COMPLETED_LATE,
@@ -114,12 +124,26 @@ public class PublicFigures {
 			}
 			List<PlanGroups> plans = new ArrayList<>();
 			List<Counts> all = new ArrayList<>();
+			Map<String, List<Counts>> byCode = new java.util.TreeMap<>(java.util.Comparator.nullsLast(
+					java.util.Comparator.comparingInt(PublicFigures::roman).thenComparing(java.util.Comparator.naturalOrder())));
 			byPlan.forEach((plan, groups) -> {
 				plans.add(new PlanGroups(plan, groups, sum(plan, groups)));
 				all.addAll(groups);
+				groups.forEach(g -> byCode.computeIfAbsent(g.label(), k -> new ArrayList<>()).add(g));
 			});
-			return new Progress(t.asOf(), t.computedAt(), sum("", all), plans);
+			List<Counts> codes = new ArrayList<>();
+			byCode.forEach((code, groups) -> {
+				Counts c = sum(code, groups);
+				codes.add(new Counts(code, groups.get(0).sub(), c.total(), c.byStatus()));
+			});
+			return new Progress(t.asOf(), t.computedAt(), sum("", all), plans, codes);
 		});
+	}
+
+	/** I → 1 … VII → 7; anything else after them. */
+	static int roman(String code) {
+		int i = List.of("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X").indexOf(code == null ? "" : code.strip());
+		return i < 0 ? 100 : i;
 	}
 
 	/** Lead agencies with their assignments by status, in name order. */

@@ -17,6 +17,23 @@ class PublicHttp {
 		FilterRegistrationBean<ShallowEtagHeaderFilter> r = new FilterRegistrationBean<>(weak());
 		r.addUrlPatterns("/public", "/public/*", "/open-data/*");
 		r.setName("publicEtags");
+		r.setOrder(1);
+		return r;
+	}
+
+	@Bean
+	PublicPageCache publicPageCache(@org.springframework.beans.factory.annotation.Value("${nq57.public.page-seconds:30}") long seconds,
+			PublicCache data) {
+		return new PublicPageCache(seconds, data);
+	}
+
+	/** Inside the ETag filter and after Spring Security, so that it knows whether the visitor is signed in. */
+	@Bean
+	FilterRegistrationBean<PublicPageCache> publicPages(PublicPageCache cache) {
+		FilterRegistrationBean<PublicPageCache> r = new FilterRegistrationBean<>(cache);
+		r.addUrlPatterns("/public", "/public/*");
+		r.setName("publicPages");
+		r.setOrder(2);
 		return r;
 	}
 
