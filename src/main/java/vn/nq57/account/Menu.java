@@ -42,6 +42,7 @@ public final class Menu {
 			new Entry("/admin/notifications", "menu.mail", EnumSet.of(Role.ADMIN)),
 			new Entry("/admin/ioc", "menu.ioc", EnumSet.of(Role.ADMIN)),
 			new Entry("/urging", "menu.urging", EnumSet.of(Role.SECRETARIAT, Role.LEADER)),
+			new Entry("/public-recommendations", "menu.publicInbox", EnumSet.of(Role.SECRETARIAT)),
 			new Entry("/notifications", "menu.notifications", ALL),
 			new Entry("/reporting/regimes", "menu.regimes", PROVINCE),
 			new Entry("/settings", "menu.settings", EnumSet.of(Role.SECRETARIAT, Role.ADMIN)));

@@ -184,6 +184,18 @@ class PublicSiteTest {
 	}
 
 	@Test
+	void dostReadsTheInboxAndNobodyElse() {
+		PublicHttpClient dost = new PublicHttpClient(port);
+		dost.postForm("/login", "/login", Map.of("username", "sokhcn", "password", vn.nq57.testdata.TestAccounts.PASSWORD));
+		String inbox = dost.text("/public-recommendations");
+		assertThat(inbox).contains("MATKIN-RECCONTENT").contains("matkin-contact@example.com");
+		PublicHttpClient officer = new PublicHttpClient(port);
+		officer.postForm("/login", "/login", Map.of("username", "cb.stc", "password", vn.nq57.testdata.TestAccounts.PASSWORD));
+		assertThat(officer.get("/public-recommendations").statusCode()).isEqualTo(403);
+		assertThat(anon.get("/public-recommendations").statusCode()).isEqualTo(302);
+	}
+
+	@Test
 	void publicPagesNeedNoLoginAndCreateNoSession() {
 		HttpResponse<byte[]> r = anon.get("/public");
 		assertThat(r.statusCode()).isEqualTo(200);
