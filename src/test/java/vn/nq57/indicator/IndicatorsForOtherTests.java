@@ -24,7 +24,7 @@ public final class IndicatorsForOtherTests {
 	}
 
 	/**
-	 * A quarterly count of Sở KH&CN (the public tests): the director's own entry for Q1/2026 ({@code approved}, so it
+	 * A quarterly count (in TB, a unit without Vietnamese letters, for the English pages) of Sở KH&CN (the public tests): the director's own entry for Q1/2026 ({@code approved}, so it
 	 * is approved at once, with {@code note} as its source note) and an officer's draft for Q2/2026 ({@code draft},
 	 * waiting for the director); returns the code.
 	 */
@@ -35,7 +35,7 @@ public final class IndicatorsForOtherTests {
 		Fixtures fx = new Fixtures(context.getBean(IndicatorCatalog.class), entry, runAs,
 				context.getBean(AgencyDirectory.class));
 		String code = Fixtures.code("CONG-KHAI");
-		IndicatorForm f = fx.entered(code, "hệ thống");
+		IndicatorForm f = fx.entered(code, "TB");
 		f.setName(name);
 		f.setTargets("2026: 100");
 		fx.save(f);

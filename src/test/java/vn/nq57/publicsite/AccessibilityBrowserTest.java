@@ -104,7 +104,7 @@ class AccessibilityBrowserTest {
 	@Test
 	void publicPagesPassAxeAndWorkAt390PixelsWithTheKeyboard() {
 		String code = IndicatorsForOtherTests.approvedAndDraft(context, "Chỉ số truy cập kiểm thử " + World.seq(), "12", "13",
-				"ghi chú");
+				"note");
 		Plan p = world.plan("Kế hoạch truy cập kiểm thử " + World.seq()).groups("I").create();
 		world.task("Nhiệm vụ truy cập kiểm thử " + World.seq()).in(p, "I").lead("STC").due("30/6/2026").create();
 		cache.clear();

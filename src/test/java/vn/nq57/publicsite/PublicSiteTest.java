@@ -107,7 +107,7 @@ class PublicSiteTest {
 		world.direction(open, "MATKIN-DIRECTION ý kiến chỉ đạo nội bộ");
 		world.user("matkinuser" + n, Role.AGENCY_OFFICER, "STC");
 		indicatorCode = IndicatorsForOtherTests.approvedAndDraft(context, "Số hệ thống công khai kiểm thử " + n, "4321",
-				"987654", "MATKIN-NOTE nguồn nội bộ");
+				"987654", "MATKIN-NOTE internal source");
 		recommendations.submit(new PublicRecommendations.Submission("CITIZEN", "Kiến nghị riêng tư",
 				"MATKIN-RECCONTENT chưa được trả lời", "MATKIN-SENDER", "matkin-contact@example.com"), "198.51.100.9");
 		cache.clear();
