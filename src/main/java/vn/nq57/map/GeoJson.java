@@ -149,44 +149,44 @@ final class GeoJson {
 	}
 
 	static void write(Geometry g, StringBuilder sb) {
-		switch (g) {
-			case Point p -> {
-				sb.append("{\"type\":\"Point\",\"coordinates\":");
-				coord(p.getCoordinate(), sb);
-			}
-			case LineString l -> {
-				sb.append("{\"type\":\"LineString\",\"coordinates\":");
-				coords(l.getCoordinates(), sb);
-			}
-			case Polygon p -> {
-				sb.append("{\"type\":\"Polygon\",\"coordinates\":");
-				rings(p, sb);
-			}
-			case MultiPolygon mp -> {
-				sb.append("{\"type\":\"MultiPolygon\",\"coordinates\":[");
-				for (int i = 0; i < mp.getNumGeometries(); i++) {
-					if (i > 0) {
-						sb.append(',');
-					}
-					rings((Polygon) mp.getGeometryN(i), sb);
+		if (g instanceof Point p) {
+			sb.append("{\"type\":\"Point\",\"coordinates\":");
+			coord(p.getCoordinate(), sb);
+		}
+		else if (g instanceof LineString l) {
+			sb.append("{\"type\":\"LineString\",\"coordinates\":");
+			coords(l.getCoordinates(), sb);
+		}
+		else if (g instanceof Polygon p) {
+			sb.append("{\"type\":\"Polygon\",\"coordinates\":");
+			rings(p, sb);
+		}
+		else if (g instanceof MultiPolygon mp) {
+			sb.append("{\"type\":\"MultiPolygon\",\"coordinates\":[");
+			for (int i = 0; i < mp.getNumGeometries(); i++) {
+				if (i > 0) {
+					sb.append(',');
 				}
-				sb.append(']');
+				rings((Polygon) mp.getGeometryN(i), sb);
 			}
-			case MultiLineString ml -> {
-				sb.append("{\"type\":\"MultiLineString\",\"coordinates\":[");
-				for (int i = 0; i < ml.getNumGeometries(); i++) {
-					if (i > 0) {
-						sb.append(',');
-					}
-					coords(ml.getGeometryN(i).getCoordinates(), sb);
+			sb.append(']');
+		}
+		else if (g instanceof MultiLineString ml) {
+			sb.append("{\"type\":\"MultiLineString\",\"coordinates\":[");
+			for (int i = 0; i < ml.getNumGeometries(); i++) {
+				if (i > 0) {
+					sb.append(',');
 				}
-				sb.append(']');
+				coords(ml.getGeometryN(i).getCoordinates(), sb);
 			}
-			case MultiPoint mp -> {
-				sb.append("{\"type\":\"MultiPoint\",\"coordinates\":");
-				coords(mp.getCoordinates(), sb);
-			}
-			default -> throw new IllegalArgumentException(g.getGeometryType());
+			sb.append(']');
+		}
+		else if (g instanceof MultiPoint mp) {
+			sb.append("{\"type\":\"MultiPoint\",\"coordinates\":");
+			coords(mp.getCoordinates(), sb);
+		}
+		else {
+			throw new IllegalArgumentException(g.getGeometryType());
 		}
 		sb.append('}');
 	}

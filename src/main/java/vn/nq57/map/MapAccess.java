@@ -54,6 +54,10 @@ class MapAccess {
 		return auth != null && auth.getPrincipal() instanceof CurrentUser u ? u : null;
 	}
 
+	String boardCode() {
+		return boardCode;
+	}
+
 	Long boardAgencyId() {
 		if (boardId == null) {
 			boardId = agencies.findByCode(boardCode).map(a -> a.getId()).orElse(null);
