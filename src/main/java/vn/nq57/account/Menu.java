@@ -42,6 +42,8 @@ public final class Menu {
 			new Entry("/admin/notifications", "menu.mail", EnumSet.of(Role.ADMIN)),
 			new Entry("/urging", "menu.urging", EnumSet.of(Role.SECRETARIAT, Role.LEADER)),
 			new Entry("/notifications", "menu.notifications", ALL),
+			// the Board's staff edit, DoST and leaders view; other agencies' officers get the investor view
+			new Entry("/map", "menu.map", ALL),
 			new Entry("/reporting/regimes", "menu.regimes", PROVINCE),
 			new Entry("/settings", "menu.settings", EnumSet.of(Role.SECRETARIAT, Role.ADMIN)));
 

@@ -51,6 +51,8 @@ class SecurityConfig {
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
 			.permitAll()
+			// the map's investor view: available lots, land use, area, infrastructure (vn.nq57.map.PublicMapController)
+			.requestMatchers("/public/map", "/public/map/**").permitAll()
 			.requestMatchers("/admin/**").hasRole("ADMIN")
 			.anyRequest().authenticated())
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
