@@ -19,7 +19,7 @@ final class Geo {
 
 	/** Area in m², measured in the VN-2000 TM-3 zone of the geometry (as the province's cadastre measures it). */
 	static double areaM2(Geometry wgs, Vn2000 vn) {
-		if (!(wgs instanceof Polygonal)) {
+		if (!(wgs instanceof Polygonal) || wgs.isEmpty()) {
 			return 0;
 		}
 		double meridian = vn.meridianFor(wgs.getEnvelopeInternal().centre().x);
@@ -35,7 +35,7 @@ final class Geo {
 
 	/** Length in metres of a line, measured the same way. */
 	static double lengthM(Geometry wgs, Vn2000 vn) {
-		if (!(wgs instanceof Lineal)) {
+		if (!(wgs instanceof Lineal) || wgs.isEmpty()) {
 			return 0;
 		}
 		double meridian = vn.meridianFor(wgs.getEnvelopeInternal().centre().x);

@@ -48,9 +48,8 @@ final class GeoJson {
 		}
 		int vertices = countNumbers(g.get("coordinates")) / 2;
 		if (vertices > MAX_VERTICES) {
-			throw new Unreadable(String.format(Locale.ROOT,
-					"hình học có %,d đỉnh, vượt giới hạn %,d đỉnh cho một đối tượng", vertices, MAX_VERTICES)
-				.replace(',', '.'));
+			throw new Unreadable("hình học có " + grouped(vertices) + " đỉnh, vượt giới hạn " + grouped(MAX_VERTICES)
+					+ " đỉnh cho một đối tượng");
 		}
 		JsonNode c = g.get("coordinates");
 		String type = g.get("type").asString();
@@ -77,6 +76,11 @@ final class GeoJson {
 		};
 	}
 
+	/** 1.000.000 */
+	static String grouped(long n) {
+		return String.format(Locale.ROOT, "%,d", n).replace(',', '.');
+	}
+
 	/** Maps a file's coordinate pair to WGS84 {lon, lat}. */
 	interface CoordinateMapper {
 
@@ -95,9 +99,6 @@ final class GeoJson {
 		int sum = 0;
 		for (JsonNode child : n) {
 			sum += countNumbers(child);
-			if (sum > 2 * MAX_VERTICES + 2) {
-				return sum;
-			}
 		}
 		return sum;
 	}

@@ -245,8 +245,8 @@ final class MapFiles {
 		}
 		String[] tuples = cs.item(0).getTextContent().strip().split("\\s+");
 		if (tuples.length > GeoJson.MAX_VERTICES) {
-			throw new GeoJson.Unreadable("hình học có " + tuples.length + " đỉnh, vượt giới hạn " + GeoJson.MAX_VERTICES
-					+ " đỉnh cho một đối tượng");
+			throw new GeoJson.Unreadable("hình học có " + GeoJson.grouped(tuples.length) + " đỉnh, vượt giới hạn "
+					+ GeoJson.grouped(GeoJson.MAX_VERTICES) + " đỉnh cho một đối tượng");
 		}
 		Coordinate[] out = new Coordinate[tuples.length];
 		for (int i = 0; i < tuples.length; i++) {
@@ -379,7 +379,8 @@ final class MapFiles {
 			throw new GeoJson.Unreadable("không có tọa độ");
 		}
 		if (vs.size() > GeoJson.MAX_VERTICES) {
-			throw new GeoJson.Unreadable("hình học có " + vs.size() + " đỉnh, vượt giới hạn " + GeoJson.MAX_VERTICES);
+			throw new GeoJson.Unreadable("hình học có " + GeoJson.grouped(vs.size()) + " đỉnh, vượt giới hạn "
+					+ GeoJson.grouped(GeoJson.MAX_VERTICES) + " đỉnh cho một đối tượng");
 		}
 		List<Coordinate> cs = new ArrayList<>();
 		vs.forEach(v -> cs.add(new Coordinate(v[0], v[1])));

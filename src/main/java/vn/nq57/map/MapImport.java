@@ -241,8 +241,9 @@ public class MapImport {
 
 	private Converted toWgs84(MapFiles.RawFeature f, String fileCrs, String choice) {
 		Envelope e = f.raw().getEnvelopeInternal();
-		boolean degrees = Math.abs(e.getMinX()) <= 180 && Math.abs(e.getMaxX()) <= 180 && Math.abs(e.getMinY()) <= 90
-				&& Math.abs(e.getMaxY()) <= 90;
+		// |latitude| ≤ 90, but a swapped pair puts the longitude second: both ≤ 180 still reads as degrees
+		boolean degrees = Math.abs(e.getMinX()) <= 180 && Math.abs(e.getMaxX()) <= 180 && Math.abs(e.getMinY()) <= 180
+				&& Math.abs(e.getMaxY()) <= 180;
 		boolean metres = e.getMinX() > 1000 && e.getMinY() > 1000;
 		String magnitude = degrees ? "độ (kinh độ, vĩ độ)" : metres ? "mét (VN-2000)" : null;
 		if (magnitude == null) {

@@ -82,7 +82,7 @@ CREATE TABLE map_lot (
 CREATE INDEX map_lot_bbox ON map_lot USING gist (box(point(min_x, min_y), point(max_x, max_y)));
 CREATE INDEX map_lot_zone ON map_lot (zone_id, status, land_use);
 CREATE INDEX map_lot_enterprise ON map_lot (enterprise_id);
-CREATE INDEX map_lot_code_key ON map_lot USING gin (code_key gin_trgm_ops);
+CREATE INDEX map_lot_code_search ON map_lot USING gin (code_key gin_trgm_ops);
 
 CREATE TABLE map_infra (
   id          bigserial PRIMARY KEY,
