@@ -38,9 +38,9 @@ public class MapEnvironment {
 		String describe() {
 			String u = unit.isEmpty() ? "" : " " + unit;
 			if (min != null && max != null) {
-				return VnFormat.decimal(min, 2) + "–" + VnFormat.decimal(max, 2) + u;
+				return VnFormat.compact(min, 4) + "–" + VnFormat.compact(max, 4) + u;
 			}
-			return (max != null ? "≤ " + VnFormat.decimal(max, 2) : "≥ " + VnFormat.decimal(min, 2)) + u;
+			return (max != null ? "≤ " + VnFormat.compact(max, 4) : "≥ " + VnFormat.compact(min, 4)) + u;
 		}
 	}
 
@@ -113,13 +113,13 @@ public class MapEnvironment {
 				Date.valueOf(measuredOn), value, limit.unit(), limit.min(), limit.max(), exceeds,
 				MapAccess.currentOrNull() == null ? null : MapAccess.currentOrNull().id(), point.get("illustrative"));
 		audit.change("MAP_READING_RECORDED", "MAP_POINT", pointId, null,
-				point.get("code") + ": " + limit.parameter() + " = " + VnFormat.decimal(value, 4) + " " + limit.unit(),
+				point.get("code") + ": " + limit.parameter() + " = " + VnFormat.compact(value, 4) + " " + limit.unit(),
 				null, Map.of("parameter", limit.parameter(), "value", value.toPlainString(), "measuredOn",
 						measuredOn.toString(), "exceeds", exceeds));
 		Long taskId = null;
 		boolean opened = false;
 		if (exceeds) {
-			String what = limit.parameter() + " = " + VnFormat.decimal(value, 4) + (limit.unit().isEmpty() ? "" : " " + limit.unit())
+			String what = limit.parameter() + " = " + VnFormat.compact(value, 4) + (limit.unit().isEmpty() ? "" : " " + limit.unit())
 					+ " ngày " + VnFormat.DATE.format(measuredOn) + " (giới hạn " + limit.describe() + ", "
 					+ limit.regulation() + ")";
 			List<Map<String, Object>> open = jdbc.queryForList("""

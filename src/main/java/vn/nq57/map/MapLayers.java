@@ -170,10 +170,10 @@ class MapLayers {
 		jdbc.query("""
 				SELECT l.id, l.code, z.name, l.land_use, l.status, l.area_m2, l.enterprise_id, e.name, l.project_id, p.name,
 				       l.contract_no, l.lease_from, l.lease_to, l.floors, l.height_m, l.illustrative,
-				       l.min_x, l.min_y, l.max_x, l.max_y, """ + (detail ? "l.geom::text" : "NULL") + """
+				       l.min_x, l.min_y, l.max_x, l.max_y, """ + (detail ? "l.geom::text" : "NULL") + " " + """
 				FROM map_lot l JOIN map_zone z ON z.id = l.zone_id
 				LEFT JOIN map_enterprise e ON e.id = l.enterprise_id LEFT JOIN map_project p ON p.id = l.project_id
-				WHERE """ + where + " ORDER BY l.id", (ResultSet rs) -> {
+				WHERE\s""" + where + " ORDER BY l.id", (ResultSet rs) -> {
 			Geometry g = detail ? parse(rs.getString(21))
 					: rectangle(rs.getDouble(17), rs.getDouble(18), rs.getDouble(19), rs.getDouble(20));
 			if (detail && !full) {
