@@ -35,7 +35,7 @@ public class MapEnvironment {
 			return (max != null && v.compareTo(max) > 0) || (min != null && v.compareTo(min) < 0);
 		}
 
-		String describe() {
+		public String describe() {
 			String u = unit.isEmpty() ? "" : " " + unit;
 			if (min != null && max != null) {
 				return VnFormat.compact(min, 4) + "–" + VnFormat.compact(max, 4) + u;

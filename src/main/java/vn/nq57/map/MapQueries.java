@@ -25,24 +25,24 @@ class MapQueries {
 			double reserved, double clearance) {
 
 		/** Occupancy: leased area ÷ total area, in percent (null for no land). */
-		java.math.BigDecimal occupancy() {
+		public java.math.BigDecimal occupancy() {
 			return total <= 0 ? null
 					: java.math.BigDecimal.valueOf(leased * 100 / total).setScale(2, java.math.RoundingMode.HALF_UP);
 		}
 
-		String totalHa() {
+		public String totalHa() {
 			return ha(total);
 		}
 
-		String leasedHa() {
+		public String leasedHa() {
 			return ha(leased);
 		}
 
-		String availableHa() {
+		public String availableHa() {
 			return ha(available);
 		}
 
-		String otherHa() {
+		public String otherHa() {
 			return ha(reserved + clearance);
 		}
 
