@@ -254,9 +254,10 @@ public class MapImport {
 			return Converted.problem(magnitude, "đối tượng ghi nhiều hệ tọa độ khác nhau (" + declared + ")");
 		}
 		String crs = normaliseCrs(declared);
-		if (crs == null || "VN2000".equals(crs)) {
+		if (crs == null || "VN2000".equals(crs) || crs.startsWith("?")) {
+			// a file that does not say (or names a system not recognised, as GDAL writes a custom one): the user's choice
 			String chosen = normaliseCrs(choice);
-			if (chosen != null && (crs == null || chosen.startsWith("VN2000"))) {
+			if (chosen != null && (crs == null || crs.startsWith("?") || chosen.startsWith("VN2000"))) {
 				crs = chosen;
 			}
 		}
