@@ -138,7 +138,20 @@
     map.on('moveend', refresh);
     map.on('overlayadd', refresh);
     if (form) {
-      form.addEventListener('change', function (e) { if (e.target.name !== 'q') { refresh(); } });
+      // the filters of the address (a reload, a shared link) apply to the layers too
+      var params = new URLSearchParams(window.location.search);
+      ['status', 'landUse', 'zone'].forEach(function (n) {
+        if (form.elements[n] && params.get(n)) { form.elements[n].value = params.get(n); }
+      });
+      form.addEventListener('change', function (e) {
+        if (e.target.name === 'zone') {
+          // the land-fund summary beside the map is the server's: reload it for the zone chosen
+          var q = filters();
+          window.location.search = q.toString();
+          return;
+        }
+        if (e.target.name !== 'q') { refresh(); }
+      });
       form.addEventListener('submit', function (e) { e.preventDefault(); refresh(); });
     }
 

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.nq57.kernel.Money;
 import vn.nq57.kernel.VnFormat;
 import vn.nq57.map.MapAccess.Audience;
 import vn.nq57.system.AuditLog;
@@ -262,9 +263,64 @@ class MapController {
 		}
 	}
 
+	@GetMapping("/map/enterprises/new")
+	String newEnterprise(Model model) {
+		access.requireEdit("MAP_ENTERPRISE", null);
+		return "map/enterprise-form";
+	}
+
+	@PostMapping("/map/enterprises")
+	String createEnterprise(@RequestParam String name, @RequestParam(required = false) String taxCode,
+			@RequestParam(required = false) String country, @RequestParam(required = false) String sector,
+			@RequestParam(required = false) String wasteTonnesYear, @RequestParam(required = false) String wastewaterM3Day,
+			RedirectAttributes flash) {
+		if (name == null || name.isBlank()) {
+			throw new DomainException("Chưa nhập tên doanh nghiệp; chưa lưu gì");
+		}
+		long id = data.saveEnterprise(new MapData.EnterpriseInput(name, blank(taxCode), blank(country), blank(sector),
+				decimal(wasteTonnesYear, "Chất thải rắn"), decimal(wastewaterM3Day, "Nước thải"), false));
+		flash.addFlashAttribute("flash", "Đã thêm doanh nghiệp");
+		return "redirect:/map/enterprises/" + id;
+	}
+
+	@PostMapping("/map/enterprises/{id}/projects")
+	String createProject(@PathVariable long id, @RequestParam String name, @RequestParam String investor,
+			@RequestParam(required = false) String capital, @RequestParam(required = false) String certificateNo,
+			@RequestParam(required = false) String certificateDate, @RequestParam String status,
+			@RequestParam(required = false) Integer jobs, RedirectAttributes flash) {
+		queries.enterprise(id);
+		Long dong = null;
+		if (capital != null && !capital.isBlank()) {
+			try {
+				dong = Money.parse(capital);
+			}
+			catch (RuntimeException e) {
+				throw new DomainException("Vốn đăng ký: " + e.getMessage() + "; chưa lưu gì");
+			}
+		}
+		data.saveProject(new MapData.ProjectInput(id, name.strip(), investor.strip(), dong, blank(certificateNo),
+				day(certificateDate), status, jobs));
+		flash.addFlashAttribute("flash", "Đã thêm dự án");
+		return "redirect:/map/enterprises/" + id;
+	}
+
+	private static BigDecimal decimal(String s, String what) {
+		if (s == null || s.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(s.strip().replace(".", "").replace(',', '.'));
+		}
+		catch (NumberFormatException e) {
+			throw new DomainException(what + ": “" + s + "” không phải là số; chưa lưu gì");
+		}
+	}
+
 	@GetMapping("/map/enterprises/{id}")
 	String enterprise(@PathVariable long id, Model model) {
 		access.requireInternal("MAP_ENTERPRISE", id);
+		model.addAttribute("canEdit", access.audience() == Audience.STAFF);
+		model.addAttribute("projectStatuses", List.of("PREPARING", "BUILDING", "OPERATING", "SUSPENDED", "TERMINATED"));
 		model.addAttribute("e", queries.enterprise(id));
 		model.addAttribute("projects", queries.projects(id));
 		model.addAttribute("lots", queries.lotsOf(id));
