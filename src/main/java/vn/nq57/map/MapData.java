@@ -91,15 +91,16 @@ public class MapData {
 		Envelope e = z.geom().getEnvelopeInternal();
 		Long parent = z.parentCode() == null ? null : zoneId(z.parentCode());
 		Long id = jdbc.queryForObject("""
-				INSERT INTO map_zone (code, name, kind, parent_id, land_use, geom, min_x, min_y, max_x, max_y, area_m2,
+				INSERT INTO map_zone (code, name, kind, parent_id, land_use, geom, geom_low, min_x, min_y, max_x, max_y, area_m2,
 				                      source_crs, illustrative)
-				VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
+				VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, parent_id = EXCLUDED.parent_id,
-				  land_use = EXCLUDED.land_use, geom = EXCLUDED.geom, min_x = EXCLUDED.min_x, min_y = EXCLUDED.min_y,
+				  land_use = EXCLUDED.land_use, geom = EXCLUDED.geom, geom_low = EXCLUDED.geom_low, min_x = EXCLUDED.min_x, min_y = EXCLUDED.min_y,
 				  max_x = EXCLUDED.max_x, max_y = EXCLUDED.max_y, area_m2 = EXCLUDED.area_m2,
 				  source_crs = EXCLUDED.source_crs, version = map_zone.version + 1, updated_at = now()
 				RETURNING id""", Long.class, z.code(), z.name(), z.kind().name(), parent, z.landUse(),
-				GeoJson.write(z.geom()), e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), Geo.areaM2(z.geom(), vn),
+				GeoJson.write(z.geom()), GeoJson.write(Geo.simplify(z.geom(), MapLayers.LOW_ZOOM)), e.getMinX(), e.getMinY(),
+				e.getMaxX(), e.getMaxY(), Geo.areaM2(z.geom(), vn),
 				z.sourceCrs(), z.illustrative());
 		audit.change("MAP_ZONE_SAVED", "MAP_ZONE", id, null, z.code() + " – " + z.name(), null,
 				Map.of("code", z.code(), "name", z.name(), "kind", z.kind().name()));
@@ -252,9 +253,11 @@ public class MapData {
 		});
 		attrs.append('}');
 		Long id = jdbc.queryForObject("""
-				INSERT INTO map_infra (kind, name, zone_id, attrs, geom, min_x, min_y, max_x, max_y, source_crs, illustrative)
-				VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, in.kind().name(),
-				in.name(), in.zoneId(), attrs.toString(), GeoJson.write(in.geom()), e.getMinX(), e.getMinY(),
+				INSERT INTO map_infra (kind, name, zone_id, attrs, geom, geom_low, min_x, min_y, max_x, max_y, source_crs,
+				                       illustrative)
+				VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, in.kind().name(),
+				in.name(), in.zoneId(), attrs.toString(), GeoJson.write(in.geom()),
+				GeoJson.write(Geo.simplify(in.geom(), MapLayers.LOW_ZOOM)), e.getMinX(), e.getMinY(),
 				e.getMaxX(), e.getMaxY(), in.sourceCrs(), in.illustrative());
 		audit.change("MAP_INFRA_CREATED", "MAP_INFRA", id, null, in.kind() + " " + in.name(), null,
 				Map.of("kind", in.kind().name(), "name", in.name()));
@@ -274,6 +277,27 @@ public class MapData {
 				Map.of("code", in.code(), "medium", in.medium()));
 		layers.invalidate();
 		return id;
+	}
+
+	/**
+	 * Writes the low-zoom outline of zones and infrastructure that lack one (rows written by SQL: a bulk load, the
+	 * benchmark's fixture); returns how many.
+	 */
+	@Transactional
+	public int refreshLowZoomGeometries() {
+		int n = 0;
+		for (String table : new String[] { "map_zone", "map_infra" }) {
+			List<Object[]> rows = new ArrayList<>();
+			tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+			jdbc.query("SELECT id, geom::text FROM " + table + " WHERE geom_low IS NULL", rs -> {
+				Geometry g = GeoJson.read(json.readTree(rs.getString(2)), GeoJson.CoordinateMapper.WGS84);
+				rows.add(new Object[] { GeoJson.write(Geo.simplify(g, MapLayers.LOW_ZOOM)), rs.getLong(1) });
+			});
+			jdbc.batchUpdate("UPDATE " + table + " SET geom_low = ?::jsonb WHERE id = ?", rows);
+			n += rows.size();
+		}
+		layers.invalidate();
+		return n;
 	}
 
 	Long zoneId(String code) {

@@ -31,6 +31,9 @@ class MapLayers {
 
 	static final int LOT_DETAIL_ZOOM = 15;
 
+	/** At this zoom and below, zones and lines are read from their stored low-zoom outline. */
+	static final int LOW_ZOOM = 12;
+
 	static final int CACHE_ENTRIES = 400;
 
 	enum Layer {
@@ -120,6 +123,10 @@ class MapLayers {
 		return answer;
 	}
 
+	private static String geom(String alias, Viewport v) {
+		return v.zoom() <= LOW_ZOOM ? "coalesce(" + alias + ".geom_low, " + alias + ".geom)::text" : alias + ".geom::text";
+	}
+
 	static String empty() {
 		return "{\"type\":\"FeatureCollection\",\"features\":[]}";
 	}
@@ -128,7 +135,7 @@ class MapLayers {
 
 	private String zones(Viewport v, Audience audience) {
 		StringBuilder sb = start();
-		jdbc.query("SELECT z.id, z.code, z.name, z.kind, z.land_use, z.area_m2, z.illustrative, z.geom::text FROM map_zone z WHERE "
+		jdbc.query("SELECT z.id, z.code, z.name, z.kind, z.land_use, z.area_m2, z.illustrative, " + geom("z", v) + " FROM map_zone z WHERE "
 				+ BOX + " ORDER BY CASE z.kind WHEN 'ECONOMIC_ZONE' THEN 0 WHEN 'INDUSTRIAL_PARK' THEN 1 ELSE 2 END, z.id",
 				(ResultSet rs) -> {
 					Geometry g = Geo.simplify(parse(rs.getString(8)), v.zoom());
@@ -210,7 +217,7 @@ class MapLayers {
 			args.add(f.kind());
 		}
 		StringBuilder sb = start();
-		jdbc.query("SELECT id, kind, name, attrs::text, illustrative, geom::text FROM map_infra WHERE " + BOX + kind
+		jdbc.query("SELECT id, kind, name, attrs::text, illustrative, " + geom("map_infra", v) + " FROM map_infra WHERE " + BOX + kind
 				+ " ORDER BY id", (ResultSet rs) -> {
 					Geometry g = Geo.simplify(parse(rs.getString(6)), v.zoom());
 					feature(sb, rs.getLong(1), g, p -> {

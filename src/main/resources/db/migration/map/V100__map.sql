@@ -12,6 +12,8 @@ CREATE TABLE map_zone (
   parent_id   bigint REFERENCES map_zone (id),
   land_use    varchar(60),
   geom        jsonb NOT NULL,
+  -- the outline simplified for zoom 12 and below (written with the geometry), so a whole-zone view parses less
+  geom_low    jsonb,
   min_x double precision NOT NULL, min_y double precision NOT NULL,
   max_x double precision NOT NULL, max_y double precision NOT NULL,
   area_m2     double precision NOT NULL,
@@ -92,6 +94,7 @@ CREATE TABLE map_infra (
   zone_id     bigint REFERENCES map_zone (id),
   attrs       jsonb NOT NULL DEFAULT '{}'::jsonb,
   geom        jsonb NOT NULL,
+  geom_low    jsonb,
   min_x double precision NOT NULL, min_y double precision NOT NULL,
   max_x double precision NOT NULL, max_y double precision NOT NULL,
   source_crs  varchar(40) NOT NULL,
