@@ -27,6 +27,7 @@ import vn.nq57.account.RunAs;
 import vn.nq57.account.UserService;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.DomainException;
+import vn.nq57.testdata.World;
 
 /**
  * An exceedance opens (then updates) a follow-up task for the responsible agency; the share of points within
@@ -193,6 +194,29 @@ class MapEnvironmentAndAccessTest {
 		String geojson = mvc.perform(get("/map/export.geojson").param("bbox", bbox).with(user(users.loadUserByUsername("cb.bql"))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(geojson).contains(z.code() + "-SECRET").contains("\"type\":\"FeatureCollection\"");
+	}
+
+	@Test
+	@DisplayName("the Board adds an enterprise and its project (capital typed as “1,25 tỷ”); DoST may not")
+	void enterpriseAndProjectForms() throws Exception {
+		String name = "Công ty Cổ phần Kiểm Thử Biển Đông " + World.seq();
+		mvc.perform(post("/map/enterprises").with(csrf()).with(user(users.loadUserByUsername("sokhcn"))).param("name", name))
+			.andExpect(status().isForbidden());
+		String location = mvc.perform(post("/map/enterprises").with(csrf()).with(user(users.loadUserByUsername("cb.bql")))
+			.param("name", name).param("sector", "Cơ khí").param("wastewaterM3Day", "12,5"))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		mvc.perform(post("/map/enterprises/" + id + "/projects").with(csrf()).with(user(users.loadUserByUsername("cb.bql")))
+			.param("name", "Nhà máy kiểm thử").param("investor", name).param("capital", "1,25 tỷ")
+			.param("certificateNo", "KT-01").param("certificateDate", "15/3/2026").param("status", "BUILDING").param("jobs", "120"))
+			.andExpect(status().is3xxRedirection());
+		var p = jdbc.queryForMap("SELECT capital_dong, certificate_date, jobs FROM map_project WHERE enterprise_id = ?", id);
+		assertThat(((Number) p.get("capital_dong")).longValue()).isEqualTo(1_250_000_000L);
+		assertThat(p.get("certificate_date").toString()).isEqualTo("2026-03-15");
+		assertThat(jdbc.queryForObject("SELECT wastewater_m3_day FROM map_enterprise WHERE id = ?", BigDecimal.class, id))
+			.isEqualByComparingTo("12.5");
+		assertThat(mvc.perform(get("/map/enterprises/" + id).with(user(users.loadUserByUsername("lanhdao"))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("1.250.000.000");
 	}
 
 	@Test
