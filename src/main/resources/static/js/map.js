@@ -158,10 +158,11 @@
     // fit the economic zone on first load
     fetch(api + '/layers/zones?zoom=10', { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (fc) {
       if (fc.features.length) {
-        map.fitBounds(L.geoJSON(fc).getBounds());
-      } else {
-        refresh();
+        // without animation, so the first layers load at once (an animated move ends on a transition event that a
+        // background tab or a headless browser may never deliver)
+        map.fitBounds(L.geoJSON(fc).getBounds(), { animate: false });
       }
+      refresh();
     });
 
     var search = document.getElementById('map-search');
