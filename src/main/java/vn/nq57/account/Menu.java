@@ -88,6 +88,8 @@ public final class Menu {
 			new Entry("/urging", "menu.urging", EnumSet.of(Role.SECRETARIAT, Role.LEADER)),
 			new Entry("/public-recommendations", "menu.publicInbox", EnumSet.of(Role.SECRETARIAT)),
 			new Entry("/notifications", "menu.notifications", ALL),
+			// the Board's staff edit, DoST and leaders view; other agencies' officers get the investor view
+			new Entry("/map", "menu.map", ALL),
 			new Entry("/reporting/regimes", "menu.regimes", PROVINCE),
 			new Entry("/catalogue/problems", "menu.problems", ALL),
 			new Entry("/catalogue/systems", "menu.systems", ALL),
