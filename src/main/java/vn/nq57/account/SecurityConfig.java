@@ -51,6 +51,12 @@ class SecurityConfig {
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
 			.permitAll()
+			// the outward face (vn.nq57.publicsite, vn.nq57.ioc): public pages and open data need no login; the machine
+			// feed authenticates its clients itself (client id and secret, scopes) and answers 401/403 in JSON
+			.requestMatchers("/public", "/public/**", "/open-data", "/open-data/**", "/ioc/v1/**")
+			.permitAll()
+			// the map's investor view: available lots, land use, area, infrastructure (vn.nq57.map.PublicMapController)
+			.requestMatchers("/public/map", "/public/map/**").permitAll()
 			.requestMatchers("/admin/**").hasRole("ADMIN")
 			.anyRequest().authenticated())
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
