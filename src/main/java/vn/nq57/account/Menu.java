@@ -41,6 +41,8 @@ public final class Menu {
 	public static final String REPORTS = "menu.group.reports";
 	public static final String INDICATORS = "menu.group.indicators";
 	public static final String ADMIN = "menu.group.admin";
+	public static final String MONEY = "menu.group.money";
+	public static final String CATALOGUES = "menu.group.catalogues";
 
 	/** The group of a path: the menu fits one line at 1366 px only in groups. */
 	static String groupOf(String path) {
@@ -51,8 +53,14 @@ public final class Menu {
 				|| path.startsWith("/intake") || path.startsWith("/urging")) {
 			return TASKS;
 		}
-		if (path.startsWith("/reporting")) {
+		if (path.startsWith("/reporting") || path.startsWith("/datacalls") || path.startsWith("/upward")) {
 			return REPORTS;
+		}
+		if (path.startsWith("/funding")) {
+			return MONEY;
+		}
+		if (path.startsWith("/catalogue") || path.startsWith("/recommendations") || path.startsWith("/public-recommendations")) {
+			return CATALOGUES;
 		}
 		if (path.startsWith("/indicators")) {
 			return INDICATORS;

@@ -13,11 +13,11 @@ import vn.nq57.system.DomainException;
 
 /** The public recommendation form: no login, works without JavaScript, every refusal in Vietnamese, nothing stored. */
 @Controller
-class RecommendationController {
+class PublicRecommendationController {
 
 	private final PublicRecommendations recommendations;
 
-	RecommendationController(PublicRecommendations recommendations) {
+	PublicRecommendationController(PublicRecommendations recommendations) {
 		this.recommendations = recommendations;
 	}
 
