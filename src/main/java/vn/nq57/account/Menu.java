@@ -43,6 +43,7 @@ public final class Menu {
 	public static final String ADMIN = "menu.group.admin";
 	public static final String MONEY = "menu.group.money";
 	public static final String CATALOGUES = "menu.group.catalogues";
+	public static final String STEERING = "menu.group.steering";
 
 	/** The group of a path: the menu fits one line at 1366 px only in groups. */
 	static String groupOf(String path) {
@@ -55,6 +56,9 @@ public final class Menu {
 		}
 		if (path.startsWith("/reporting") || path.startsWith("/datacalls") || path.startsWith("/upward")) {
 			return REPORTS;
+		}
+		if (path.startsWith("/steering") || path.startsWith("/boards")) {
+			return STEERING;
 		}
 		if (path.startsWith("/funding")) {
 			return MONEY;
