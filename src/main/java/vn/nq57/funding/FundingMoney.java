@@ -172,7 +172,7 @@ class FundingMoney {
 					+ pct(pace.expected()) + "); hãy ghi ngắn gọn lý do chậm giải ngân");
 		}
 		Map<String, Object> after = new LinkedHashMap<>();
-		after.put("period", kind.name() + " " + index + "/" + year);
+		after.put("period", vn.nq57.kernel.Period.of(kind, year, index).label());
 		after.put("amount", amount);
 		after.put("lagReason", reason);
 		if (existing.isPresent()) {

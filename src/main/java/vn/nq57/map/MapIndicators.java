@@ -22,13 +22,13 @@ import vn.nq57.system.AppClock;
 @Component
 class MapIndicators {
 
-	static final String OCCUPANCY = "KKT_LAP_DAY";
+	static final String OCCUPANCY = "KKT-LAP-DAY";
 
-	static final String LEASED_HA = "KKT_DAT_DA_THUE";
+	static final String LEASED_HA = "KKT-DAT-DA-THUE";
 
-	static final String AVAILABLE_HA = "KKT_DAT_CON_TRONG";
+	static final String AVAILABLE_HA = "KKT-DAT-CON-TRONG";
 
-	static final String WITHIN_LIMITS = "KKT_QUAN_TRAC_DAT";
+	static final String WITHIN_LIMITS = "KKT-QUAN-TRAC-DAT";
 
 	private static final String CATEGORY = "Khu kinh tế, khu công nghiệp";
 

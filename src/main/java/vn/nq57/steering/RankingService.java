@@ -86,7 +86,7 @@ public class RankingService {
 		for (Criterion c : used) {
 			sb.append(c.label()).append(" = ").append(c.definition()).append(". ");
 		}
-		sb.append("Cơ quan cùng điểm xếp cùng hạng. Trọng số do Sở KH&CN đặt tại trang Cài đặt (steering.ranking.weights).");
+		sb.append("Cơ quan cùng điểm xếp cùng hạng. Trọng số do Sở KH&CN đặt tại trang Cài đặt.");
 		return sb.toString();
 	}
 

@@ -16,7 +16,27 @@ import vn.nq57.system.Settings;
 class SteeringSettings implements SettingSpec.Provider {
 
 	static final String WEIGHTS = "steering.ranking.weights";
-	static final String DEFAULT_WEIGHTS = "ON_TIME=50; REPORTS=30; INDICATORS=20";
+	static final String DEFAULT_WEIGHTS = "hoàn thành đúng hạn=50; báo cáo đúng hạn=30; chỉ tiêu=20";
+
+	/** The words people write for each criterion (the settings page shows these), and the criterion's code. */
+	static final Map<String, String> WORDS = Map.of("hoàn thành đúng hạn", "ON_TIME", "báo cáo đúng hạn", "REPORTS",
+			"chỉ tiêu", "INDICATORS");
+
+	/** The criterion's code for a written word, or the code itself (layouts written before); null when unknown. */
+	static String code(String written) {
+		String folded = vn.nq57.kernel.VnText.fold(written);
+		for (Map.Entry<String, String> w : WORDS.entrySet()) {
+			if (vn.nq57.kernel.VnText.fold(w.getKey()).equals(folded)) {
+				return w.getValue();
+			}
+		}
+		String upper = written.strip().toUpperCase(Locale.ROOT);
+		return WORDS.containsValue(upper) ? upper : null;
+	}
+
+	static String word(String code) {
+		return WORDS.entrySet().stream().filter(w -> w.getValue().equals(code)).map(Map.Entry::getKey).findFirst().orElse(code);
+	}
 
 	private final Settings settings;
 
@@ -27,8 +47,9 @@ class SteeringSettings implements SettingSpec.Provider {
 	@Override
 	public List<SettingSpec> settings() {
 		return List.of(new SettingSpec(WEIGHTS, "Xếp hạng cơ quan", "Trọng số các tiêu chí xếp hạng",
-				"Dạng MÃ=trọng số, cách nhau bởi dấu chấm phẩy: ON_TIME (hoàn thành nhiệm vụ đúng hạn), REPORTS "
-						+ "(gửi báo cáo đúng hạn), INDICATORS (chỉ tiêu đạt hoặc đúng lộ trình); trọng số là số nguyên 0–100",
+				"Dạng “tiêu chí=trọng số”, cách nhau bởi dấu chấm phẩy; tiêu chí: hoàn thành đúng hạn (nhiệm vụ hoàn thành "
+						+ "đúng hạn), báo cáo đúng hạn (gửi báo cáo định kỳ đúng hạn), chỉ tiêu (chỉ tiêu đạt hoặc đúng lộ trình); "
+						+ "trọng số là số nguyên 0–100",
 				DEFAULT_WEIGHTS, SteeringSettings::normalizeWeights));
 	}
 
@@ -45,7 +66,7 @@ class SteeringSettings implements SettingSpec.Provider {
 	static String normalizeWeights(String typed) {
 		Map<String, Integer> w = parse(typed);
 		StringBuilder sb = new StringBuilder();
-		w.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : "; ").append(k).append('=').append(v));
+		w.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : "; ").append(word(k)).append('=').append(v));
 		return sb.toString();
 	}
 
@@ -58,18 +79,22 @@ class SteeringSettings implements SettingSpec.Provider {
 			}
 			String[] kv = part.split("=");
 			if (kv.length != 2) {
-				throw new DomainException("Trọng số xếp hạng: “" + part.strip() + "” không đúng dạng MÃ=trọng số");
+				throw new DomainException("Trọng số xếp hạng: “" + part.strip() + "” không đúng dạng tiêu chí=trọng số");
 			}
-			String code = kv[0].strip().toUpperCase(Locale.ROOT);
+			String code = code(kv[0]);
+			if (code == null) {
+				throw new DomainException("Trọng số xếp hạng: tiêu chí “" + kv[0].strip() + "” không có; hãy dùng "
+						+ "hoàn thành đúng hạn, báo cáo đúng hạn, chỉ tiêu");
+			}
 			int n;
 			try {
 				n = Integer.parseInt(kv[1].strip());
 			}
 			catch (NumberFormatException e) {
-				throw new DomainException("Trọng số của " + code + ": “" + kv[1].strip() + "” không phải số nguyên");
+				throw new DomainException("Trọng số của " + word(code) + ": “" + kv[1].strip() + "” không phải số nguyên");
 			}
 			if (n < 0 || n > 100) {
-				throw new DomainException("Trọng số của " + code + " phải từ 0 đến 100");
+				throw new DomainException("Trọng số của " + word(code) + " phải từ 0 đến 100");
 			}
 			out.put(code, n);
 		}

@@ -45,7 +45,7 @@ class UpwardDemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		Upstream.System s = upstream.system("NQ57_TW");
+		Upstream.System s = upstream.system("NQ57-TW");
 		if (!jdbc.queryForList("SELECT id FROM upstream_list WHERE system_id = ?", Long.class, s.id()).isEmpty()) {
 			return;
 		}
@@ -64,12 +64,12 @@ class UpwardDemoData implements ApplicationRunner {
 			.append(";Số doanh nghiệp công nghệ số trên 1.000 dân (chỉ tiêu chưa theo dõi ở tỉnh);doanh nghiệp\n");
 		byte[] data = csv.toString().getBytes(StandardCharsets.UTF_8);
 		runAs.user("sokhcn", () -> {
-			CentralList.Preview p = lists.preview("NQ57_TW", SubjectType.INDICATOR, data, "danh-muc-chi-tieu-NQ57-TW (minh hoa).csv");
+			CentralList.Preview p = lists.preview("NQ57-TW", SubjectType.INDICATOR, data, "danh-muc-chi-tieu-NQ57-TW (minh hoa).csv");
 			Map<Integer, Long> choices = new HashMap<>();
 			java.util.Set<Long> taken = new java.util.HashSet<>();
 			p.lines().forEach(l -> choices.put(l.line(), l.proposed() == null || !taken.add(l.proposed()) ? 0L : l.proposed()));
 			int mapped = lists.commit(p.listId(), choices);
-			export.exportFile("NQ57_TW");
+			export.exportFile("NQ57-TW");
 			log.info("Demo: danh mục chỉ tiêu của hệ thống NQ57 Trung ương, {} chỉ tiêu được ghép", mapped);
 		});
 	}

@@ -13,9 +13,9 @@ CREATE TABLE upstream_system (
   version     bigint        NOT NULL DEFAULT 0
 );
 INSERT INTO upstream_system(code, name, owner, description, position) VALUES
-  ('NQ57_TW', 'Hệ thống theo dõi, giám sát thực hiện Nghị quyết số 57-NQ/TW', 'Văn phòng Trung ương Đảng',
+  ('NQ57-TW', 'Hệ thống theo dõi, giám sát thực hiện Nghị quyết số 57-NQ/TW', 'Văn phòng Trung ương Đảng',
    'Chỉ tiêu và nhiệm vụ thực hiện Nghị quyết 57-NQ/TW của các tỉnh, thành phố', 1),
-  ('NQ71_CP', 'Hệ thống theo dõi Chương trình hành động của Chính phủ (Nghị quyết 71/NQ-CP)', 'Văn phòng Chính phủ',
+  ('NQ71-CP', 'Hệ thống theo dõi Chương trình hành động của Chính phủ (Nghị quyết 71/NQ-CP)', 'Văn phòng Chính phủ',
    'Bộ, ngành, địa phương báo cáo kết quả thực hiện Chương trình hành động của Chính phủ', 2),
   ('DA06', 'Hệ thống theo dõi Đề án 06', 'Bộ Công an (Tổ công tác triển khai Đề án 06)',
    'Chỉ tiêu Đề án 06: dữ liệu dân cư, định danh và xác thực điện tử, dịch vụ công', 3);

@@ -42,6 +42,6 @@ class MapDemoDataTest {
 		assertThat(count("SELECT count(*) FROM map_zone WHERE name NOT LIKE '%minh họa%'")).isZero();
 		assertThat(count("""
 				SELECT count(*) FROM indicator_rollup r JOIN indicator i ON i.id = r.indicator_id
-				WHERE i.code IN ('KKT_LAP_DAY', 'KKT_DAT_DA_THUE', 'KKT_DAT_CON_TRONG', 'KKT_QUAN_TRAC_DAT')""")).isGreaterThanOrEqualTo(4);
+				WHERE i.code IN ('KKT-LAP-DAY', 'KKT-DAT-DA-THUE', 'KKT-DAT-CON-TRONG', 'KKT-QUAN-TRAC-DAT')""")).isGreaterThanOrEqualTo(4);
 	}
 }

@@ -93,7 +93,7 @@ class MapEnvironmentAndAccessTest {
 			.divide(new BigDecimal(counts.get("measured").toString()), 4, java.math.RoundingMode.HALF_UP);
 		BigDecimal published = jdbc.queryForObject("""
 				SELECT r.value FROM indicator_rollup r JOIN indicator i ON i.id = r.indicator_id
-				WHERE i.code = 'KKT_QUAN_TRAC_DAT' AND r.period_start = date_trunc('month', ?::date)::date""", BigDecimal.class,
+				WHERE i.code = 'KKT-QUAN-TRAC-DAT' AND r.period_start = date_trunc('month', ?::date)::date""", BigDecimal.class,
 				java.sql.Date.valueOf(day));
 		assertThat(published).isCloseTo(expected, org.assertj.core.data.Offset.offset(new BigDecimal("0.01")));
 		assertThatThrownBy(() -> runAs.user("cb.bql", () -> environment.record(p, "Chì", day, BigDecimal.ONE)))
@@ -117,9 +117,9 @@ class MapEnvironmentAndAccessTest {
 		double total = ((Number) fund.get("total")).doubleValue();
 		double leased = ((Number) fund.get("leased")).doubleValue();
 		double available = ((Number) fund.get("available")).doubleValue();
-		assertThat(indicator("KKT_LAP_DAY").doubleValue()).isCloseTo(leased * 100 / total, org.assertj.core.data.Offset.offset(0.01));
-		assertThat(indicator("KKT_DAT_DA_THUE").doubleValue()).isCloseTo(leased / 10_000, org.assertj.core.data.Offset.offset(0.01));
-		assertThat(indicator("KKT_DAT_CON_TRONG").doubleValue()).isCloseTo(available / 10_000, org.assertj.core.data.Offset.offset(0.01));
+		assertThat(indicator("KKT-LAP-DAY").doubleValue()).isCloseTo(leased * 100 / total, org.assertj.core.data.Offset.offset(0.01));
+		assertThat(indicator("KKT-DAT-DA-THUE").doubleValue()).isCloseTo(leased / 10_000, org.assertj.core.data.Offset.offset(0.01));
+		assertThat(indicator("KKT-DAT-CON-TRONG").doubleValue()).isCloseTo(available / 10_000, org.assertj.core.data.Offset.offset(0.01));
 	}
 
 	BigDecimal indicator(String code) {

@@ -148,6 +148,12 @@ class BoardAndRankingTest {
 		assertThat(q3.kept()).isTrue();
 		assertThat(q3.formula()).contains("Kết quả đã chốt ngày 30/09/2026");
 		assertThat(SteeringSettings.parse("ON_TIME=60; REPORTS=40")).containsEntry("ON_TIME", 60);
+		// people write the criteria in words, with or without accents; the page shows them in words
+		assertThat(SteeringSettings.parse("hoan thanh dung han=70; chỉ tiêu=30")).containsEntry("ON_TIME", 70)
+			.containsEntry("INDICATORS", 30);
+		assertThat(SteeringSettings.normalizeWeights("ON_TIME=60; REPORTS=40")).isEqualTo("hoàn thành đúng hạn=60; báo cáo đúng hạn=40");
+		assertThatThrownBy(() -> SteeringSettings.parse("tốc độ=10")).isInstanceOf(DomainException.class)
+			.hasMessageContaining("tiêu chí “tốc độ” không có");
 		assertThatThrownBy(() -> SteeringSettings.parse("ON_TIME=abc")).isInstanceOf(DomainException.class)
 			.hasMessageContaining("không phải số nguyên");
 	}

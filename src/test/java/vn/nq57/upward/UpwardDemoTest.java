@@ -40,9 +40,9 @@ class UpwardDemoTest {
 			.andExpect(content().string(containsString("Số liệu minh họa")));
 
 		long mapped = jdbc.queryForObject("SELECT count(*) FROM upstream_code c JOIN upstream_system s ON s.id = c.system_id "
-				+ "WHERE s.code = 'NQ57_TW' AND c.subject_type = 'INDICATOR'", Long.class);
+				+ "WHERE s.code = 'NQ57-TW' AND c.subject_type = 'INDICATOR'", Long.class);
 		assertThat(mapped).isGreaterThanOrEqualTo(4);
-		mvc.perform(get("/upward/systems/NQ57_TW").with(dost)).andExpect(status().isOk())
+		mvc.perform(get("/upward/systems/NQ57-TW").with(dost)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("NQ57.CT.")));
 
 		Long notice = jdbc.queryForObject("SELECT id FROM directive_view WHERE number = 'TB ngày 08/4/2026 (BCĐ)'", Long.class);

@@ -85,7 +85,7 @@ class UpwardTest {
 				+ "TW" + n + ".01;Ty le van ban dien tu duoc ky so " + n + ";%\n"
 				+ "TW" + n + ".02;Số hệ thống được kết nối nền tảng chia sẻ dữ liệu " + n + ";hệ thống\n"
 				+ "TW" + n + ".03;Số doanh nghiệp công nghệ số hoàn toàn khác;doanh nghiệp\n";
-		CentralList.Preview p = runAs.user("sokhcn", () -> lists.preview("NQ57_TW", SubjectType.INDICATOR, csv(list), "danh-muc.csv"));
+		CentralList.Preview p = runAs.user("sokhcn", () -> lists.preview("NQ57-TW", SubjectType.INDICATOR, csv(list), "danh-muc.csv"));
 		assertThat(p.lines()).hasSize(3);
 		assertThat(p.lines().get(0).proposed()).isEqualTo(indicatorId(docs));
 		assertThat(p.lines().get(0).why()).isEqualTo("SIMILAR");
@@ -95,35 +95,35 @@ class UpwardTest {
 		choices.put(3, indicatorId(lgsp));
 		choices.put(4, 0L);
 		assertThat(runAs.user("sokhcn", () -> lists.commit(p.listId(), choices))).isEqualTo(2);
-		assertThat(upstream.codeMap(upstream.system("NQ57_TW").id(), SubjectType.INDICATOR)).containsEntry(indicatorId(docs), "TW" + n + ".01");
-		assertThat(lists.unmatched(upstream.system("NQ57_TW").id(), SubjectType.INDICATOR)).extracting(x -> x[0]).contains("TW" + n + ".03");
+		assertThat(upstream.codeMap(upstream.system("NQ57-TW").id(), SubjectType.INDICATOR)).containsEntry(indicatorId(docs), "TW" + n + ".01");
+		assertThat(lists.unmatched(upstream.system("NQ57-TW").id(), SubjectType.INDICATOR)).extracting(x -> x[0]).contains("TW" + n + ".03");
 
 		// the same names in another system's list: the choice remembered is not reused across systems, the similarity is
-		CentralList.Preview again = runAs.user("sokhcn", () -> lists.preview("NQ57_TW", SubjectType.INDICATOR, csv(list), "lan-2.csv"));
+		CentralList.Preview again = runAs.user("sokhcn", () -> lists.preview("NQ57-TW", SubjectType.INDICATOR, csv(list), "lan-2.csv"));
 		assertThat(again.lines().get(0).why()).isEqualTo("MAPPED");
 		assertThat(again.lines().get(2).why()).isEqualTo("REMEMBERED_NONE");
 
 		// a code used twice: refused, nothing changed
-		assertThatThrownBy(() -> runAs.user("sokhcn", () -> upstream.map("NQ57_TW", SubjectType.INDICATOR, indicatorId(lgsp), "TW" + n + ".01", null)))
+		assertThatThrownBy(() -> runAs.user("sokhcn", () -> upstream.map("NQ57-TW", SubjectType.INDICATOR, indicatorId(lgsp), "TW" + n + ".01", null)))
 			.isInstanceOf(DomainException.class).hasMessageContaining("đã được dùng cho");
-		assertThat(upstream.codeMap(upstream.system("NQ57_TW").id(), SubjectType.INDICATOR)).containsEntry(indicatorId(lgsp), "TW" + n + ".02");
+		assertThat(upstream.codeMap(upstream.system("NQ57-TW").id(), SubjectType.INDICATOR)).containsEntry(indicatorId(lgsp), "TW" + n + ".02");
 		// unknown columns: the message names them
-		assertThatThrownBy(() -> runAs.user("sokhcn", () -> lists.preview("NQ57_TW", SubjectType.INDICATOR,
+		assertThatThrownBy(() -> runAs.user("sokhcn", () -> lists.preview("NQ57-TW", SubjectType.INDICATOR,
 				csv("Mã chỉ tiêu;Tên chỉ tiêu;Trọng số;Người nhập\nA;B;1;x\n"), "la.csv")))
 			.hasMessageContaining("cột không nhận ra").hasMessageContaining("“Trọng số”").hasMessageContaining("“Người nhập”");
 
 		// the three templates export and reopen with their own columns
 		runAs.user("sokhcn", () -> {
-			upstream.map("NQ71_CP", SubjectType.INDICATOR, indicatorId(docs), "CT71-" + n, null);
+			upstream.map("NQ71-CP", SubjectType.INDICATOR, indicatorId(docs), "CT71-" + n, null);
 			upstream.map("DA06", SubjectType.INDICATOR, indicatorId(docs), "DA06-" + n, null);
 		});
-		Map<String, String> firstHeader = Map.of("NQ57_TW", "Mã tỉnh", "NQ71_CP", "Mã địa phương", "DA06", "Mã đơn vị");
-		for (String system : List.of("NQ57_TW", "NQ71_CP", "DA06")) {
+		Map<String, String> firstHeader = Map.of("NQ57-TW", "Mã tỉnh", "NQ71-CP", "Mã địa phương", "DA06", "Mã đơn vị");
+		for (String system : List.of("NQ57-TW", "NQ71-CP", "DA06")) {
 			byte[] file = runAs.user("sokhcn", () -> export.exportFile(system));
 			try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(file))) {
 				Sheet s = wb.getSheet("Chỉ tiêu");
 				assertThat(s.getRow(0).getCell(0).getStringCellValue()).as(system).isEqualTo(firstHeader.get(system));
-				if (system.equals("NQ57_TW")) {
+				if (system.equals("NQ57-TW")) {
 					Row row = find(s, "TW" + n + ".01");
 					assertThat(row.getCell(5).getNumericCellValue()).isEqualTo(99.3);
 					assertThat(row.getCell(6).getNumericCellValue()).isEqualTo(993.0);
