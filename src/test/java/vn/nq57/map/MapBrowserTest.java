@@ -108,8 +108,9 @@ class MapBrowserTest {
 		assertThat(browser.findAll(By.cssSelector("#search-results a.hit-lot"))).extracting(WebElement::getText)
 			.anyMatch(t -> t.contains(free)).noneMatch(t -> t.contains(leased));
 		browser.find(By.cssSelector("#search-results a.hit-lot")).click();
+		// the popup opens once the map has flown to the lot and its attributes have come: wait for its words
 		new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-			.until(d -> !d.findElements(By.cssSelector(".leaflet-popup")).isEmpty());
+			.until(d -> d.findElements(By.cssSelector(".leaflet-popup")).stream().anyMatch(p -> p.getText().contains(free)));
 		assertThat(browser.text(By.cssSelector(".leaflet-popup"))).contains(free).contains("Còn trống");
 		assertThat(browser.findAll(By.cssSelector(".leaflet-popup-content a"))).as("no link into internal pages").isEmpty();
 		browser.shot("map-2-investor");
