@@ -24,14 +24,29 @@ import vn.nq57.task.TaskService;
 import vn.nq57.web.Browser;
 
 /**
- * The whole money cycle in a real Chromium, each person in their own session: DoST opens a call; the officer of Sở
+ * The whole money cycle in a real Chromium, on the demo (its accounts, its agencies, its calls and figures already
+ * there; on a demo database of its own, so the other demo tests keep theirs as loaded), each person in their own
+ * session: DoST opens a call; the officer of Sở
  * Nội vụ drafts a proposal ("1,25 tỷ"); the director submits it; DoST accepts it from the queue (bulk, one
  * confirmation) and sends the list; Sở Tài chính records the decision and the budget totals; the officer reports a
  * lagging disbursement with its reason; the leader sees allocation, disbursement and the two shares.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.springframework.test.context.TestPropertySource(properties = "nq57.demo.enabled=true")
+@org.springframework.test.context.ContextConfiguration(initializers = FundingBrowserTest.OwnDemo.class)
 class FundingBrowserTest {
+
+	/** The demo loaded into a database of this test's own. */
+	static class OwnDemo implements org.springframework.context.ApplicationContextInitializer<org.springframework.context.ConfigurableApplicationContext> {
+
+		@Override
+		public void initialize(org.springframework.context.ConfigurableApplicationContext ctx) {
+			String url = vn.nq57.system.TestDatabases.create("nq57_demo_funding");
+			org.springframework.test.context.support.TestPropertySourceUtils.addInlinedPropertiesToEnvironment(ctx,
+					"nq57.db.embedded=false", "spring.datasource.url=" + url, "spring.datasource.username=postgres");
+		}
+	}
 
 	@LocalServerPort
 	int port;
@@ -75,6 +90,9 @@ class FundingBrowserTest {
 
 	@Test
 	void officerHeadDostFinanceAndLeaderWalkTheCycle() {
+		// on the demo: its 2026 call (decided) and its open 2027 call are there before anyone starts
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM funding_call", Integer.class)).as("the demo's calls").isGreaterThanOrEqualTo(2);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM app_user WHERE username = 'lanhdao'", Integer.class)).isEqualTo(1);
 		String title = "Ứng dụng trí tuệ nhân tạo trong giải quyết thủ tục hành chính (kiểm thử kinh phí " + System.nanoTime() + ")";
 		Task task = runAs.user("sokhcn", () -> {
 			TaskForm f = new TaskForm();
