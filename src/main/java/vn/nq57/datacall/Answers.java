@@ -21,6 +21,7 @@ import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.TypedNumbers;
 import vn.nq57.datacall.DataCall.Question;
 
 /**
@@ -30,6 +31,9 @@ import vn.nq57.datacall.DataCall.Question;
  */
 @Service
 public class Answers {
+
+	/** Decimals an answer may carry. */
+	private static final int DECIMALS = 4;
 
 	static final String ENTITY = "DATA_CALL_RESPONSE";
 
@@ -267,16 +271,16 @@ public class Answers {
 		}
 		switch (q.kind()) {
 			case NUMBER -> {
-				BigDecimal v = Numbers.parse(in.value(), field);
+				BigDecimal v = TypedNumbers.parse(in.value(), field, DECIMALS);
 				if (v != null && v.signum() < 0) {
 					throw new DomainException(field + ": số liệu không được âm");
 				}
 				return new Checked(v == null, v, null, null, null, null, null, source, null);
 			}
 			case PERCENT -> {
-				BigDecimal num = Numbers.parse(in.numerator(), field + " (tử số)");
-				BigDecimal den = Numbers.parse(in.denominator(), field + " (mẫu số)");
-				BigDecimal pct = Numbers.parse(in.value(), field + " (tỷ lệ)");
+				BigDecimal num = TypedNumbers.parse(in.numerator(), field + " (tử số)", DECIMALS);
+				BigDecimal den = TypedNumbers.parse(in.denominator(), field + " (mẫu số)", DECIMALS);
+				BigDecimal pct = TypedNumbers.parse(in.value(), field + " (tỷ lệ)", DECIMALS);
 				if (num == null && den == null) {
 					if (pct == null) {
 						return new Checked(true, null, null, null, null, null, null, null, null);
@@ -348,7 +352,7 @@ public class Answers {
 					if (name == null) {
 						throw new DomainException(field + ": cơ quan số " + e.getKey() + " không phải xã, phường, đặc khu");
 					}
-					BigDecimal v = Numbers.parse(e.getValue(), field + " – " + name);
+					BigDecimal v = TypedNumbers.parse(e.getValue(), field + " – " + name, DECIMALS);
 					if (v.signum() < 0) {
 						throw new DomainException(field + " – " + name + ": số liệu không được âm");
 					}

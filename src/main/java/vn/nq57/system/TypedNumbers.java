@@ -1,21 +1,27 @@
-package vn.nq57.datacall;
+package vn.nq57.system;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
-import vn.nq57.system.DomainException;
+/**
+ * Numbers as Vietnamese users type them: a dot groups thousands, a comma starts the decimals ({@code 1.526},
+ * {@code 99,30}, a trailing {@code %} allowed). Text that is not such a number is refused with a Vietnamese
+ * {@link DomainException} naming the field, never read as 0; an ambiguous {@code 1.5} is refused rather than guessed.
+ */
+public final class TypedNumbers {
 
-/** Numbers as Vietnamese users type them: {@code 1.526}, {@code 99,30}; anything else refused with a message. */
-final class Numbers {
+	/** At most this many digits before the decimal comma. */
+	public static final int MAX_INTEGER_DIGITS = 15;
 
 	private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(\\.\\d{3})+(,\\d+)?");
 	private static final Pattern PLAIN = Pattern.compile("[+-]?\\d+(,\\d+)?");
 	private static final Pattern DOT_DECIMAL = Pattern.compile("[+-]?\\d+\\.\\d+");
 
-	private Numbers() {
+	private TypedNumbers() {
 	}
 
-	static BigDecimal parse(String text, String field) {
+	/** The number in {@code text}, or {@code null} for an empty field, with at most {@code maxDecimals} decimals. */
+	public static BigDecimal parse(String text, String field, int maxDecimals) {
 		if (text == null) {
 			return null;
 		}
@@ -39,19 +45,20 @@ final class Numbers {
 			throw new DomainException(field + ": “" + (s.length() > 40 ? s.substring(0, 40) + "…" : s)
 					+ "” không phải là số (ví dụ đúng: 1.526 hoặc 99,30)");
 		}
-		return check(v, field);
+		return check(v, field, maxDecimals);
 	}
 
-	static BigDecimal check(BigDecimal v, String field) {
+	/** A number that came as a number (JSON, a spreadsheet cell): the same limits as typed ones. */
+	public static BigDecimal check(BigDecimal v, String field, int maxDecimals) {
 		if (v == null) {
 			return null;
 		}
 		BigDecimal s = v.stripTrailingZeros();
-		if (s.scale() > 4) {
-			throw new DomainException(field + ": tối đa 4 chữ số thập phân");
+		if (s.scale() > maxDecimals) {
+			throw new DomainException(field + ": tối đa " + maxDecimals + " chữ số thập phân");
 		}
-		if (s.precision() - s.scale() > 15) {
-			throw new DomainException(field + ": số quá lớn (tối đa 15 chữ số phần nguyên)");
+		if (s.precision() - s.scale() > MAX_INTEGER_DIGITS) {
+			throw new DomainException(field + ": số quá lớn (tối đa " + MAX_INTEGER_DIGITS + " chữ số phần nguyên)");
 		}
 		return s.scale() < 0 ? s.setScale(0) : s;
 	}
