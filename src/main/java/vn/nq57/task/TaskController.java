@@ -70,13 +70,6 @@ class TaskController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", TaskStatus.values());
 		model.addAttribute("plans", queries.planOptions());
-		// a national registry is too long for a drop-down: above a few hundred agencies, the name is typed
-		var options = me.seesEveryAgency() ? agencies.assignableUpTo(MAX_AGENCY_OPTIONS)
-				: java.util.List.<AgencyDirectory.AgencyRef>of();
-		model.addAttribute("agencyOptions", options);
-		model.addAttribute("agencyTyped", me.seesEveryAgency() && options.isEmpty());
-		model.addAttribute("agencyFilterName", agencyFilter == null || !me.seesEveryAgency() ? ""
-				: agencies.find(agencyFilter).map(vn.nq57.agency.Agency::getName).orElse(""));
 		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/tasks");
 		addIf(url, "plan", plan);
 		addIf(url, "group", group);
@@ -116,6 +109,10 @@ class TaskController {
 	@PostMapping({ "/tasks/new", "/tasks/{id}/edit" })
 	String save(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") TaskForm form,
 			BindingResult errors, Model model, RedirectAttributes redirect) {
+		if (form.getLeadAgencyIds().isEmpty() && !errors.hasFieldErrors("leadAgencyIds")) {
+			// said with the others at once, not after they are fixed
+			errors.rejectValue("leadAgencyIds", "field", "Chưa chọn cơ quan chủ trì");
+		}
 		if (errors.hasErrors()) {
 			return form(id, form, model);
 		}
@@ -125,7 +122,12 @@ class TaskController {
 			return "redirect:/tasks/" + saved.getId();
 		}
 		catch (DomainException e) {
-			model.addAttribute("error", e.getMessage());
+			if (e.field() != null) {
+				errors.rejectValue(e.field(), "field", e.getMessage());
+			}
+			else {
+				model.addAttribute("error", e.getMessage());
+			}
 			return form(id, form, model);
 		}
 	}
@@ -148,7 +150,6 @@ class TaskController {
 		model.addAttribute("form", form);
 		model.addAttribute("plans", tasks.plans());
 		model.addAttribute("directives", tasks.directives());
-		model.addAttribute("agencyOptions", agencies.active());
 		return "task/form";
 	}
 }
