@@ -63,7 +63,8 @@ public class AgencyPicker {
 	@ResponseBody
 	Answer search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String scope,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "20") int size) {
-		AgencySearch.Page page = search.search(q, AgencyPickScope.of(scope), onlyAgency(),
+		AgencyPickScope sc = AgencyPickScope.of(scope);
+		AgencySearch.Page page = search.search(q, sc, sc.ownOnlyForAgencyStaff() ? onlyAgency() : null,
 				offset, Math.min(Math.max(size, 1), PAGE));
 		return new Answer(page.items().stream().map(Item::of).toList(), page.more(),
 				page.offset() + page.items().size());
@@ -157,7 +158,7 @@ public class AgencyPicker {
 					if (name.isBlank()) {
 						continue;
 					}
-					AgencySearch.Resolution r = search.resolve(name, scope, only);
+					AgencySearch.Resolution r = search.resolve(name, scope, scope.ownOnlyForAgencyStaff() ? only : null);
 					if (r.ok()) {
 						ids.add(String.valueOf(r.agency().id()));
 					}

@@ -63,7 +63,8 @@ class FieldErrorsAdvice implements WebMvcConfigurer {
 					throws Exception {
 				FieldErrors found = FieldErrors.find(request);
 				if (found == null || !"POST".equals(request.getMethod()) || !(handler instanceof HandlerMethod m)
-						|| Arrays.stream(m.getMethodParameters()).anyMatch(p -> Errors.class.isAssignableFrom(p.getParameterType()))) {
+						|| Arrays.stream(m.getMethodParameters()).anyMatch(p -> Errors.class.isAssignableFrom(p.getParameterType())
+								|| FieldErrors.class.equals(p.getParameterType()))) {
 					return true;
 				}
 				request.getParameterMap().forEach((k, v) -> {
@@ -78,6 +79,28 @@ class FieldErrorsAdvice implements WebMvcConfigurer {
 				RequestContextUtils.saveOutputFlashMap(back, request, response);
 				response.sendRedirect(back);
 				return false;
+			}
+		});
+	}
+
+	/**
+	 * A controller that declares a {@link FieldErrors} parameter handles the problems itself (shows its form again
+	 * with what was typed, messages beside the fields); it gets the request's, empty when there are none.
+	 */
+	@Override
+	public void addArgumentResolvers(java.util.List<org.springframework.web.method.support.HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new org.springframework.web.method.support.HandlerMethodArgumentResolver() {
+			@Override
+			public boolean supportsParameter(org.springframework.core.MethodParameter parameter) {
+				return FieldErrors.class.equals(parameter.getParameterType());
+			}
+
+			@Override
+			public Object resolveArgument(org.springframework.core.MethodParameter parameter,
+					org.springframework.web.method.support.ModelAndViewContainer mav,
+					org.springframework.web.context.request.NativeWebRequest request,
+					org.springframework.web.bind.support.WebDataBinderFactory binders) {
+				return FieldErrors.of(request.getNativeRequest(HttpServletRequest.class));
 			}
 		});
 	}

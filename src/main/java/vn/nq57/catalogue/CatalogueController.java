@@ -118,8 +118,9 @@ class CatalogueController {
 	@PostMapping({ "/catalogue/problems", "/catalogue/problems/{id}/edit" })
 	String saveProblem(@PathVariable(required = false) Long id, BigProblemService.Input form,
 			@RequestParam(required = false) Long version, @RequestParam(defaultValue = "false") boolean acknowledge,
-			Model model, RedirectAttributes redirect) {
+			vn.nq57.system.FieldErrors problemsFound, Model model, RedirectAttributes redirect) {
 		try {
+			problemsFound.throwIfAny();
 			long saved;
 			if (id == null) {
 				saved = problems.propose(form, acknowledge);

@@ -65,6 +65,17 @@ public class FieldErrors implements Serializable {
 		}));
 	}
 
+	/**
+	 * Refuses the request when problems were found before the controller ran: a {@link DomainException} with the
+	 * general "not saved" message, which a controller already shows with its form again (the field messages stay
+	 * beside their fields).
+	 */
+	public void throwIfAny() {
+		if (!isEmpty()) {
+			throw new DomainException(Flash.text("form.notSaved"));
+		}
+	}
+
 	public boolean isEmpty() {
 		return messages.isEmpty();
 	}

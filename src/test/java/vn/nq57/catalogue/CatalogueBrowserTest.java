@@ -235,7 +235,8 @@ class CatalogueBrowserTest {
 		typeName(f, "content", "Đề nghị hướng dẫn thủ tục hỗ trợ đổi mới công nghệ");
 		browser.submit(f.findElement(By.cssSelector("button[type=submit]")));
 		WebElement route = browser.find(By.id("route-form"));
-		new Select(route.findElement(By.name("agencyId"))).selectByVisibleText("Sở Tài chính");
+		route.findElements(By.cssSelector("#route-agency-picked input:checked")).forEach(WebElement::click);
+		browser.pickAgency("route-agency", "so tai chinh", "Sở Tài chính");
 		browser.submit(route.findElement(By.cssSelector("button[type=submit]")));
 		assertThat(browser.find(By.id("agency")).getText()).isEqualTo("Sở Tài chính");
 		assertThat(browser.find(By.id("due")).getText()).isEqualTo("07/12/2026");
