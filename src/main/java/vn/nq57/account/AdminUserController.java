@@ -35,8 +35,12 @@ class AdminUserController {
 
 	@GetMapping({ "/new", "/{id}" })
 	String form(@PathVariable(required = false) Long id, Model model) {
-		model.addAttribute("user", id == null ? null : users.find(id).orElseThrow());
+		AppUser user = id == null ? null : users.find(id).orElseThrow();
+		model.addAttribute("user", user);
 		model.addAttribute("roles", Role.values());
+		if (!model.containsAttribute("agencyChosen")) {
+			model.addAttribute("agencyChosen", user == null ? null : user.getAgencyId());
+		}
 		return "account/user-form";
 	}
 
@@ -55,6 +59,7 @@ class AdminUserController {
 		if (agencyId == null && !problems.has("agencyId")) {
 			problems.reject("agencyId", "Chưa chọn cơ quan, đơn vị");
 		}
+		model.addAttribute("agencyChosen", agencyId);
 		if (!problems.isEmpty()) {
 			model.addAttribute("error", vn.nq57.system.Flash.text("form.notSaved"));
 			return form(id, model);

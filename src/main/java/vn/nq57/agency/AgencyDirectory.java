@@ -182,7 +182,7 @@ public class AgencyDirectory {
 		agencies.findByCode(form.code().trim())
 			.filter(other -> !other.getId().equals(agency.getId()))
 			.ifPresent(other -> {
-				throw new DomainException("Mã “" + form.code() + "” đã dùng cho " + other.getName());
+				throw new DomainException("code", "Mã “" + form.code() + "” đã dùng cho " + other.getName());
 			});
 		agency.setCode(form.code().trim());
 		agency.setName(AgencyNames.nfc(form.name()));
@@ -201,8 +201,9 @@ public class AgencyDirectory {
 			names.addAll(form.aliases().stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
 		}
 		for (String n : names) {
+			String field = n.equals(agency.getName()) ? "name" : n.equals(agency.getShortName()) ? "shortName" : "aliases";
 			resolve(n).filter(other -> !other.getId().equals(agency.getId())).ifPresent(other -> {
-				throw new DomainException("Tên gọi “" + n + "” đã là tên của " + other.getName());
+				throw new DomainException(field, "Tên gọi “" + n + "” đã là tên của " + other.getName());
 			});
 		}
 		agency.setAliases(names);

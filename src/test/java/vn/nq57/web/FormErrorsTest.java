@@ -115,4 +115,23 @@ class FormErrorsTest {
 		assertThat(page.getElementById("leadAgencyId-q").val()).isEqualTo("Sở Ngoại vụ Atlantis");
 		assertThat(page.select("#proposingAgencyId-picked input[checked]").val()).isEqualTo(String.valueOf(fx.agencyId("SKHCN")));
 	}
+
+	@Test
+	@DisplayName("an agency of the registry: a code already used, no name, a bad e-mail, together beside their fields, typed values kept")
+	void agency() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		Document page = html(mvc.perform(post("/admin/agencies/new").with(csrf()).with(user(fx.user("admin")))
+			.param("code", "SKHCN").param("name", "").param("shortName", "Viết tắt giữ lại").param("kind", "DEPARTMENT")
+			.param("email", "khong-phai-thu").param("aliases", "Tên khác một")).andReturn());
+		assertThat(besideField(page, "name")).isEqualTo("Chưa nhập tên cơ quan");
+		assertThat(besideField(page, "email")).isEqualTo("Địa chỉ thư điện tử không hợp lệ");
+		assertThat(page.getElementById("shortName").val()).isEqualTo("Viết tắt giữ lại");
+		assertThat(page.getElementById("aliases").text()).isEqualTo("Tên khác một");
+		// the code's clash is found by the registry once the other fields are right
+		page = html(mvc.perform(post("/admin/agencies/new").with(csrf()).with(user(fx.user("admin")))
+			.param("code", "SKHCN").param("name", "Cơ quan thử mã trùng " + Fixtures.tag()).param("kind", "DEPARTMENT"))
+			.andReturn());
+		assertThat(besideField(page, "code")).startsWith("Mã “SKHCN” đã dùng cho Sở Khoa học và Công nghệ");
+		assertThat(page.getElementById("name").val()).startsWith("Cơ quan thử mã trùng ");
+	}
 }
