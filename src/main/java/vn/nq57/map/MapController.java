@@ -359,6 +359,30 @@ class MapController {
 		return "redirect:/map/points/" + id;
 	}
 
+	// ---------------------------------------------------------------- limits per parameter
+
+	@GetMapping("/map/limits")
+	String limits(Model model) {
+		access.requireInternal("MAP_LIMIT", null);
+		model.addAttribute("limits", environment.limitRows());
+		model.addAttribute("media", MapEnvironment.MEDIA);
+		model.addAttribute("canEdit", access.audience() == Audience.STAFF);
+		return "map/limits";
+	}
+
+	@PostMapping("/map/limits")
+	String saveLimit(@RequestParam(required = false) Long id, @RequestParam(defaultValue = "") String medium,
+			@RequestParam(defaultValue = "") String parameter, @RequestParam(defaultValue = "") String unit,
+			@RequestParam(defaultValue = "") String min, @RequestParam(defaultValue = "") String max,
+			@RequestParam(defaultValue = "") String regulation, @RequestParam(defaultValue = "0") long version,
+			RedirectAttributes flash) {
+		String name = parameter.isBlank() ? "Giới hạn" : "Thông số " + parameter.strip();
+		environment.saveLimit(id, medium, parameter, unit, vn.nq57.system.TypedNumbers.parse(min, name + ", tối thiểu", 4),
+				vn.nq57.system.TypedNumbers.parse(max, name + ", tối đa", 4), regulation, version);
+		flash.addFlashAttribute("flash", "Đã lưu giới hạn " + parameter.strip());
+		return "redirect:/map/limits";
+	}
+
 	// ---------------------------------------------------------------- import
 
 	@GetMapping("/map/import")

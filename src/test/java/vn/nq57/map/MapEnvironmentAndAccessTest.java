@@ -103,6 +103,54 @@ class MapEnvironmentAndAccessTest {
 	}
 
 	@Test
+	@DisplayName("the limits are configured by the Board on /map/limits: added, changed with a version (stale: 409), bad values refused with nothing changed, and readings judged against them")
+	void limitsAreConfigured() throws Exception {
+		String param = "PHENOL" + World.seq();
+		mvc.perform(post("/map/limits").with(csrf()).with(user(users.loadUserByUsername("sokhcn"))).param("medium", "WASTEWATER")
+			.param("parameter", param).param("unit", "mg/l").param("max", "0,5").param("regulation", "QCVN 40:2011/BTNMT"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/map/limits").with(csrf()).with(user(users.loadUserByUsername("cb.bql"))).param("medium", "WASTEWATER")
+			.param("parameter", param).param("unit", "mg/l").param("max", "0,5").param("regulation", "QCVN 40:2011/BTNMT, cột B"))
+			.andExpect(status().is3xxRedirection());
+		long id = jdbc.queryForObject("SELECT id FROM map_env_limit WHERE parameter = ?", Long.class, param);
+		assertThat(jdbc.queryForObject("SELECT max_value FROM map_env_limit WHERE id = ?", BigDecimal.class, id)).isEqualByComparingTo("0.5");
+		// the page, for a viewer (no form) and for the Board (a form per row)
+		assertThat(mvc.perform(get("/map/limits").with(user(users.loadUserByUsername("lanhdao")))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString()).contains(param).contains("QCVN 40:2011/BTNMT, cột B").doesNotContain("limit-form-");
+		assertThat(mvc.perform(get("/map/limits").with(user(users.loadUserByUsername("cb.bql")))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString()).contains("limit-form-" + id);
+		mvc.perform(post("/map/limits").with(csrf()).with(user(users.loadUserByUsername("cb.bql"))).param("id", "" + id)
+			.param("medium", "WASTEWATER").param("parameter", param).param("unit", "mg/l").param("max", "0,3")
+			.param("regulation", "QCVN 40:2011/BTNMT, cột A").param("version", "0")).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/map/limits").with(csrf()).with(user(users.loadUserByUsername("cb.bql"))).param("id", "" + id)
+			.param("medium", "WASTEWATER").param("parameter", param).param("unit", "mg/l").param("max", "9")
+			.param("regulation", "QCVN 40:2011/BTNMT, cột B").param("version", "0")).andExpect(status().isConflict());
+		for (String[] bad : new String[][] { { "1", "0,5", "lớn hơn giá trị tối đa" }, { "", "", "cần giá trị tối thiểu hoặc tối đa" },
+				{ "", "abc", "không phải là số" }, { "", "0.5", "không rõ nghĩa" } }) {
+			mvc.perform(post("/map/limits").with(csrf()).with(user(users.loadUserByUsername("cb.bql"))).param("id", "" + id)
+				.param("medium", "WASTEWATER").param("parameter", param).param("unit", "mg/l").param("min", bad[0])
+				.param("max", bad[1]).param("regulation", "QCVN").param("version", "1"))
+				.andExpect(status().is(422))
+				.andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains(bad[2]));
+		}
+		assertThatThrownBy(() -> runAs.user("cb.bql", () -> environment.saveLimit(null, "WASTEWATER", param.toLowerCase(), "mg/l",
+				null, BigDecimal.ONE, "QCVN", 0))).isInstanceOf(DomainException.class).hasMessageContaining("Đã có giới hạn");
+		var row = jdbc.queryForMap("SELECT min_value, max_value, regulation, version FROM map_env_limit WHERE id = ?", id);
+		assertThat((BigDecimal) row.get("max_value")).as("the bad edits changed nothing").isEqualByComparingTo("0.3");
+		assertThat(row.get("min_value")).isNull();
+		assertThat(row.get("regulation")).isEqualTo("QCVN 40:2011/BTNMT, cột A");
+		assertThat(((Number) row.get("version")).longValue()).isEqualTo(1);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE entity_type = 'MAP_LIMIT' AND entity_id = ?",
+				Integer.class, id)).isEqualTo(2);
+
+		MapFixtures.Zone z = fx.zone();
+		long p = point(z, "WASTEWATER");
+		MapEnvironment.Outcome o = runAs.user("cb.bql", () -> environment.record(p, param, clock.today(), new BigDecimal("0.4")));
+		assertThat(o.exceeds()).as("0,4 against the new maximum 0,3").isTrue();
+		assertThat(o.opened()).isTrue();
+	}
+
+	@Test
 	@DisplayName("the land fund (leased and available ha, occupancy) is published as indicators after lots change")
 	void landFundIndicators() {
 		MapFixtures.Zone z = fx.zone();
