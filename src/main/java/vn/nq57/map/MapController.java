@@ -29,6 +29,7 @@ import vn.nq57.kernel.VnFormat;
 import vn.nq57.map.MapAccess.Audience;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.TypedNumbers;
 
 /**
  * The map page of the Board's staff (edit) and of DoST and leaders (view), its layer and search API, exports, the
@@ -377,8 +378,8 @@ class MapController {
 			@RequestParam(defaultValue = "") String regulation, @RequestParam(defaultValue = "0") long version,
 			RedirectAttributes flash) {
 		String name = parameter.isBlank() ? "Giới hạn" : "Thông số " + parameter.strip();
-		environment.saveLimit(id, medium, parameter, unit, vn.nq57.system.TypedNumbers.parse(min, name + ", tối thiểu", 4),
-				vn.nq57.system.TypedNumbers.parse(max, name + ", tối đa", 4), regulation, version);
+		environment.saveLimit(id, medium, parameter, unit, TypedNumbers.parse(min, name + ", tối thiểu", 4),
+				TypedNumbers.parse(max, name + ", tối đa", 4), regulation, version);
 		flash.addFlashAttribute("flash", "Đã lưu giới hạn " + parameter.strip());
 		return "redirect:/map/limits";
 	}

@@ -49,6 +49,7 @@ class MapEnvironmentAndAccessTest {
 	@Autowired AppClock clock;
 	@Autowired MockMvc mvc;
 	@Autowired UserService users;
+	@Autowired vn.nq57.system.SettingsService settingsService;
 
 	long point(MapFixtures.Zone z, String medium) {
 		return runAs.user("cb.bql", () -> data.savePoint(new MapData.PointInput(z.code() + "-P-" + medium, "Điểm kiểm thử",
@@ -148,6 +149,32 @@ class MapEnvironmentAndAccessTest {
 		MapEnvironment.Outcome o = runAs.user("cb.bql", () -> environment.record(p, param, clock.today(), new BigDecimal("0.4")));
 		assertThat(o.exceeds()).as("0,4 against the new maximum 0,3").isTrue();
 		assertThat(o.opened()).isTrue();
+	}
+
+	@Test
+	@DisplayName("basemap: none by default; the tile server URL and attribution are settings that reach the map page; a malformed URL is refused")
+	void basemapIsASetting() throws Exception {
+		assertThat(mvc.perform(get("/public/map")).andReturn().getResponse().getContentAsString())
+			.doesNotContain("data-tile-url").doesNotContain("{z}/{x}/{y}");
+		assertThatThrownBy(() -> runAs.user("admin", () -> settingsService.save(java.util.Map.of(MapSettings.TILE_URL,
+				"ftp://bando.example.vn/tiles")))).isInstanceOf(DomainException.class).hasMessageContaining("không hợp lệ");
+		try {
+			runAs.user("admin", () -> settingsService.save(java.util.Map.of(MapSettings.TILE_URL,
+					"https://bando.example.vn/{z}/{x}/{y}.png", MapSettings.TILE_ATTRIBUTION, "Bản đồ nền Việt Nam")));
+			for (String page : new String[] { "/public/map", "/map" }) {
+				var req = get(page);
+				if (page.equals("/map")) {
+					req = req.with(user(users.loadUserByUsername("lanhdao")));
+				}
+				assertThat(mvc.perform(req).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+					.contains("data-tile-url=\"https://bando.example.vn/{z}/{x}/{y}.png\"")
+					.contains("data-tile-attribution=\"Bản đồ nền Việt Nam\"");
+			}
+		}
+		finally {
+			runAs.user("admin", () -> settingsService.save(java.util.Map.of(MapSettings.TILE_URL, "",
+					MapSettings.TILE_ATTRIBUTION, "")));
+		}
 	}
 
 	@Test
@@ -265,6 +292,36 @@ class MapEnvironmentAndAccessTest {
 			.isEqualByComparingTo("12.5");
 		assertThat(mvc.perform(get("/map/enterprises/" + id).with(user(users.loadUserByUsername("lanhdao"))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("1.250.000.000");
+	}
+
+	@Test
+	@DisplayName("the lot filters (status, land use, zone) narrow the layer; answers are cached until the map's data changes")
+	void filtersAndCache() {
+		MapFixtures.Zone z = fx.zone();
+		MapFixtures.Zone other = fx.zone();
+		runAs.user("cb.bql", () -> data.saveLots(List.of(
+				new MapData.LotInput(z.code() + "-FA", z.id(), "Đất công nghiệp", LotStatus.AVAILABLE, null, null, null, null,
+						null, null, null, null, box(z.lot(0, 0)), "EPSG:4326", false),
+				new MapData.LotInput(z.code() + "-FB", z.id(), "Đất kho bãi", LotStatus.RESERVED, null, null, null, null,
+						null, null, null, null, box(z.lot(1, 0)), "EPSG:4326", false))));
+		String bbox = Math.min(z.lon(), other.lon()) + "," + Math.min(z.lat(), other.lat()) + ","
+				+ (Math.max(z.lon(), other.lon()) + 0.011) + "," + (Math.max(z.lat(), other.lat()) + 0.011);
+		MapLayers.Viewport v = MapLayers.Viewport.parse(bbox, 16);
+		java.util.function.Function<MapLayers.Filter, String> lots = f -> layers.layer(MapLayers.Layer.lots, v, f,
+				MapAccess.Audience.STAFF);
+		assertThat(lots.apply(MapLayers.Filter.NONE)).contains(z.code() + "-FA").contains(z.code() + "-FB");
+		assertThat(lots.apply(new MapLayers.Filter("RESERVED", null, null, null))).contains(z.code() + "-FB")
+			.doesNotContain(z.code() + "-FA");
+		assertThat(lots.apply(new MapLayers.Filter(null, "Đất công nghiệp", null, null))).contains(z.code() + "-FA")
+			.doesNotContain(z.code() + "-FB");
+		assertThat(lots.apply(new MapLayers.Filter(null, null, other.id(), null))).doesNotContain(z.code() + "-F");
+		assertThat(lots.apply(new MapLayers.Filter(null, null, z.id(), null))).contains(z.code() + "-FA");
+
+		String first = lots.apply(MapLayers.Filter.NONE);
+		assertThat(lots.apply(MapLayers.Filter.NONE)).as("the same answer from the cache").isSameAs(first);
+		runAs.user("cb.bql", () -> data.saveLots(List.of(new MapData.LotInput(z.code() + "-FC", z.id(), "Đất công nghiệp",
+				LotStatus.AVAILABLE, null, null, null, null, null, null, null, null, box(z.lot(2, 0)), "EPSG:4326", false))));
+		assertThat(lots.apply(MapLayers.Filter.NONE)).as("a change drops the cache").contains(z.code() + "-FC");
 	}
 
 	@Test
