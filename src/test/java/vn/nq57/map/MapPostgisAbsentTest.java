@@ -30,7 +30,7 @@ class MapPostgisAbsentTest {
 		assertThat(postgis.version()).isNull();
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM information_schema.columns WHERE column_name = 'geom_pg'",
 				Integer.class)).isZero();
-		assertThat(layers.inView("l")).startsWith("box(point(l.min_x, l.min_y)");
+		assertThat(layers.inView("l", true)).startsWith("box(point(l.min_x, l.min_y)");
 	}
 
 	@Test

@@ -89,7 +89,7 @@ class MapPostgisTest {
 			try (Statement s = c.createStatement()) {
 				s.execute("SET enable_seqscan = off");
 				try (ResultSet rs = s.executeQuery("EXPLAIN SELECT l.id FROM map_lot l WHERE "
-						+ layers.inView("l").replace("?, ?, ?, ?", b[0] + ", " + b[1] + ", " + b[2] + ", " + b[3]))) {
+						+ layers.inView("l", true).replace("?, ?, ?, ?", b[0] + ", " + b[1] + ", " + b[2] + ", " + b[3]))) {
 					while (rs.next()) {
 						lines.add(rs.getString(1));
 					}
