@@ -85,6 +85,12 @@ class MapPostgis {
 				String schema = jdbc.queryForObject(
 						"SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'postgis'",
 						String.class);
+				if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT ? = ANY (current_schemas(false))", Boolean.class, schema))) {
+					// the queries name PostGIS's functions without a schema
+					log.warn("Map: PostGIS is installed in schema {}, which is not on the search_path; going on without it",
+							schema);
+					return null;
+				}
 				for (String table : TABLES) {
 					jdbc.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS geom_pg " + schema
 							+ ".geometry(Geometry, 4326) GENERATED ALWAYS AS (" + schema + ".ST_SetSRID(" + schema
