@@ -132,9 +132,8 @@ public class AgencyPicker {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			String ct = request.getContentType();
-			boolean multipart = ct != null && ct.toLowerCase().startsWith("multipart/");
-			Map<String, String[]> params = multipart ? Map.of() : request.getParameterMap();
+			// a multipart request has been read already (web.UploadLimitFilter, before the CSRF check)
+			Map<String, String[]> params = request.getParameterMap();
 			if (params.keySet().stream().noneMatch(k -> k.endsWith(TYPED))) {
 				chain.doFilter(request, response);
 				return;
