@@ -134,4 +134,20 @@ class FormErrorsTest {
 		assertThat(besideField(page, "code")).startsWith("Mã “SKHCN” đã dùng cho Sở Khoa học và Công nghệ");
 		assertThat(page.getElementById("name").val()).startsWith("Cơ quan thử mã trùng ");
 	}
+
+	@Test
+	@DisplayName("settings: two wrong values refused together, each beside its own setting, as typed")
+	void settings() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		Document page = html(mvc.perform(post("/settings").with(csrf()).with(user(fx.user("sokhcn")))
+			.param("notify.assignment.days-before", "7,abc").param("notify.overdue.every-days", "0")).andReturn());
+		Element days = page.getElementById("notify.assignment.days-before");
+		assertThat(days.val()).isEqualTo("7,abc");
+		assertThat(days.parent().select(".field-error").text()).isNotBlank();
+		Element every = page.getElementById("notify.overdue.every-days");
+		assertThat(every.val()).isEqualTo("0");
+		assertThat(every.parent().select(".field-error").text()).isNotBlank()
+			.isNotEqualTo(days.parent().select(".field-error").text());
+		assertThat(page.getElementById("status.due-soon-days").parent().select(".field-error")).isEmpty();
+	}
 }
