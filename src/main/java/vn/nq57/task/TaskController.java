@@ -54,7 +54,8 @@ class TaskController {
 			@RequestParam(defaultValue = "false") boolean soon, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String agencyName,
-			@RequestParam(required = false) String groupCode, @RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) String groupCode, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) String after, @RequestParam(required = false) String before, Model model) {
 		CurrentUser me = AccessPolicy.current();
 		if (agency == null && agencyName != null && !agencyName.isBlank()) {
 			var found = agencies.resolve(agencyName).or(() -> agencies.findByCode(agencyName.strip()));
@@ -66,7 +67,14 @@ class TaskController {
 		TaskQueries.Filter filter = new TaskQueries.Filter(plan, group, agency, status, soon, from, to, q, sort)
 			.withGroupCode(groupCode).visibleTo(me);
 		Long agencyFilter = filter.agencyId();
-		model.addAttribute("page", queries.search(filter, clock.today(), settings.dueSoonDays(), Math.max(0, page), PAGE_SIZE));
+		// a page from the next/previous links starts at the row its cursor names (keyset); a typed page number at its offset
+		TaskQueries.Cursor cursor = page > 0 && after != null ? TaskQueries.Cursor.after(after)
+				: page >= 0 && before != null ? TaskQueries.Cursor.before(before) : null;
+		TaskQueries.ListPage result = queries.search(filter, clock.today(), settings.dueSoonDays(), Math.max(0, page),
+				PAGE_SIZE, cursor);
+		model.addAttribute("page", result.page());
+		model.addAttribute("countedAt", result.countedAt() == null ? null
+				: java.time.LocalTime.ofInstant(result.countedAt(), vn.nq57.system.AppClock.ZONE_ID).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", TaskStatus.values());
 		model.addAttribute("plans", queries.planOptions());
@@ -89,7 +97,14 @@ class TaskController {
 		addIf(url, "q", q == null || q.isBlank() ? null : q);
 		addIf(url, "sort", sort);
 		String base = url.encode().toUriString();
-		model.addAttribute("pageUrl", base + (base.contains("?") ? "&" : "?"));
+		String pageUrl = base + (base.contains("?") ? "&" : "?");
+		model.addAttribute("pageUrl", pageUrl);
+		boolean keyset = TaskQueries.Order.of(filter.sort()).keyset();
+		var shown = result.page();
+		model.addAttribute("prevUrl", !shown.hasPrevious() ? null : shown.page() == 1 || !keyset || result.firstKey() == null
+				? pageUrl + "page=" + (shown.page() - 1) : pageUrl + "page=" + (shown.page() - 1) + "&before=" + result.firstKey());
+		model.addAttribute("nextUrl", !shown.hasNext() ? null : !keyset || result.lastKey() == null
+				? pageUrl + "page=" + (shown.page() + 1) : pageUrl + "page=" + (shown.page() + 1) + "&after=" + result.lastKey());
 		return "task/list";
 	}
 
