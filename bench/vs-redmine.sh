@@ -34,7 +34,10 @@ DIR=${NQ57_VS_DIR:-/tmp/nq57-vs-redmine}
 PORT=8097
 DB_PORT=54397
 DAY=2026-11-22
-JAVA_OPTS=${JAVA_OPTS:-"-Xms300m -Xmx300m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=4 -XX:MaxDirectMemorySize=32m -Dspring.profiles.active=production"}
+# the production profile's JVM (README "Production profile"): a fixed 200 MiB heap (the live set at national scale is
+# about 100 MiB), serial GC (two cores: no concurrent GC threads, least overhead), capped metaspace, code cache and
+# direct memory, small thread stacks; glibc's malloc arenas limited (MALLOC_ARENA_MAX=2, set below)
+JAVA_OPTS=${JAVA_OPTS:-"-Xms200m -Xmx200m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=32m -Xss512k -XX:CICompilerCount=2 -Dspring.profiles.active=production"}
 while [ $# -gt 0 ]; do
   case "$1" in
     -d) DUR=$2; shift 2 ;;
@@ -126,7 +129,7 @@ start_app() {  # "java options" "application arguments"; --nq57.scale=national l
                # directory, is skipped on a loaded one, and logs when every start-up runner is done
   : >"$LOG"
   # shellcheck disable=SC2086
-  java $1 -jar "$DIR/app.jar" --nq57.db.data-dir="$DIR/pg" --nq57.db.port="$DB_PORT" --server.port="$PORT" \
+  MALLOC_ARENA_MAX=2 java $1 -jar "$DIR/app.jar" --nq57.db.data-dir="$DIR/pg" --nq57.db.port="$DB_PORT" --server.port="$PORT" \
     --nq57.clock.fixed-date="$DAY" --nq57.scale=national $2 >"$LOG" 2>&1 &
   APP=$!
   local start; start=$(date +%s)
@@ -217,7 +220,11 @@ run_one() {
   for h in "$@"; do hdr+=(-H "$h"); done
   local script="$DIR/get.lua"; [ "$kind" = post ] && script="$DIR/post.lua"
   local f="$RAW/$name-$side-$(date +%s%N).txt"
-  local l0; l0=$(load)
+  local l0 check=""
+  if [ "$kind" = get ]; then  # what the URL answers (wrk counts neither 3xx nor the size): status and bytes
+    check=$(curl -s -o /dev/null -w '%{http_code} %{size_download}B' "${hdr[@]}" "$url")
+  fi
+  l0=$(load)
   if [ "${WARMED[$name-$side]:-0}" = 0 ]; then
     wrk -t"$t" -c"$c" -d"$WARM" --timeout "$TIMEOUT" -s "$script" "${hdr[@]}" "$url" >/dev/null 2>&1 || true
     WARMED[$name-$side]=1
@@ -227,7 +234,11 @@ run_one() {
   rps=$(awk '/^Requests\/sec/{print $2}' "$f")
   p50=$(awk '$1=="P50"{print $2}' "$f"); p95=$(awk '$1=="P95"{print $2}' "$f")
   non2xx=$(awk '/Non-2xx/{print $NF}' "$f"); errs=$(grep -o 'timeout [0-9]*' "$f" | awk '{print $2}' || true)
-  echo "$name|$side|${rps:-0}|${p50:-?}|${p95:-?}|${non2xx:-0}|${errs:-0}|$l0|$(load)" >>"$DIR/runs.txt"
+  # answers that were not errors, per second (a 409 or 500 is no answer to count)
+  local total good
+  total=$(awk '/requests in/{print $1}' "$f")
+  good=$(awk -v r="${rps:-0}" -v n="${total:-0}" -v e="${non2xx:-0}" 'BEGIN { printf "%.2f", n > 0 ? r * (n - e) / n : 0 }')
+  echo "$name|$side|${rps:-0}|${p50:-?}|${p95:-?}|${non2xx:-0}|${errs:-0}|$l0|$(load)|$check|$good" >>"$DIR/runs.txt"
   say "$name $side: ${rps:-0} req/s, p50 ${p50:-?} ms, p95 ${p95:-?} ms, non-2xx ${non2xx:-0}, load $(load)"
 }
 declare -A WARMED
@@ -311,30 +322,32 @@ HEAP=$(jcmd "$APP" GC.heap_info 2>/dev/null | grep -E 'total|used' | head -2 | t
 {
   echo "### ${LABEL:-Run} — $T_START to $T_END"
   echo
+  echo "- req/s counts the answers that were not errors (2xx/3xx); errors are the non-2xx answers of both runs (a 409 or 500 is not counted as served)."
   echo "- Command: \`bench/vs-redmine.sh${ROWS:+ --rows $ROWS} -d $DUR -w $WARM -c $CONNS\`; wrk -t$THREADS -c$CONNS -d$DUR --timeout $TIMEOUT, $WARM warm-up before the first run of each side, runs interleaved ours, Redmine, ours, Redmine; no \`Accept-Encoding\` (neither side compresses)."
   echo "- Ours: $DATA; embedded PostgreSQL 17 with $DURABLE; \`java $JAVA_OPTS\`; agency $AGENCY ($OVERDUE_OURS overdue assignments), officer $OFFICER for \"my work\" and the progress updates, \`sokhcn\` (sees every agency) for the lists."
   echo "- Redmine: $(dpkg-query -W -f='${Version}' redmine 2>/dev/null) on puma 2×5, SQLite with \`timeout: 5000\`, $(sqlite3 "$RDB" "SELECT (SELECT COUNT(*) FROM projects) || ' projects, ' || (SELECT COUNT(*) FROM issues) || ' issues'"); project $RIDENT for one project's overdue list, $RUSER for my page; admin for the lists."
   echo "- Machine: $(nproc) cores shared with other engineers' builds; load average $LOAD_START at the start, $LOAD_END at the end (each run's own in the raw lines below)."
   echo
-  echo "| row | ours | ours req/s (run 1 / 2) | p95 ms | Redmine | Redmine req/s (run 1 / 2) | p95 ms | ratio (mean) |"
-  echo "|---|---|---:|---:|---|---:|---:|---:|"
+  echo "| row | ours | ours req/s (run 1 / 2) | p95 ms | errors | Redmine req/s (run 1 / 2) | p95 ms | errors | ratio (mean) |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
   awk -F'|' -v base="$BASE" '
     { key = $1 "|" $2; if (!(key in seen)) { order[++n] = key; seen[key] = 1 }
-      rps[key] = rps[key] (rps[key] == "" ? "" : " / ") $3; sum[key] += $3; cnt[key]++
+      good = ($11 == "" ? $3 : $11); err[key] += $6
+      rps[key] = rps[key] (rps[key] == "" ? "" : " / ") good; sum[key] += good; cnt[key]++
       if ($5 + 0 > p95[key] + 0) p95[key] = $5 }
     END {
-      for (i = 1; i <= n; i++) { split(order[i], k, "|"); if (k[2] == "redmine") r[k[1]] = order[i] }
+      for (i = 1; i <= n; i++) { split(order[i], k, "[|]"); if (k[2] == "redmine") r[k[1]] = order[i] }
       for (i = 1; i <= n; i++) {
-        split(order[i], k, "|"); if (k[2] == "redmine") continue
+        split(order[i], k, "[|]"); if (k[2] == "redmine") continue
         rk = r[k[1]]; ours = sum[order[i]] / cnt[order[i]]; red = (rk == "" ? 0 : sum[rk] / cnt[rk])
-        printf "| %s | %s | %s | %s | | %s | %s | %s |\n", k[1], k[2], rps[order[i]], p95[order[i]],
-          rps[rk], p95[rk], red > 0 ? sprintf("%.1f×", ours / red) : "–"
+        printf "| %s | %s | %s | %s | %d | %s | %s | %d | %s |\n", k[1], k[2], rps[order[i]], p95[order[i]], err[order[i]],
+          rps[rk], p95[rk], err[rk], (red > 0 ? sprintf("%.1f×", ours / red) : "–")
       }
     }' "$DIR/runs.txt" | sed 's/\./,/g'
   echo
   echo "Memory after the load: our JVM **$JVM_RSS MiB RSS** ($JVM_PSS MiB PSS; $HEAP), PostgreSQL $PG_PSS MiB PSS (postmaster and its processes), Redmine $R_RSS MiB RSS / **$R_PSS MiB PSS** (puma master + workers)."
   echo
-  echo "<details><summary>Raw runs (row | side | req/s | p50 ms | p95 ms | non-2xx | timeouts | load before | load after)</summary>"
+  echo "<details><summary>Raw runs (row | side | req/s | p50 ms | p95 ms | non-2xx | timeouts | load before | load after | one request's status and size | req/s without the non-2xx)</summary>"
   echo
   echo '```'
   cat "$DIR/runs.txt"

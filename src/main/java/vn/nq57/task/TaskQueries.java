@@ -238,8 +238,9 @@ public class TaskQueries {
 			java.util.Collections.reverse(rows);
 		}
 		Counted counted = count(filterSql, p, today);
-		return new ListPage(new Page<>(rows, page, size, Math.max(counted.total(), (long) page * size + rows.size())),
-				counted.at());
+		// a count kept from a minute ago never says fewer rows than this page shows
+		long total = rows.isEmpty() ? counted.total() : Math.max(counted.total(), (long) page * size + rows.size());
+		return new ListPage(new Page<>(rows, page, size, total), counted.at());
 	}
 
 	private record Counted(long total, java.time.Instant at) {
