@@ -34,10 +34,10 @@ DIR=${NQ57_VS_DIR:-/tmp/nq57-vs-redmine}
 PORT=8097
 DB_PORT=54397
 DAY=2026-11-22
-# the production profile's JVM (README "Production profile"): a fixed 200 MiB heap (the live set at national scale is
-# about 100 MiB), serial GC (two cores: no concurrent GC threads, least overhead), capped metaspace, code cache and
+# the production profile's JVM (README "Production profile"): a fixed 160 MiB heap (the live set at national scale is
+# 60–90 MiB), serial GC (two cores: no concurrent GC threads, least overhead), capped metaspace, code cache and
 # direct memory, small thread stacks; glibc's malloc arenas limited (MALLOC_ARENA_MAX=2, set below)
-JAVA_OPTS=${JAVA_OPTS:-"-Xms200m -Xmx200m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=32m -Xss512k -XX:CICompilerCount=2 -Dspring.profiles.active=production"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms160m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=32m -Xss512k -XX:CICompilerCount=2 -Dspring.profiles.active=production"}
 while [ $# -gt 0 ]; do
   case "$1" in
     -d) DUR=$2; shift 2 ;;
