@@ -276,6 +276,22 @@ interleave() {
   done
 }
 export IDS METHOD PATHT BODYT
+# a freshly started JVM compiles its hot code during its first minute: every page of both sides gets a first warm-up
+# here (the JIT's, Rails' lazy loading), then each row its own before its first measured run
+prewarm() {  # url header
+  wrk -t"$THREADS" -c"$CONNS" -d"$WARM" --timeout "$TIMEOUT" -H "$2" "$1" >/dev/null 2>&1 || true
+}
+say "warming up every page of both sides ($WARM each)"
+for pair in "/tasks?agency=$AGENCY&status=OVERDUE|$(CK "$COOKIE_DOST")" "/tasks|$(CK "$COOKIE_DOST")" \
+    "/tasks?sort=due|$(CK "$COOKIE_DOST")" "/api/v1/tasks?size=25|$(B "$TOKEN_DOST")" "/overview|$(CK "$COOKIE_DOST")" \
+    "/my|$(CK "$COOKIE_OFFICER")" "/reporting/completeness|$(CK "$COOKIE_DOST")"; do
+  prewarm "$BASE${pair%%|*}" "${pair#*|}"
+done
+for pair in "/projects/$RIDENT/issues?set_filter=1&$OV_R_FILTER|$(CK "$RCOOKIE_ADMIN")" \
+    "/issues?set_filter=1&$ALL_R_FILTER|$(CK "$RCOOKIE_ADMIN")" "/issues.json?status_id=*&limit=25&sort=due_date|$RK" \
+    "/my/page|$(CK "$RCOOKIE_USER")" "/projects/$RIDENT/issues/report|$(CK "$RCOOKIE_ADMIN")"; do
+  prewarm "$RBASE${pair%%|*}" "${pair#*|}"
+done
 LOAD_START=$(load); T_START=$(date -u '+%Y-%m-%d %H:%M UTC')
 want overdue && interleave overdue get $THREADS $CONNS \
   "/projects/$RIDENT/issues?set_filter=1&$OV_R_FILTER" "$(CK "$RCOOKIE_ADMIN")" \
@@ -323,9 +339,10 @@ HEAP=$(jcmd "$APP" GC.heap_info 2>/dev/null | grep -E 'total|used' | head -2 | t
   echo "### ${LABEL:-Run} — $T_START to $T_END"
   echo
   echo "- req/s counts the answers that were not errors (2xx/3xx); errors are the non-2xx answers of both runs (a 409 or 500 is not counted as served)."
+  echo "- Warm-up: every page of both sides for $WARM after the start, then $WARM before the first run of each side of each row."
   echo "- Command: \`bench/vs-redmine.sh${ROWS:+ --rows $ROWS} -d $DUR -w $WARM -c $CONNS\`; wrk -t$THREADS -c$CONNS -d$DUR --timeout $TIMEOUT, $WARM warm-up before the first run of each side, runs interleaved ours, Redmine, ours, Redmine; no \`Accept-Encoding\` (neither side compresses)."
   echo "- Ours: $DATA; embedded PostgreSQL 17 with $DURABLE; \`java $JAVA_OPTS\`; agency $AGENCY ($OVERDUE_OURS overdue assignments), officer $OFFICER for \"my work\" and the progress updates, \`sokhcn\` (sees every agency) for the lists."
-  echo "- Redmine: $(dpkg-query -W -f='${Version}' redmine 2>/dev/null) on puma 2×5, SQLite with \`timeout: 5000\`, $(sqlite3 "$RDB" "SELECT (SELECT COUNT(*) FROM projects) || ' projects, ' || (SELECT COUNT(*) FROM issues) || ' issues'"); project $RIDENT for one project's overdue list, $RUSER for my page; admin for the lists."
+  echo "- Redmine: $(dpkg-query -W -f='${Version}' redmine 2>/dev/null) on puma 2×5, SQLite with \`timeout: 5000\`, $(sqlite3 -cmd ".timeout 5000" "$RDB" "SELECT (SELECT COUNT(*) FROM projects) || ' projects, ' || (SELECT COUNT(*) FROM issues) || ' issues'"); project $RIDENT for one project's overdue list, $RUSER for my page; admin for the lists."
   echo "- Machine: $(nproc) cores shared with other engineers' builds; load average $LOAD_START at the start, $LOAD_END at the end (each run's own in the raw lines below)."
   echo
   echo "| row | ours | ours req/s (run 1 / 2) | p95 ms | errors | Redmine req/s (run 1 / 2) | p95 ms | errors | ratio (mean) |"
