@@ -84,6 +84,8 @@ if ! grep -q '^ *timeout:' "$DBYML"; then
 fi
 "$REDMINE_BENCH/seed.sh" --reset 120 10000 >"$DIR/redmine-seed.log" 2>&1
 RKEY=$(cat "$RSTATE/api_key")
+# read before the runs: after the concurrent updates the workers may still hold SQLite's write lock
+RDATA=$(sqlite3 "$RDB" "SELECT (SELECT COUNT(*) FROM projects) || ' projects, ' || (SELECT COUNT(*) FROM issues) || ' issues'")
 RPID=$(cat "$RSTATE/puma.pid")
 RPROJECT=$(sqlite3 "$RDB" "
   SELECT project_id FROM (
@@ -342,7 +344,7 @@ HEAP=$(jcmd "$APP" GC.heap_info 2>/dev/null | grep -E 'total|used' | head -2 | t
   echo "- Warm-up: every page of both sides for $WARM after the start, then $WARM before the first run of each side of each row."
   echo "- Command: \`bench/vs-redmine.sh${ROWS:+ --rows $ROWS} -d $DUR -w $WARM -c $CONNS\`; wrk -t$THREADS -c$CONNS -d$DUR --timeout $TIMEOUT, $WARM warm-up before the first run of each side, runs interleaved ours, Redmine, ours, Redmine; no \`Accept-Encoding\` (neither side compresses)."
   echo "- Ours: $DATA; embedded PostgreSQL 17 with $DURABLE; \`java $JAVA_OPTS\`; agency $AGENCY ($OVERDUE_OURS overdue assignments), officer $OFFICER for \"my work\" and the progress updates, \`sokhcn\` (sees every agency) for the lists."
-  echo "- Redmine: $(dpkg-query -W -f='${Version}' redmine 2>/dev/null) on puma 2×5, SQLite with \`timeout: 5000\`, $(sqlite3 -cmd ".timeout 5000" "$RDB" "SELECT (SELECT COUNT(*) FROM projects) || ' projects, ' || (SELECT COUNT(*) FROM issues) || ' issues'"); project $RIDENT for one project's overdue list, $RUSER for my page; admin for the lists."
+  echo "- Redmine: $(dpkg-query -W -f='${Version}' redmine 2>/dev/null) on puma 2×5, SQLite with \`timeout: 5000\`, $RDATA; project $RIDENT for one project's overdue list, $RUSER for my page; admin for the lists."
   echo "- Machine: $(nproc) cores shared with other engineers' builds; load average $LOAD_START at the start, $LOAD_END at the end (each run's own in the raw lines below)."
   echo
   echo "| row | ours | ours req/s (run 1 / 2) | p95 ms | errors | Redmine req/s (run 1 / 2) | p95 ms | errors | ratio (mean) |"
