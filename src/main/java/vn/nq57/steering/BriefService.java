@@ -39,6 +39,9 @@ public class BriefService {
 		this.clock = clock;
 	}
 
+	private static final String[] ROMAN = { "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+			"XIII", "XIV", "XV" };
+
 	public Brief brief(long sessionId) {
 		CurrentUser u = AccessPolicy.current();
 		SessionService.Session s = sessions.get(sessionId);
@@ -57,6 +60,12 @@ public class BriefService {
 		List<Panel> out = new ArrayList<>();
 		for (BriefSection sec : sections) {
 			sec.section(ctx).ifPresent(out::add);
+		}
+		// numbered I, II, III… in the order printed, whichever modules brought the sections
+		for (int i = 0; i < out.size(); i++) {
+			Panel p = out.get(i);
+			String title = ROMAN[Math.min(i, ROMAN.length - 1)] + ". " + p.title().replaceFirst("^[IVXL]+\\.\\s*", "");
+			out.set(i, new Panel(p.key(), title, p.figures(), p.notes(), p.grid()));
 		}
 		return new Brief(s, prev.orElse(null), day, before, out);
 	}
