@@ -46,14 +46,14 @@ final class FundingSteering {
 		}
 		String perAllocation = """
 				SELECT v.agency_id, v.current_amount,
-				       coalesce((SELECT sum(d.amount) FROM funding_disbursement d WHERE d.allocation_id = v.id AND d.period_end <= :d), 0) AS now,
-				       coalesce((SELECT sum(d.amount) FROM funding_disbursement d WHERE d.allocation_id = v.id AND d.period_end <= :b), 0) AS then
+				       coalesce((SELECT sum(d.amount) FROM funding_disbursement d WHERE d.allocation_id = v.id AND d.period_end <= :d), 0) AS d_now,
+				       coalesce((SELECT sum(d.amount) FROM funding_disbursement d WHERE d.allocation_id = v.id AND d.period_end <= :b), 0) AS d_then
 				FROM funding_allocation_view v WHERE v.year = :y""" + scope;
-		long[] t = jdbc.queryForObject("SELECT count(*), coalesce(sum(current_amount), 0), coalesce(sum(now), 0), coalesce(sum(then), 0) FROM ("
+		long[] t = jdbc.queryForObject("SELECT count(*), coalesce(sum(current_amount), 0), coalesce(sum(d_now), 0), coalesce(sum(d_then), 0) FROM ("
 				+ perAllocation + ") x", p, (rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) });
 		List<Panel.Row> rows = new ArrayList<>();
 		if (agencyId == null) {
-			jdbc.query("SELECT x.agency_id, ag.name, count(*), sum(x.current_amount), sum(x.now) FROM (" + perAllocation
+			jdbc.query("SELECT x.agency_id, ag.name, count(*), sum(x.current_amount), sum(x.d_now) FROM (" + perAllocation
 					+ ") x JOIN agency_view ag ON ag.id = x.agency_id GROUP BY x.agency_id, ag.name ORDER BY 4 DESC, 2 LIMIT 10", p,
 					rs -> {
 						long current = rs.getLong(4);

@@ -240,12 +240,19 @@ public class BoardService {
 		LocalDate before = previousEnd(period, day);
 		String periodLabel = label(period, day) + " (đến " + Fmt.date(day) + ")";
 		String beforeLabel = "ngày " + Fmt.date(before);
-		long t0 = System.nanoTime();
-		StatusFigures.ByAgency fig = figures.byAgency(f, day, before);
-		if (log.isDebugEnabled()) {
-			log.debug("status figures counted in {} ms", (System.nanoTime() - t0) / 1_000_000);
-		}
-		BoardWidget.Context ctx = new BoardWidget.Context(f, day, before, periodLabel, beforeLabel, fig, u);
+		// the categories counted while the widgets start (those that need them wait for them)
+		Filter counted = f;
+		java.util.concurrent.CompletableFuture<StatusFigures.ByAgency> figuresF = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> {
+				long t0 = System.nanoTime();
+				StatusFigures.ByAgency r = figures.byAgency(counted, day, before);
+				if (log.isDebugEnabled()) {
+					log.debug("status figures counted in {} ms", (System.nanoTime() - t0) / 1_000_000);
+				}
+				return r;
+			}, parallel);
+		BoardWidget.Context ctx = new BoardWidget.Context(f, day, before, periodLabel, beforeLabel,
+				() -> StatusFigures.join(figuresF), u);
 		// the widgets side by side (each one or two aggregate queries), shown in the board's order
 		List<java.util.concurrent.CompletableFuture<Shown>> pending = new ArrayList<>();
 		for (String code : b.widgets()) {
@@ -279,7 +286,8 @@ public class BoardService {
 				throw e;
 			}
 		}
-		return new View(b, b.ownerId() == u.id(), day, before, periodLabel, beforeLabel, f, shown, fig.counted());
+		return new View(b, b.ownerId() == u.id(), day, before, periodLabel, beforeLabel, f, shown,
+				StatusFigures.join(figuresF).counted());
 	}
 
 	/** The last day of the period before the one containing {@code day}. */

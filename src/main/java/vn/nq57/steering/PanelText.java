@@ -33,8 +33,11 @@ public class PanelText {
 	/** Texts looked up and not found (for the test that every label has its key). */
 	private final Set<String> missing = ConcurrentHashMap.newKeySet();
 
-	PanelText(MessageSource messages) {
+	private final org.springframework.beans.factory.ObjectProvider<RankingService> ranking;
+
+	PanelText(MessageSource messages, org.springframework.beans.factory.ObjectProvider<RankingService> ranking) {
 		this.messages = messages;
+		this.ranking = ranking;
 	}
 
 	/** The text in the viewer's language (as it is for Vietnamese). */
@@ -45,6 +48,9 @@ public class PanelText {
 	public String t(String text, Locale locale) {
 		if (text == null || text.isBlank() || locale == null || "vi".equals(locale.getLanguage())) {
 			return text;
+		}
+		if (text.startsWith(FORMULA[0][0]) || text.startsWith(FORMULA[3][0])) {
+			return formula(text, ranking.getObject().criteria(), locale);
 		}
 		Matcher n = NUMBERED.matcher(text);
 		if (n.matches()) {
@@ -94,12 +100,15 @@ public class PanelText {
 	 * through {@code steering.formula.*}; the weights as DoST wrote them stay as written.
 	 */
 	public String formula(RankingService.Ranking r) {
-		Locale locale = LocaleContextHolder.getLocale();
-		String f = r.formula();
+		return formula(r.formula(), r.criteria(), LocaleContextHolder.getLocale());
+	}
+
+	private String formula(String formula, List<RankingService.Criterion> criteria, Locale locale) {
+		String f = formula;
 		if (f == null || "vi".equals(locale.getLanguage())) {
 			return f;
 		}
-		for (RankingService.Criterion c : r.criteria()) {
+		for (RankingService.Criterion c : criteria) {
 			f = f.replace(c.definition(), t(c.definition(), locale)).replace(c.label(), t(c.label(), locale));
 		}
 		for (String[] part : FORMULA) {

@@ -102,7 +102,7 @@ public class RankingService {
 	 * The same, reusing the task categories a board has already counted for this filter ({@code figures}, whose
 	 * day is {@code day}), so the on-time criterion does not count them a second time.
 	 */
-	Ranking live(LocalDate day, Filter f, StatusFigures.ByAgency figures) {
+	Ranking live(LocalDate day, Filter f, java.util.function.Supplier<StatusFigures.ByAgency> figures) {
 		List<Criterion> cs = criteria();
 		List<Line> lines = compute(day, f, cs, figures);
 		PeriodRef prev = quarterEnding(previousQuarterEnd(day));
@@ -193,7 +193,8 @@ public class RankingService {
 		return compute(day, f, cs, null);
 	}
 
-	private List<Line> compute(LocalDate day, Filter f, List<Criterion> cs, StatusFigures.ByAgency figures) {
+	private List<Line> compute(LocalDate day, Filter f, List<Criterion> cs,
+			java.util.function.Supplier<StatusFigures.ByAgency> figures) {
 		return cache.get("ranking|" + day + "|" + f + "|" + cs, () -> count(day, f, cs, figures));
 	}
 
@@ -201,13 +202,15 @@ public class RankingService {
 	 * Each criterion's ratios (counted side by side: each is one aggregate query of its module, and while one waits
 	 * for the database the other runs), then the agencies' names in one query, the scores and the ranks.
 	 */
-	private List<Line> count(LocalDate day, Filter f, List<Criterion> cs, StatusFigures.ByAgency figures) {
+	private List<Line> count(LocalDate day, Filter f, List<Criterion> cs,
+			java.util.function.Supplier<StatusFigures.ByAgency> figures) {
+		boolean reuse = false;
 		Map<String, java.util.concurrent.CompletableFuture<Map<Long, Rates.Ratio>>> pending = new LinkedHashMap<>();
 		for (RankingCriterion c : criteria) {
 			int w = cs.stream().filter(x -> x.code().equals(c.code())).findFirst().map(Criterion::weight).orElse(0);
 			if (w > 0) {
-				if (c instanceof RankingCriteria.OnTime && figures != null && day.equals(figures.day())) {
-					pending.put(c.code(), java.util.concurrent.CompletableFuture.completedFuture(RankingCriteria.OnTime.ratios(figures)));
+				if (c instanceof RankingCriteria.OnTime && figures != null) {
+					reuse = true; // read below, once the other criteria are under way
 				}
 				else {
 					pending.put(c.code(), java.util.concurrent.CompletableFuture.supplyAsync(() -> c.byAgency(day, f), parallel));
@@ -232,6 +235,13 @@ public class RankingService {
 		}
 		Map<String, Map<Long, Rates.Ratio>> byCode = new HashMap<>();
 		Set<Long> agencies = new HashSet<>();
+		if (reuse) {
+			StatusFigures.ByAgency counted = figures.get();
+			Map<Long, Rates.Ratio> m = day.equals(counted.day()) ? RankingCriteria.OnTime.ratios(counted)
+					: criteria.stream().filter(c -> c instanceof RankingCriteria.OnTime).findFirst().orElseThrow().byAgency(day, f);
+			byCode.put("ON_TIME", m);
+			agencies.addAll(m.keySet());
+		}
 		pending.forEach((code, future) -> {
 			Map<Long, Rates.Ratio> m;
 			try {

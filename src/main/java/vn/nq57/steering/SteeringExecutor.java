@@ -25,7 +25,7 @@ class SteeringExecutor implements Executor, DisposableBean {
 	private final ExecutorService pool;
 	private final Executor withSecurity;
 
-	SteeringExecutor(@Value("${nq57.steering.parallel:4}") int threads) {
+	SteeringExecutor(@Value("${nq57.steering.parallel:6}") int threads) {
 		if (threads <= 1) {
 			pool = null;
 			withSecurity = null;
