@@ -45,6 +45,7 @@ class CatalogueBrowserTest {
 	@Autowired RunAs runAs;
 	@Autowired BigProblemService problems;
 	@Autowired JdbcTemplate jdbc;
+	@Autowired vn.nq57.recommendation.ObstacleQueue queue;
 
 	Browser browser;
 
@@ -265,6 +266,7 @@ class CatalogueBrowserTest {
 		Assignment a = world.assignment(task, "STC");
 		String text = "Thiếu hướng dẫn định mức chi trình duyệt " + n;
 		world.progress(a, LocalDate.of(2026, 11, 21), 30, "Đang làm", text, null);
+		queue.collect(); // what RecommendationJobs.obstacles does every five minutes
 		browser.login("sokhcn");
 		browser.open("/recommendations/obstacles?q=" + text);
 		assertThat(browser.find(By.id("obstacles")).getText()).contains(text);
