@@ -67,6 +67,16 @@ class CatalogueReminderMailTest {
 		return jobs.reminders();
 	}
 
+	static List<MimeMessage> mine(List<MimeMessage> all, String title) throws Exception {
+		List<MimeMessage> out = new java.util.ArrayList<>();
+		for (MimeMessage m : all) {
+			if (m.getSubject().contains(title)) {
+				out.add(m);
+			}
+		}
+		return out;
+	}
+
 	List<Map<String, Object>> notes(long user, long subject) {
 		return jdbc.queryForList("SELECT kind, title, mail_state FROM notification WHERE user_id = ? AND subject_type = "
 				+ "'RECOMMENDATION' AND subject_id = ? ORDER BY id", user, subject);
@@ -95,7 +105,8 @@ class CatalogueReminderMailTest {
 		});
 		assertThat(notes(dost, id)).as("DoST is not reminded before the deadline").isEmpty();
 		int sent = outbox.sendDue(Instant.now(), 100_000);
-		List<MimeMessage> toOfficer = receivedBy(smtp, officerMail);
+		// other tests' recommendations of the same agency may be reminded too: this one's mails are counted
+		List<MimeMessage> toOfficer = mine(receivedBy(smtp, officerMail), title);
 		assertThat(toOfficer).as("sent %d; %s; %s", sent, notes(officer, id),
 				jdbc.queryForList("SELECT mail_state, mail_to, next_attempt_at, last_error FROM notification WHERE user_id = ?", officer))
 			.hasSize(1);
@@ -108,7 +119,7 @@ class CatalogueReminderMailTest {
 		assertThat(notes(dost, id)).extracting(n -> n.get("kind")).containsExactly("DEADLINE_OVERDUE");
 		outbox.sendDue(Instant.now().plusSeconds(3600), 100_000);
 		assertThat(receivedBy(smtp, headMail)).anySatisfy(m -> assertThat(m.getSubject()).contains("Quá hạn"));
-		assertThat(receivedBy(smtp, dostMail)).hasSize(1);
+		assertThat(mine(receivedBy(smtp, dostMail), title)).hasSize(1);
 
 		// answered: nothing more
 		clock.fixAt(TODAY);
