@@ -239,7 +239,7 @@ run_one() {
   # answers that were not errors, per second (a 409 or 500 is no answer to count)
   local total good
   total=$(awk '/requests in/{print $1}' "$f")
-  good=$(awk -v r="${rps:-0}" -v n="${total:-0}" -v e="${non2xx:-0}" 'BEGIN { printf "%.2f", n > 0 ? r * (n - e) / n : 0 }')
+  good=$(awk -v r="${rps:-0}" -v n="${total:-0}" -v e="${non2xx:-0}" 'BEGIN { v = 0; if (n > 0) v = r * (n - e) / n; printf "%.2f", v }')
   echo "$name|$side|${rps:-0}|${p50:-?}|${p95:-?}|${non2xx:-0}|${errs:-0}|$l0|$(load)|$check|$good" >>"$DIR/runs.txt"
   say "$name $side: ${rps:-0} req/s, p50 ${p50:-?} ms, p95 ${p95:-?} ms, non-2xx ${non2xx:-0}, load $(load)"
 }
@@ -359,8 +359,10 @@ HEAP=$(jcmd "$APP" GC.heap_info 2>/dev/null | grep -E 'total|used' | head -2 | t
       for (i = 1; i <= n; i++) {
         split(order[i], k, "[|]"); if (k[2] == "redmine") continue
         rk = r[k[1]]; ours = sum[order[i]] / cnt[order[i]]; red = (rk == "" ? 0 : sum[rk] / cnt[rk])
+        # awk reads a bare ">" among the printf arguments as a redirection (it wrote files named 0 and –): the ratio first
+        ratio = "–"; if (red > 0) ratio = sprintf("%.1f×", ours / red)
         printf "| %s | %s | %s | %s | %d | %s | %s | %d | %s |\n", k[1], k[2], rps[order[i]], p95[order[i]], err[order[i]],
-          rps[rk], p95[rk], err[rk], (red > 0 ? sprintf("%.1f×", ours / red) : "–")
+          rps[rk], p95[rk], err[rk], ratio
       }
     }' "$DIR/runs.txt" | sed 's/\./,/g'
   echo
