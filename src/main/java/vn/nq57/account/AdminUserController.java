@@ -35,7 +35,7 @@ class AdminUserController {
 
 	@GetMapping({ "/new", "/{id}" })
 	String form(@PathVariable(required = false) Long id, Model model) {
-		model.addAttribute("user", id == null ? null : users.find(id).orElseThrow());
+		model.addAttribute("user", id == null ? null : users.get(id));
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("agencyOptions", agencies.active());
 		return "account/user-form";

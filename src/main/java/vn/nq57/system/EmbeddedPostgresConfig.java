@@ -31,8 +31,8 @@ class EmbeddedPostgresConfig {
 
 	@Bean
 	DataSource dataSource(@Value("${nq57.db.data-dir:}") String dataDir, @Value("${nq57.db.port:0}") int port,
-			@Value("${nq57.db.pool-size:10}") int poolSize) {
-		EmbeddedPostgres pg = start(dataDir, port);
+			@Value("${nq57.db.pool-size:10}") int poolSize, @Value("${nq57.db.durable:true}") boolean durable) {
+		EmbeddedPostgres pg = start(dataDir, port, durable);
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
 		config.setUsername("postgres");
@@ -40,19 +40,37 @@ class EmbeddedPostgresConfig {
 		return new HikariDataSource(config);
 	}
 
-	/** One server per JVM: test contexts share it, and it stops with the JVM. */
+	/** The test JVM's server (fast settings), started on first use. */
 	static synchronized EmbeddedPostgres start(String dataDir, int port) {
+		return start(dataDir, port, false);
+	}
+
+	/**
+	 * The server's settings. The default run ({@code ./mvnw spring-boot:run}) holds real data, so it is durable:
+	 * every commit reaches the disk ({@code fsync}, {@code synchronous_commit}) and a crash cannot tear a page
+	 * ({@code full_page_writes}); the embedded library's own defaults switch these off for speed, which only the
+	 * tests may keep ({@code nq57.db.durable=false}).
+	 */
+	public static EmbeddedPostgres.Builder builder(boolean durable) {
+		String on = durable ? "on" : "off";
+		return EmbeddedPostgres.builder()
+			.setServerConfig("timezone", AppClock.ZONE)
+			.setServerConfig("max_connections", "200")
+			.setServerConfig("shared_buffers", "256MB")
+			.setServerConfig("work_mem", "32MB")
+			.setServerConfig("max_parallel_workers_per_gather", "2")
+			.setServerConfig("fsync", on)
+			.setServerConfig("synchronous_commit", on)
+			.setServerConfig("full_page_writes", on);
+	}
+
+	/** One server per JVM: test contexts share it, and it stops with the JVM. */
+	static synchronized EmbeddedPostgres start(String dataDir, int port, boolean durable) {
 		if (instance != null) {
 			return instance;
 		}
 		try {
-			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-				.setServerConfig("timezone", AppClock.ZONE)
-				.setServerConfig("max_connections", "200")
-				.setServerConfig("shared_buffers", "256MB")
-				.setServerConfig("work_mem", "32MB")
-				.setServerConfig("max_parallel_workers_per_gather", "2")
-				.setServerConfig("fsync", "on");
+			EmbeddedPostgres.Builder builder = builder(durable);
 			if (StringUtils.hasText(dataDir)) {
 				Path dir = Path.of(dataDir).toAbsolutePath();
 				Files.createDirectories(dir);
