@@ -72,6 +72,20 @@ class SecurityConfig {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/**
+	 * The session cookie: HttpOnly, SameSite=Lax, and Secure whenever the request came over TLS (behind a load
+	 * balancer, with {@code server.forward-headers-strategy=native}).
+	 */
+	@Bean
+	org.springframework.session.web.http.CookieSerializer cookieSerializer() {
+		var cookie = new org.springframework.session.web.http.DefaultCookieSerializer();
+		cookie.setCookieName("SESSION");
+		cookie.setUseHttpOnlyCookie(true);
+		cookie.setSameSite("Lax");
+		cookie.setCookiePath("/");
+		return cookie;
+	}
+
 	@Bean
 	SecurityContextRepository securityContextRepository() {
 		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),

@@ -25,7 +25,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "nq57.db.embedded", havingValue = "true")
-class EmbeddedPostgresConfig {
+public class EmbeddedPostgresConfig {
 
 	private static EmbeddedPostgres instance;
 
