@@ -103,7 +103,7 @@ class AgencyAdminController {
 			Flash.errorKey(redirect, "flash.agency.noFile");
 			return "redirect:/admin/agencies";
 		}
-		try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+		try (var reader = new java.io.StringReader(vn.nq57.system.TextFiles.decode(file.getBytes()))) {
 			AgencyCsv.Parsed parsed = csv.parse(reader);
 			int n = csv.load(parsed);
 			Flash.done(redirect, "flash.agency.imported", String.valueOf(n));

@@ -253,6 +253,7 @@ class IndicatorApiController {
 					+ "Cơ quan bỏ trống: cơ quan của người dùng; cán bộ chỉ xem được cơ quan mình. Ngày dạng yyyy-MM-dd.")
 	List<IndicatorValues.DueValue> due(@RequestParam(required = false) Long agency, @RequestParam LocalDate from,
 			@RequestParam LocalDate to) {
+		vn.nq57.system.Bounds.range(from, to, 366);
 		CurrentUser me = IndicatorAccess.me();
 		long agencyId = agency == null ? me.agencyId() : agency;
 		access.requireAgencyWork(agencyId);
