@@ -94,6 +94,13 @@ class IndicatorFiles {
 				u.contentType(), (long) u.data().length, sha256(u.data()), u.data(), userId, Timestamp.from(clock.now()));
 	}
 
+	/** Whether an approved (or computed) value cites this file as its source. */
+	boolean backsSubmittedValue(long fileId) {
+		return Boolean.TRUE.equals(jdbc.queryForObject(
+				"SELECT EXISTS (SELECT 1 FROM indicator_value WHERE file_id = ? AND state IN ('APPROVED', 'COMPUTED'))",
+				Boolean.class, fileId));
+	}
+
 	Optional<StoredFile> find(long id) {
 		return jdbc.query("SELECT id, indicator_id, agency_id, filename, content_type, data FROM indicator_file WHERE id = ?",
 				rs -> rs.next() ? Optional.of(new StoredFile(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
