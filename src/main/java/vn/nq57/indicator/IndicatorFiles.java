@@ -56,8 +56,8 @@ class IndicatorFiles {
 
 	/** Checks the file and returns its content (nothing is stored yet), or {@code null} when no file was sent. */
 	Upload read(MultipartFile file) {
-		if (file == null || file.isEmpty()) {
-			return null;
+		if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+			return null; // no file chosen: the browser sends an empty part without a name
 		}
 		if (file.getSize() > maxBytes) {
 			throw new DomainException("Tệp “" + file.getOriginalFilename() + "” quá lớn; dung lượng tối đa là "
@@ -70,13 +70,9 @@ class IndicatorFiles {
 		String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase() : "";
 		try (InputStream in = file.getInputStream()) {
 			byte[] data = in.readAllBytes();
-			String detected = tika.detect(data, name);
-			String exts = ALLOWED.get(detected);
-			if (exts == null || !Arrays.asList(exts.split(" ")).contains(ext)) {
-				throw new DomainException("Tệp “" + name + "” không thuộc loại được phép (PDF, Word, Excel, ảnh PNG/JPEG) "
-						+ "hoặc nội dung không khớp với phần mở rộng ." + ext);
-			}
-			return new Upload(name, detected, data);
+			// the shared checks: type by content, truncation, zip directory limits, macros, XML entities
+			vn.nq57.system.UploadChecks.Checked checked = vn.nq57.system.UploadChecks.check(data, name, maxBytes);
+			return new Upload(name, checked.contentType(), data);
 		}
 		catch (IOException e) {
 			throw new DomainException("Không đọc được tệp tải lên");

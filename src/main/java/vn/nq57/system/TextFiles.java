@@ -36,6 +36,10 @@ public final class TextFiles {
 		try {
 			CharBuffer out = decoder.decode(in);
 			String text = out.toString();
+			if (text.indexOf('\u0000') >= 0) {
+				throw new DomainException("Tệp có ký tự NUL ở dòng " + line(text, text.indexOf('\u0000'))
+						+ ": đây không phải tệp văn bản UTF-8 (có thể là tệp nhị phân hoặc UTF-16); chưa nạp dòng nào");
+			}
 			if (text.indexOf('\uFFFD') >= 0) {
 				throw new DomainException("Tệp có ký tự thay thế (�) ở dòng " + line(text, text.indexOf('\uFFFD'))
 						+ ": tệp đã hỏng mã hóa trước khi tải lên; chưa nạp dòng nào");

@@ -42,8 +42,8 @@ public class AttachmentStore {
 
 	/** Stores the file, or refuses it with a message; returns {@code null} when no file was sent. */
 	public Long store(MultipartFile file, long agencyId, long userId) {
-		if (file == null || file.isEmpty()) {
-			return null;
+		if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+			return null; // no file chosen: the browser sends an empty part without a name
 		}
 		if (file.getSize() > maxBytes) {
 			throw new DomainException("Tệp “" + file.getOriginalFilename() + "” quá lớn (" + size(file.getSize())
@@ -61,12 +61,9 @@ public class AttachmentStore {
 		catch (IOException e) {
 			throw new DomainException("Không đọc được tệp tải lên");
 		}
-		String kind = kindOf(data);
-		if (kind == null || !EXTENSIONS.get(kind).contains(ext)) {
-			throw new DomainException("Tệp “" + name + "” không thuộc loại được phép (chỉ nhận PDF, Word, Excel, "
-					+ "ảnh PNG/JPEG) hoặc nội dung không khớp với phần mở rộng ." + ext);
-		}
-		String detected = CONTENT_TYPES.get(ext);
+		// the shared checks: type by content, truncation, zip directory limits, macros, XML entities
+		vn.nq57.system.UploadChecks.Checked checked = vn.nq57.system.UploadChecks.check(data, name, maxBytes);
+		String detected = checked.contentType();
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		String storedName = name;
 		jdbc.update(con -> {

@@ -27,9 +27,10 @@ class RequestBoundsFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String bad = check(request.getParameter("page"), 0, Bounds.MAX_PAGE, "Số trang");
+		// the query string only: reading a parameter would parse a multipart body here, before its size is checked
+		String bad = check(query(request, "page"), 0, Bounds.MAX_PAGE, "Số trang");
 		if (bad == null) {
-			bad = check(request.getParameter("size"), 1, Bounds.MAX_SIZE, "Số dòng mỗi trang");
+			bad = check(query(request, "size"), 1, Bounds.MAX_SIZE, "Số dòng mỗi trang");
 		}
 		if (bad != null) {
 			response.setStatus(400);
@@ -48,6 +49,21 @@ class RequestBoundsFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	static String query(HttpServletRequest request, String name) {
+		String q = request.getQueryString();
+		if (q == null) {
+			return null;
+		}
+		for (String pair : q.split("&")) {
+			int eq = pair.indexOf('=');
+			String key = eq < 0 ? pair : pair.substring(0, eq);
+			if (key.equals(name)) {
+				return eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+			}
+		}
+		return null;
 	}
 
 	private static String check(String value, int min, int max, String what) {
