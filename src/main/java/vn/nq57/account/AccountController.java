@@ -38,8 +38,7 @@ class AccountController {
 
 	/** The identity provider knew the person, but no account here stands for them. */
 	@GetMapping("/login/sso-unknown")
-	String ssoUnknown(jakarta.servlet.http.HttpServletResponse response) {
-		response.setStatus(403);
+	String ssoUnknown() {
 		return "account/sso-unknown";
 	}
 

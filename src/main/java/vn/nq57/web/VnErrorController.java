@@ -31,7 +31,8 @@ class VnErrorController implements ErrorController {
 	@RequestMapping("/error")
 	Object error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
+		// asked for directly (not an error dispatch): there is no such page
+		HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 404);
 		if (status == null) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
