@@ -57,7 +57,7 @@ class IndicatorCatalog {
 	// ---- reading ----
 
 	/** The definitions as last read, and the stamp of the table they were read at. */
-	private record Snapshot(String stamp, List<Indicator> indicators) {
+	private record Snapshot(String stamp, List<Indicator> indicators, Set<Long> fed) {
 	}
 
 	private volatile Snapshot snapshot;
@@ -77,8 +77,19 @@ class IndicatorCatalog {
 			return s.indicators();
 		}
 		List<Indicator> read = read();
-		snapshot = new Snapshot(stamp, read);
+		snapshot = new Snapshot(stamp, read, Set.copyOf(jdbc.queryForList("SELECT indicator_id FROM indicator_feed",
+				new MapSqlParameterSource(), Long.class)));
 		return read;
+	}
+
+	/**
+	 * Whether the indicator's figures come from a capability of the system ({@link IndicatorFeed}): nobody enters
+	 * them. A feed is declared together with its indicator, so the snapshot's stamp covers it.
+	 */
+	boolean fed(Indicator ind) {
+		all();
+		Snapshot s = snapshot;
+		return s != null && s.fed().contains(ind.id());
 	}
 
 	private List<Indicator> read() {
@@ -152,6 +163,9 @@ class IndicatorCatalog {
 
 	/** Whether the agency is expected to report the (entered) indicator. */
 	boolean reports(Indicator ind, long agencyId) {
+		if (fed(ind)) {
+			return false;
+		}
 		return switch (ind.breakdown()) {
 			case PROVINCE -> ind.responsibleAgencyId() == agencyId;
 			case COMMUNE -> agencies.find(agencyId).map(a -> a.isActive() && a.getKind() == AgencyKind.COMMUNE).orElse(false);
@@ -203,6 +217,32 @@ class IndicatorCatalog {
 		FormulaGraph.check(merged, List.of(draft));
 		Indicator saved = write(before, draft, "Cập nhật");
 		recomputeIfNeeded(before, saved);
+		return saved;
+	}
+
+	/**
+	 * An indicator fed by a capability of the system ({@link IndicatorFeed#declare}): created with the feed's
+	 * definition when its code is new, marked as fed either way; an existing definition (targets, name, position
+	 * edited by DoST) is left as it is. Not a user's action, so no role is required.
+	 */
+	@Transactional
+	Indicator declareFed(IndicatorForm form, String source) {
+		String code = form.getCode().strip().toUpperCase(Locale.ROOT);
+		Indicator existing = byCode().get(code);
+		Indicator saved = existing;
+		if (existing == null) {
+			Indicator draft = formReader.read(form, null);
+			Map<String, Indicator> merged = new LinkedHashMap<>(byCode());
+			merged.put(draft.code(), draft);
+			FormulaGraph.check(merged, List.of(draft));
+			saved = write(null, draft, "Khai báo chỉ số tính từ dữ liệu hệ thống (" + source + ")");
+		}
+		jdbc.update("""
+				INSERT INTO indicator_feed(indicator_id, source) VALUES (:id, :source)
+				ON CONFLICT (indicator_id) DO UPDATE SET source = excluded.source""",
+				new MapSqlParameterSource("id", saved.id()).addValue("source", source));
+		// the feed row is not part of the stamp: forget the snapshot so fed() sees it at once
+		snapshot = null;
 		return saved;
 	}
 

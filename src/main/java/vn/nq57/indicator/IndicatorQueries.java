@@ -288,7 +288,7 @@ class IndicatorQueries {
 		int expected = expected(ind, all, kinds);
 		Period due = null;
 		int missing = 0;
-		if (!ind.computed() && ind.expects(lastDuePeriod(ind, today))) {
+		if (!ind.computed() && !catalog.fed(ind) && ind.expects(lastDuePeriod(ind, today))) {
 			due = lastDuePeriod(ind, today);
 			Period d = due;
 			int reported = recent.stream().filter(x -> x.period().equals(d)).mapToInt(Point::reported).findFirst()

@@ -39,9 +39,9 @@ class ReminderEngine {
 				nullif(btrim(u.email), '')""".formatted(kind.optional() ? kind.name() : "-");
 	}
 
-	record Result(int dueSoon, int overdue, int reports, long millis) {
+	record Result(int dueSoon, int overdue, int reports, int others, long millis) {
 		int total() {
-			return dueSoon + overdue + reports;
+			return dueSoon + overdue + reports + others;
 		}
 	}
 
@@ -49,13 +49,15 @@ class ReminderEngine {
 	private final NotificationSettings settings;
 	private final AppClock clock;
 	private final ReportObligations obligations;
+	private final List<ReminderSource> sources;
 
 	ReminderEngine(NamedParameterJdbcTemplate jdbc, NotificationSettings settings, AppClock clock,
-			ReportObligations obligations) {
+			ReportObligations obligations, List<ReminderSource> sources) {
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.clock = clock;
 		this.obligations = obligations;
+		this.sources = List.copyOf(sources);
 	}
 
 	@Transactional
@@ -122,13 +124,14 @@ class ReminderEngine {
 				mailColumns(NotificationKind.ASSIGNMENT_OVERDUE), AGENCY_ROLES), p);
 
 		int reports = reportOffsets.isEmpty() ? 0 : reportReminders(today, reportOffsets);
+		int others = otherReminders(today, reportOffsets, every, since);
 
 		jdbc.update("""
 				INSERT INTO notification_job_day(job, last_day) VALUES ('reminders', CAST(:today AS date))
 				ON CONFLICT (job) DO UPDATE SET last_day = greatest(notification_job_day.last_day, excluded.last_day)""", p);
-		Result r = new Result(dueSoon, overdue, reports, (System.nanoTime() - start) / 1_000_000);
-		log.info("Reminders for {}: {} due soon, {} overdue, {} reports, queued in {} ms", today, dueSoon, overdue,
-				reports, r.millis());
+		Result r = new Result(dueSoon, overdue, reports, others, (System.nanoTime() - start) / 1_000_000);
+		log.info("Reminders for {}: {} due soon, {} overdue, {} reports, {} other deadlines, queued in {} ms", today,
+				dueSoon, overdue, reports, others, r.millis());
 		return r;
 	}
 
@@ -174,6 +177,78 @@ class ReminderEngine {
 			n += Math.max(r, 0);
 		}
 		return n;
+	}
+
+	/**
+	 * Reminders of what the other capabilities' {@link ReminderSource sources} say is owed: before the due date the
+	 * latest report stage reached ({@link ReminderRules#beforeDue}), after it the overdue stage
+	 * ({@link ReminderRules#overdue}) newer than {@code since}; once per stage and person.
+	 */
+	private int otherReminders(LocalDate today, List<Integer> beforeOffsets, int every, LocalDate since) {
+		int horizon = beforeOffsets.isEmpty() ? 0 : beforeOffsets.get(0);
+		List<MapSqlParameterSource> batch = new ArrayList<>();
+		for (ReminderSource source : sources) {
+			for (ReminderSource.Owed o : source.owed(today, horizon)) {
+				long left = ChronoUnit.DAYS.between(today, o.dueDate());
+				java.util.Optional<LocalDate> stage;
+				NotificationKind kind;
+				String title;
+				if (left >= 0) {
+					stage = ReminderRules.beforeDue(o.dueDate(), today, beforeOffsets);
+					kind = NotificationKind.DEADLINE_DUE;
+					title = (left == 0 ? "Hôm nay là hạn: " : "Còn " + left + " ngày đến hạn: ") + o.what();
+				}
+				else {
+					stage = every <= 0 ? java.util.Optional.empty() : ReminderRules.overdue(o.dueDate(), today, every)
+						.filter(d -> d.isAfter(since));
+					kind = NotificationKind.DEADLINE_OVERDUE;
+					title = "Quá hạn " + (-left) + " ngày: " + o.what();
+				}
+				if (stage.isEmpty()) {
+					continue;
+				}
+				batch.add(new MapSqlParameterSource("kind", kind.name())
+					.addValue("type", source.subjectType())
+					.addValue("subject", o.subjectId())
+					.addValue("remindOn", Date.valueOf(stage.get()))
+					.addValue("agency", o.agencyId())
+					.addValue("audience", o.audience().name())
+					.addValue("title", left(title, 500))
+					.addValue("body", (o.body() == null ? o.what() : o.body()) + "\nHạn: "
+							+ vn.nq57.kernel.VnFormat.DATE.format(o.dueDate()))
+					.addValue("link", left(o.link(), 300))
+					.addValue("optional", kind.name()));
+			}
+		}
+		if (batch.isEmpty()) {
+			return 0;
+		}
+		int[] rows = jdbc.batchUpdate("""
+				INSERT INTO notification(user_id, kind, subject_type, subject_id, due_moment, agency_id, task_id, title,
+				                         body, link, mail_state, mail_to)
+				SELECT u.id, :kind, :type, :subject, :remindOn, CAST(:agency AS bigint), NULL, :title, :body, :link,
+				       CASE WHEN EXISTS (SELECT 1 FROM notification_mail_optout o WHERE o.user_id = u.id AND o.kind = :optional)
+				                 THEN 'NOT_WANTED'
+				            WHEN nullif(btrim(u.email), '') IS NULL THEN 'NO_ADDRESS'
+				            ELSE 'PENDING' END,
+				       nullif(btrim(u.email), '')
+				FROM app_user_view u
+				WHERE u.enabled
+				  AND CASE :audience
+				        WHEN 'SECRETARIAT' THEN u.role = 'SECRETARIAT'
+				        WHEN 'AGENCY_HEAD' THEN u.agency_id = CAST(:agency AS bigint) AND u.role = 'AGENCY_HEAD'
+				        ELSE u.agency_id = CAST(:agency AS bigint) AND u.role IN %s END
+				ON CONFLICT ON CONSTRAINT notification_once DO NOTHING""".formatted(AGENCY_ROLES),
+				batch.toArray(MapSqlParameterSource[]::new));
+		int n = 0;
+		for (int r : rows) {
+			n += Math.max(r, 0);
+		}
+		return n;
+	}
+
+	private static String left(String s, int max) {
+		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}
 
 	/** The text of an assignment reminder (columns s.*, t, ag, d). */
