@@ -87,6 +87,8 @@ class MalformedUploadsTest {
 				}
 			}
 		}
+		System.out.printf("MalformedUploadsTest: %d malformed uploads through %d endpoints, slowest answer %d ms, heap used %d MB%n",
+				sent, endpoints.size(), worst, (rt.totalMemory() - rt.freeMemory()) / 1048576);
 		assertThat(sent).isGreaterThanOrEqualTo(100);
 		assertThat(problems).isEmpty();
 		assertThat(counts(fx)).isEqualTo(before);
