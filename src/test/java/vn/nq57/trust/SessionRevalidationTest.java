@@ -131,6 +131,28 @@ class SessionRevalidationTest {
 	}
 
 	@Test
+	@DisplayName("with the setting on, a DoST account without two factors is sent to set them up and opens nothing else")
+	void requiredForDost() throws Exception {
+		String dost = "sokhcn.totp." + Fixtures.tag().toLowerCase();
+		long dostId = fx.users.create(dost, Fixtures.PASSWORD, "Cán bộ Sở KH&CN thử", null, Role.SECRETARIAT,
+				fx.agencyId("SKHCN")).getId();
+		ctx.getBean(vn.nq57.system.Settings.class).put("security.totp.required", "true");
+		try {
+			MvcResult r = mvc.perform(Logins.login(dost, Fixtures.PASSWORD, "10.5.5.9")).andReturn();
+			assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/account/totp");
+			Cookie session = r.getResponse().getCookie("SESSION");
+			mvc.perform(get("/tasks").cookie(session)).andExpect(redirectedUrl("/account/totp"));
+			mvc.perform(get("/account/totp").cookie(session)).andExpect(status().isOk());
+			// an officer is not required to
+			mvc.perform(get("/my").cookie(signIn(username))).andExpect(status().isOk());
+			assertThat(twoFactor.enrolled(dostId)).isFalse();
+		}
+		finally {
+			ctx.getBean(vn.nq57.system.Settings.class).put("security.totp.required", "false");
+		}
+	}
+
+	@Test
 	@DisplayName("security headers: CSP without inline script, frame-ancestors, nosniff, Referrer-Policy; HSTS over TLS")
 	void headers() throws Exception {
 		mvc.perform(get("/login"))
