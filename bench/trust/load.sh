@@ -19,8 +19,9 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d /tmp/nq57-load.XXXX)
 SESSIONS="$WORK/sessions.tsv"
 
-login() { # user → "cookie csrf"
-  local jar="$WORK/$1.jar" page token
+login() { # user → "cookie csrf" (a jar of its own per sign-in: a second sign-in in one jar would renew, and so end,
+          # the first session's id)
+  local jar; jar=$(mktemp "$WORK/jar.XXXXXX"); local page token
   page=$(curl -s -c "$jar" -b "$jar" "$BASE/login")
   token=$(grep -o 'name="_csrf" content="[^"]*"' <<<"$page" | sed 's/.*content="//; s/"$//')
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$1" --data-urlencode "password=$PASSWORD" \

@@ -86,6 +86,15 @@ class SecurityConfig {
 		return cookie;
 	}
 
+	/**
+	 * Two requests of one session that add the same attribute at once (a page and its htmx fragment, two tabs) would
+	 * both insert it and one would fail on the primary key (found by the load test): PostgreSQL's upsert instead.
+	 */
+	@Bean
+	org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributeUpsert() {
+		return new org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+	}
+
 	@Bean
 	SecurityContextRepository securityContextRepository() {
 		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
