@@ -9,3 +9,14 @@ document.addEventListener('submit', function (e) {
   var msg = e.target.getAttribute('data-confirm');
   if (msg && !window.confirm(msg)) { e.preventDefault(); }
 });
+// The menu's drop-downs: one open at a time, closed by a click elsewhere or Escape (they work without this too).
+document.addEventListener('click', function (e) {
+  document.querySelectorAll('#menu details[open]').forEach(function (d) {
+    if (!d.contains(e.target)) { d.removeAttribute('open'); }
+  });
+});
+document.addEventListener('keydown', function (e) {
+  if (e.key === 'Escape') {
+    document.querySelectorAll('#menu details[open]').forEach(function (d) { d.removeAttribute('open'); });
+  }
+});

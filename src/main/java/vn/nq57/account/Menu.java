@@ -13,12 +13,54 @@ import java.util.Set;
  */
 public final class Menu {
 
-	/** One menu entry: {@code path} is matched exactly. */
-	public record Entry(String path, String labelKey, Set<Role> roles) {
+	/**
+	 * One menu entry: {@code path} is matched exactly; {@code group} is the message key of the drop-down it sits in
+	 * ({@code null}: on the bar itself).
+	 */
+	public record Entry(String path, String labelKey, Set<Role> roles, String group) {
+
+		/** An entry placed by its path: the tasks, reports, indicators and administration groups, else the bar. */
+		public Entry(String path, String labelKey, Set<Role> roles) {
+			this(path, labelKey, roles, groupOf(path));
+		}
 
 		public boolean allows(Role role) {
 			return roles.contains(role);
 		}
+	}
+
+	/** A drop-down of the bar (or one entry on the bar when {@code labelKey} is null or it holds one entry). */
+	public record Group(String labelKey, List<Entry> entries) {
+
+		public boolean dropDown() {
+			return labelKey != null && entries.size() > 1;
+		}
+	}
+
+	public static final String TASKS = "menu.group.tasks";
+	public static final String REPORTS = "menu.group.reports";
+	public static final String INDICATORS = "menu.group.indicators";
+	public static final String ADMIN = "menu.group.admin";
+
+	/** The group of a path: the menu fits one line at 1366 px only in groups. */
+	static String groupOf(String path) {
+		if (path.equals("/overview") || path.equals("/my") || path.equals("/notifications")) {
+			return null;
+		}
+		if (path.startsWith("/tasks") || path.startsWith("/claims") || path.startsWith("/plans")
+				|| path.startsWith("/intake") || path.startsWith("/urging")) {
+			return TASKS;
+		}
+		if (path.startsWith("/reporting")) {
+			return REPORTS;
+		}
+		if (path.startsWith("/indicators")) {
+			return INDICATORS;
+		}
+		if (path.startsWith("/admin") || path.startsWith("/settings")) {
+			return ADMIN;
+		}
+		return null;
 	}
 
 	private static final Set<Role> ALL = EnumSet.allOf(Role.class);
@@ -52,9 +94,24 @@ public final class Menu {
 		return ENTRIES;
 	}
 
-	/** The entries a role sees, in menu order. */
+	/** The entries a role sees, in menu order: grouped entries together, at their group's first place. */
 	public static List<Entry> of(Role role) {
-		return ENTRIES.stream().filter(e -> e.allows(role)).toList();
+		return groups(role).stream().flatMap(g -> g.entries().stream()).toList();
+	}
+
+	/** The bar a role sees: entries on the bar and drop-downs, in the order of their first entry. */
+	public static List<Group> groups(Role role) {
+		java.util.Map<String, List<Entry>> byGroup = new java.util.LinkedHashMap<>();
+		int loose = 0;
+		for (Entry e : ENTRIES) {
+			if (!e.allows(role)) {
+				continue;
+			}
+			String key = e.group() == null ? "#" + loose++ : e.group();
+			byGroup.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(e);
+		}
+		return byGroup.entrySet().stream()
+			.map(g -> new Group(g.getKey().startsWith("#") ? null : g.getKey(), List.copyOf(g.getValue()))).toList();
 	}
 
 	/** The entry governing exactly this path, if it is a menu route. */

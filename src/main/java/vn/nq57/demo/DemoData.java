@@ -2,6 +2,7 @@ package vn.nq57.demo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -79,7 +80,10 @@ class DemoData implements ApplicationRunner {
 			return;
 		}
 		createUsers();
-		Map<String, Task> created = runAs.user("sokhcn", this::importTasks);
+		// DoST brought the plan and the notice of 08/4/2026 in a week after the notice (or now, on an earlier day)
+		LocalDateTime imported = LocalDateTime.of(2026, 4, 15, 9, 0);
+		LocalDateTime when = imported.atZone(AppClock.ZONE_ID).toInstant().isAfter(clock.now()) ? clock.localNow() : imported;
+		Map<String, Task> created = clock.at(when, () -> runAs.user("sokhcn", this::importTasks));
 		addProgress(created);
 		log.info("Demo data loaded: {} tasks imported from {} and the notice of 08/4/2026; sign in as sokhcn / {}",
 				created.size(), SAMPLE_PLAN, PASSWORD);
@@ -161,59 +165,87 @@ class DemoData implements ApplicationRunner {
 		}
 	}
 
-	/** Progress that gives the demo every status; steps dated after "today" are left out. */
+	/**
+	 * Progress that gives the demo every status, as a year that happened: each step runs at the day and hour it would
+	 * have happened ({@link AppClock#at}), so progress notes, claims, approvals and their audit lines carry those
+	 * dates, the task pages read like a real year, and a report "as of" a day sees only what was known then. Steps
+	 * dated after "today" are left out.
+	 */
 	private void addProgress(Map<String, Task> t) {
-		LocalDate today = clock.today();
-		// I.2 Sở KH&CN: phân khai kinh phí, completed on the day it was due (10/4/2026)
+		// I.2 Sở KH&CN: phân khai kinh phí, completed on the day it was due (10/4/2026), reported once tracking began
 		complete(t.get("I.2"), "cb.skhcn", "gd.skhcn", LocalDate.of(2026, 4, 10),
-				"Văn bản số 1420/SKHCN-KHTC ngày 10/4/2026 gửi Sở Tài chính", today);
+				"Văn bản số 1420/SKHCN-KHTC ngày 10/4/2026 gửi Sở Tài chính", at(2026, 4, 16, 10), at(2026, 4, 16, 15),
+				at(2026, 4, 17, 9));
 		// I.1 Ban Quản lý: its plan, due 30/6/2026, completed late
-		complete(t.get("I.1"), "cb.bql", "gd.bql", LocalDate.of(2026, 7, 15), "Kế hoạch số 12/KH-BQL ngày 15/7/2026", today);
+		post(t.get("I.1"), "cb.bql", 30, "Đã dự thảo kế hoạch, lấy ý kiến các phòng chuyên môn.", null, null, at(2026, 5, 20, 9));
+		post(t.get("I.1"), "cb.bql", 80, "Đã trình Trưởng ban dự thảo kế hoạch sau khi tiếp thu ý kiến.", null, null,
+				at(2026, 6, 25, 14));
+		complete(t.get("I.1"), "cb.bql", "gd.bql", LocalDate.of(2026, 7, 15), "Kế hoạch số 12/KH-BQL ngày 15/7/2026",
+				at(2026, 7, 15, 16), at(2026, 7, 16, 9), at(2026, 7, 20, 10));
 		// I.3 IOC upgrade: progress but overdue (due 31/5/2026), with an obstacle and a leader's direction
+		post(t.get("I.3"), "cb.skhcn", 20, "Đã xây dựng đề cương nâng cấp các phân hệ của Trung tâm IOC.", null, null,
+				at(2026, 5, 12, 10));
+		post(t.get("I.3"), "cb.skhcn", 40, "Đã khảo sát hiện trạng 6 phân hệ, lập danh mục dữ liệu cần kết nối.",
+				"Chưa có hướng dẫn khung kiến trúc số phiên bản mới của Bộ.", null, at(2026, 6, 30, 15));
 		post(t.get("I.3"), "cb.skhcn", 60, "Đã làm việc với VNPT Quảng Ngãi, thống nhất danh mục phân hệ cần nâng cấp.",
-				"Chưa có hướng dẫn khung kiến trúc số phiên bản mới của Bộ.", "Đề nghị Bộ KH&CN sớm ban hành hướng dẫn.");
-		runAs.user("lanhdao", () -> progress.addDirection(t.get("I.3").getId(),
-				"Sở KH&CN khẩn trương hoàn thành, báo cáo UBND tỉnh trong tháng này; phối hợp chặt chẽ với VNPT Quảng Ngãi."));
+				"Chưa có hướng dẫn khung kiến trúc số phiên bản mới của Bộ.", "Đề nghị Bộ KH&CN sớm ban hành hướng dẫn.",
+				at(2026, 10, 15, 9));
+		on(at(2026, 10, 20, 8), () -> runAs.user("lanhdao", () -> progress.addDirection(t.get("I.3").getId(),
+				"Sở KH&CN khẩn trương hoàn thành, báo cáo UBND tỉnh trong tháng này; phối hợp chặt chẽ với VNPT Quảng Ngãi.")));
 		// III.1 Ban Quản lý: database, in progress (due 31/12/2026)
-		post(t.get("III.1"), "cb.bql", 40, "Đã số hóa dữ liệu quy hoạch và quỹ đất của 4/5 khu công nghiệp.", null, null);
+		post(t.get("III.1"), "cb.bql", 20, "Đã số hóa dữ liệu quy hoạch của 2/5 khu công nghiệp.", null, null,
+				at(2026, 7, 31, 10));
+		post(t.get("III.1"), "cb.bql", 40, "Đã số hóa dữ liệu quy hoạch và quỹ đất của 4/5 khu công nghiệp.", null, null,
+				at(2026, 10, 30, 10));
 		// II.2 Ban Quản lý: claimed, waiting for the head
-		if (!LocalDate.of(2026, 9, 20).isAfter(today)) {
-			runAs.user("cb.bql", () -> progress.claimCompletion(first(t.get("II.2")).getId(),
-					claim(LocalDate.of(2026, 9, 20), "Tờ trình số 45/TTr-BQL ngày 20/9/2026 đề xuất chính sách hỗ trợ"), null));
-		}
+		on(at(2026, 9, 21, 9), () -> runAs.user("cb.bql", () -> progress.claimCompletion(first(t.get("II.2")).getId(),
+				claim(LocalDate.of(2026, 9, 20), "Tờ trình số 45/TTr-BQL ngày 20/9/2026 đề xuất chính sách hỗ trợ"), null)));
 		// III.3 Ban Quản lý: the head's own claim, waiting for DoST
-		if (!LocalDate.of(2026, 11, 10).isAfter(today)) {
-			runAs.user("gd.bql", () -> progress.claimCompletion(first(t.get("III.3")).getId(),
-					claim(LocalDate.of(2026, 11, 10), "Cơ sở dữ liệu môi trường vận hành từ 10/11/2026"), null));
-		}
+		on(at(2026, 11, 12, 10), () -> runAs.user("gd.bql", () -> progress.claimCompletion(first(t.get("III.3")).getId(),
+				claim(LocalDate.of(2026, 11, 10), "Cơ sở dữ liệu môi trường vận hành từ 10/11/2026"), null)));
 		// IV.1 (every department and commune, due 31/3/2026): Sở Nội vụ done on time, Sở Tài chính still working
 		completeShare(t.get("IV.1"), "SNV", "cb.snv", "gd.snv", LocalDate.of(2026, 3, 20),
-				"Chương trình công tác năm 2026 số 05/CTr-SNV", today);
+				"Chương trình công tác năm 2026 số 05/CTr-SNV", at(2026, 4, 20, 9), at(2026, 4, 21, 9), at(2026, 4, 23, 14));
+		postShare(t.get("IV.1"), "STC", "cb.stc", 30, "Đã đưa 2/6 nội dung vào chương trình công tác.",
+				"Chờ phân bổ kinh phí năm 2026.", at(2026, 4, 28, 15));
 		postShare(t.get("IV.1"), "STC", "cb.stc", 50, "Đã đưa 3/6 nội dung vào chương trình công tác.",
-				"Chờ phân bổ kinh phí năm 2026.");
-		// IV.2 Lý Sơn reports on the collective, ongoing task
+				"Chờ phân bổ kinh phí năm 2026.", at(2026, 9, 30, 15));
+		// IV.2 Lý Sơn reports on the collective, ongoing task, month by month
+		postShare(t.get("IV.2"), "DK-LYSON", "cb.lyson", 10, "Đã báo cáo tháng 8/2026; xây dựng kế hoạch của đặc khu.", null,
+				at(2026, 8, 31, 16));
+		postShare(t.get("IV.2"), "DK-LYSON", "cb.lyson", 20, "Đã báo cáo tháng 9/2026.", null, at(2026, 9, 30, 16));
 		postShare(t.get("IV.2"), "DK-LYSON", "cb.lyson", 30,
-				"Đã báo cáo tháng 10/2026; phân công lãnh đạo phụ trách.", null);
+				"Đã báo cáo tháng 10/2026; phân công lãnh đạo phụ trách.", null, at(2026, 10, 31, 16));
+	}
+
+	private static LocalDateTime at(int year, int month, int day, int hour) {
+		return LocalDateTime.of(year, month, day, hour, 0);
+	}
+
+	/** Runs a step of the history at its moment; a step after the application's "now" did not happen yet. */
+	private void on(LocalDateTime moment, Runnable step) {
+		if (moment.atZone(AppClock.ZONE_ID).toInstant().isAfter(clock.now())) {
+			return;
+		}
+		clock.at(moment, () -> {
+			step.run();
+			return null;
+		});
 	}
 
 	private void completeShare(Task task, String agencyCode, String officer, String head, LocalDate on, String evidence,
-			LocalDate today) {
-		if (on.isAfter(today)) {
-			return;
-		}
-		Assignment a = share(task, agencyCode);
-		long claimId = runAs.user(officer, () -> progress.claimCompletion(a.getId(), claim(on, evidence), null));
-		runAs.user(head, () -> progress.approveClaim(claimId));
-		runAs.user("sokhcn", () -> progress.confirmClaim(claimId));
+			LocalDateTime claimed, LocalDateTime approved, LocalDateTime confirmed) {
+		decide(share(task, agencyCode), officer, head, on, evidence, claimed, approved, confirmed);
 	}
 
-	private void postShare(Task task, String agencyCode, String officer, int percent, String results, String obstacles) {
+	private void postShare(Task task, String agencyCode, String officer, int percent, String results, String obstacles,
+			LocalDateTime when) {
 		Assignment a = share(task, agencyCode);
 		ProgressInput in = new ProgressInput();
 		in.setPercent(percent);
 		in.setResults(results);
 		in.setObstacles(obstacles);
-		runAs.user(officer, () -> progress.postProgress(a.getId(), in, null));
+		on(when, () -> runAs.user(officer, () -> progress.postProgress(a.getId(), in, null)));
 	}
 
 	private Assignment share(Task task, String agencyCode) {
@@ -221,22 +253,31 @@ class DemoData implements ApplicationRunner {
 		return tasks.assignments(task.getId()).stream().filter(x -> x.getAgencyId() == agency).findFirst().orElseThrow();
 	}
 
-	private void complete(Task task, String officer, String head, LocalDate on, String evidence, LocalDate today) {
-		if (on.isAfter(today)) {
-			return;
-		}
-		long claimId = runAs.user(officer, () -> progress.claimCompletion(first(task).getId(), claim(on, evidence), null));
-		runAs.user(head, () -> progress.approveClaim(claimId));
-		runAs.user("sokhcn", () -> progress.confirmClaim(claimId));
+	private void complete(Task task, String officer, String head, LocalDate on, String evidence, LocalDateTime claimed,
+			LocalDateTime approved, LocalDateTime confirmed) {
+		decide(first(task), officer, head, on, evidence, claimed, approved, confirmed);
 	}
 
-	private void post(Task task, String officer, int percent, String results, String obstacles, String proposals) {
+	/** The officer reports the work completed, the head approves, DoST confirms, each at its moment. */
+	private void decide(Assignment a, String officer, String head, LocalDate on, String evidence, LocalDateTime claimed,
+			LocalDateTime approved, LocalDateTime confirmed) {
+		long[] claimId = { -1 };
+		on(claimed, () -> claimId[0] = runAs.user(officer, () -> progress.claimCompletion(a.getId(), claim(on, evidence), null)));
+		if (claimId[0] < 0) {
+			return;
+		}
+		on(approved, () -> runAs.user(head, () -> progress.approveClaim(claimId[0])));
+		on(confirmed, () -> runAs.user("sokhcn", () -> progress.confirmClaim(claimId[0])));
+	}
+
+	private void post(Task task, String officer, int percent, String results, String obstacles, String proposals,
+			LocalDateTime when) {
 		ProgressInput in = new ProgressInput();
 		in.setPercent(percent);
 		in.setResults(results);
 		in.setObstacles(obstacles);
 		in.setProposals(proposals);
-		runAs.user(officer, () -> progress.postProgress(first(task).getId(), in, null));
+		on(when, () -> runAs.user(officer, () -> progress.postProgress(first(task).getId(), in, null)));
 	}
 
 	private Assignment first(Task task) {

@@ -85,6 +85,7 @@ class IntakeController {
 		IntakeService.Batch b = intake.batch(id);
 		model.addAttribute("batch", b);
 		model.addAttribute("preview", intake.preview(b));
+		model.addAttribute("repeats", intake.repeats(b));
 		model.addAttribute("plans", tasks.plans());
 		model.addAttribute("directives", tasks.directives());
 		model.addAttribute("agencyOptions", agencies.active());
@@ -157,10 +158,11 @@ class IntakeController {
 
 	@PostMapping("/intake/{id}/commit")
 	String commit(@PathVariable long id, @RequestParam long version,
-			@RequestParam(name = "keep", required = false) List<Long> keep, RedirectAttributes redirect) {
+			@RequestParam(name = "keep", required = false) List<Long> keep,
+			@RequestParam(required = false) IntakeService.RepeatChoice repeats, RedirectAttributes redirect) {
 		try {
 			Set<Long> keepRemoved = keep == null ? Set.of() : new HashSet<>(keep);
-			IntakeService.CommitResult r = intake.commit(id, version, keepRemoved);
+			IntakeService.CommitResult r = intake.commit(id, version, keepRemoved, repeats);
 			Flash.done(redirect, "flash.intake.committed", String.valueOf(r.created().size()), String.valueOf(r.updated().size()),
 					String.valueOf(r.unchanged().size()), String.valueOf(r.deleted().size()));
 			return r.planId() != null ? "redirect:/tasks?plan=" + r.planId() + "&sort=plan" : "redirect:/tasks";
@@ -169,6 +171,19 @@ class IntakeController {
 			Flash.error(redirect, e.getMessage());
 			return "redirect:/intake/" + id;
 		}
+	}
+
+	/** The file is a new version of the plan that holds its repeated tasks: the preview becomes a comparison. */
+	@PostMapping("/intake/{id}/new-version")
+	String newVersion(@PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
+		try {
+			intake.importAsNewVersion(id, version);
+			Flash.done(redirect, "flash.intake.newVersion");
+		}
+		catch (DomainException e) {
+			Flash.error(redirect, e.getMessage());
+		}
+		return "redirect:/intake/" + id;
 	}
 
 	@PostMapping("/intake/{id}/discard")

@@ -70,10 +70,11 @@ public class IntakeService {
 	private final AccessPolicy access;
 	private final AuditLog audit;
 	private final AppClock clock;
+	private final RepeatedImport repeated;
 
 	IntakeService(IntakeReader reader, IntakeAnalyzer analyzer, IntakeDrafts drafts, IntakeCommit committer,
 			ObjectMapper json, TaskService tasks, AgencyDirectory agencies, AccessPolicy access, AuditLog audit,
-			AppClock clock) {
+			AppClock clock, RepeatedImport repeated) {
 		this.reader = reader;
 		this.analyzer = analyzer;
 		this.drafts = drafts;
@@ -84,6 +85,7 @@ public class IntakeService {
 		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
+		this.repeated = repeated;
 	}
 
 	public long maxBytes() {
@@ -286,19 +288,62 @@ public class IntakeService {
 
 	// ----- writing -----
 
+	/** What to do with an import that repeats what is in the system ({@link #repeats}). */
+	public enum RepeatChoice {
+		/** Leave out the rows whose task is already in the system; write the rest. */
+		SKIP_REPEATED,
+		/** Write every row as a plan of its own, repeated tasks included (a new year's plan that repeats last year's). */
+		IMPORT_ALL
+	}
+
+	@Transactional
+	public CommitResult commit(long id, long version, Set<Long> keepRemoved) {
+		return commit(id, version, keepRemoved, null);
+	}
+
+	/**
+	 * What the draft would repeat of what is already in the system (the same file committed before, rows whose task
+	 * text is exactly an existing task's): the preview asks the user to choose before anything is written.
+	 */
+	public RepeatedImport.Repeats repeats(Batch b) {
+		if (!b.isDraft()) {
+			return RepeatedImport.Repeats.none(0);
+		}
+		return repeated.of(b.id(), b.settings().targetPlanId(), preview(b));
+	}
+
 	/**
 	 * Writes the import: the plan and its groups (or the notice as a directive), every kept row as a task,
 	 * changes to tasks of a revised plan, and the removal of tasks the revised plan no longer has (unless an
 	 * agency has worked on them, or the user keeps them). One transaction: any refusal on the way leaves the
-	 * database as it was.
+	 * database as it was. An import that repeats what is in the system ({@link #repeats}) is refused until the user
+	 * has chosen ({@code choice}): its repeated rows left out, or every row written as a plan of its own.
 	 */
 	@Transactional
-	public CommitResult commit(long id, long version, Set<Long> keepRemoved) {
+	public CommitResult commit(long id, long version, Set<Long> keepRemoved, RepeatChoice choice) {
 		Batch b = draft(id, "ghi bản nhập");
 		if (b.version() != version) {
 			throw new ConcurrentEditException("bản nhập");
 		}
 		Preview p = preview(b);
+		RepeatedImport.Repeats r = repeated.of(id, b.settings().targetPlanId(), p);
+		if (r.any()) {
+			if (choice == null) {
+				throw new DomainException(repeatsMessage(r));
+			}
+			if (choice == RepeatChoice.SKIP_REPEATED && !r.rows().isEmpty()) {
+				List<DraftRow> rows = new ArrayList<>(b.rows());
+				for (int index : r.rows()) {
+					rows.set(index, rows.get(index).withDropped(true));
+				}
+				drafts.save(id, rows, b.settings(), version);
+				audit.change("INTAKE_REPEATS_SKIPPED", "INTAKE", id, null, "Bỏ " + r.rows().size()
+						+ " dòng trùng hẳn nhiệm vụ đã có trong hệ thống", null, null);
+				b = drafts.load(id);
+				version = b.version();
+				p = preview(b);
+			}
+		}
 		if (!p.summary().committable()) {
 			throw new DomainException(notCommittable(p));
 		}
@@ -316,6 +361,41 @@ public class IntakeService {
 				+ result.created().size() + ", sửa " + result.updated().size() + ", xóa " + result.deleted().size()
 				+ " nhiệm vụ", null, after);
 		return result;
+	}
+
+	/**
+	 * The user imports the file as a new version of the plan that holds its repeated tasks: the draft now revises
+	 * that plan, and the preview shows what is added, changed and removed.
+	 */
+	@Transactional
+	public void importAsNewVersion(long id, long version) {
+		Batch b = draft(id, "sửa bản nhập");
+		RepeatedImport.Repeats r = repeated.of(id, b.settings().targetPlanId(), preview(b));
+		if (r.planId() == null) {
+			throw new DomainException("Các nhiệm vụ trùng không thuộc kế hoạch nào; hãy bỏ qua các dòng trùng hoặc hủy bản nhập");
+		}
+		updateSettings(id, IntakeSettings.revise(r.planId()), version);
+	}
+
+	static String repeatsMessage(RepeatedImport.Repeats r) {
+		StringBuilder m = new StringBuilder("Chưa ghi: bản nhập này lặp lại dữ liệu đã có trong hệ thống");
+		if (!r.sameFile().isEmpty()) {
+			RepeatedImport.PastImport last = r.sameFile().get(0);
+			m.append("; tệp này đã được ghi lúc ").append(new VnFormat().dateTime(last.committedAt()));
+			if (last.planTitle() != null) {
+				m.append(" vào kế hoạch “").append(last.planTitle()).append("”");
+			}
+		}
+		if (!r.rows().isEmpty()) {
+			m.append("; ").append(r.rows().size()).append("/").append(r.tasks())
+				.append(" nhiệm vụ trùng hẳn nhiệm vụ đã có");
+		}
+		m.append(". Hãy chọn: bỏ qua các dòng trùng (ghi ").append(r.fresh()).append(" nhiệm vụ mới)");
+		if (r.planId() != null) {
+			m.append(", nhập thành phiên bản mới của kế hoạch “").append(r.planTitle()).append("”");
+		}
+		return m.append(", nhập tất cả thành kế hoạch riêng (ghi ").append(r.tasks()).append(" nhiệm vụ)")
+			.append(", hoặc hủy bản nhập").toString();
 	}
 
 	private static String notCommittable(Preview p) {

@@ -64,6 +64,7 @@ class NotificationController {
 	String admin(Model model) {
 		model.addAttribute("counts", centre.outboxCounts());
 		model.addAttribute("rows", centre.undelivered(300));
+		model.addAttribute("mailConfigured", jobs.mailConfigured());
 		return "notification/admin";
 	}
 

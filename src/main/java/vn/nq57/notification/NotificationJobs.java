@@ -41,4 +41,9 @@ public class NotificationJobs {
 	public int send(int max) {
 		return outbox.sendDue(Instant.now(), max);
 	}
+
+	/** Whether a mail server is configured ({@code spring.mail.host}); without one nothing is mailed. */
+	public boolean mailConfigured() {
+		return outbox.configured();
+	}
 }

@@ -30,6 +30,20 @@ class NotificationSchedule {
 		jobs.reminders();
 	}
 
+	/**
+	 * Once the application is up (after the demo data on a fresh start): the day's reminders and the week's digest if
+	 * they have not been computed yet, so nobody waits for tomorrow's 06:30 (or next Monday) to see what is due;
+	 * idempotent and under the same locks.
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	void catchUp() {
+		ReminderEngine.Result r = jobs.reminders();
+		if (r != null) {
+			log.info("Reminders computed at start-up: {} queued", r.total());
+		}
+		jobs.digest();
+	}
+
 	/** Monday 07:00; a week's digest is keyed on its Monday, so a rerun later in the week adds nothing. */
 	@Scheduled(cron = "${nq57.notification.digest-cron:0 0 7 * * MON}", zone = AppClock.ZONE)
 	void digest() {

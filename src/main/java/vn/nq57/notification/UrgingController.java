@@ -29,7 +29,10 @@ class UrgingController {
 	private final UrgingLetters letters;
 	private final Reprimands reprimands;
 
-	UrgingController(UrgingLetters letters, Reprimands reprimands) {
+	private final NotificationSettings settings;
+
+	UrgingController(UrgingLetters letters, Reprimands reprimands, NotificationSettings settings) {
+		this.settings = settings;
 		this.letters = letters;
 		this.reprimands = reprimands;
 	}
@@ -39,6 +42,8 @@ class UrgingController {
 		boolean secretariat = AccessPolicy.current().is(Role.SECRETARIAT);
 		model.addAttribute("agencies", secretariat ? letters.agenciesToUrge(200) : List.of());
 		model.addAttribute("candidates", reprimands.candidates());
+		model.addAttribute("reprimandDays", settings.reprimandOverdueDays());
+		model.addAttribute("reprimandReports", settings.reprimandLateReports());
 		model.addAttribute("secretariat", secretariat);
 		return "notification/urging";
 	}

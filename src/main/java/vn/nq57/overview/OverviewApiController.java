@@ -68,7 +68,7 @@ class OverviewApiController {
 		return new OverviewJson(o.day(), o.planId(), o.planTitle(), totals.total(), o.summary().dueSoon(),
 				byCode(totals.asMap()), totals.completionRateOverDue(), totals.completionRateOverAll(),
 				totals.overdueRate(), o.summary().groups().stream().map(OverviewApiController::group).toList(),
-				o.agencies().total(), o.agencies().rows(), o.overdue().total());
+				o.agencies().total(), o.agencies().rows(), o.overdueAssignments());
 	}
 
 	private static GroupJson group(GroupRow g) {

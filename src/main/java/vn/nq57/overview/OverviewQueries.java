@@ -56,6 +56,20 @@ public class OverviewQueries {
 		public long total() {
 			return counts.values().stream().mapToLong(Long::longValue).sum();
 		}
+
+		/**
+		 * The task list's query for this row: its group, every group of its code across plans (a merged row), or
+		 * the tasks outside any group ("Không thuộc nhóm", of the chosen plan if any).
+		 */
+		public String listQuery() {
+			if (groupId != null) {
+				return "group=" + groupId;
+			}
+			if (code == null) {
+				return "group=0" + (planId == null ? "" : "&plan=" + planId);
+			}
+			return "groupCode=" + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8);
+		}
 	}
 
 	/** Task-level figures: the table by group and the totals that give the three rates. */
@@ -289,6 +303,175 @@ public class OverviewQueries {
 		Long total = knownTotal != null ? knownTotal : jdbc.queryForObject("SELECT count(*) FROM assignment_view a"
 				+ (planId == null ? "" : " JOIN task_view t ON t.id = a.task_id") + where, p, Long.class);
 		return new Page<>(rows, page, size, total == null ? 0 : total);
+	}
+
+	/**
+	 * Why an agency is behind, in its own words: the latest progress note (on or before the day asked about) on
+	 * one of its work items — the result, the obstacles (khó khăn, vướng mắc) and the proposals — and how many
+	 * days have passed since it last reported anything. {@code lastUpdate == null}: it never reported.
+	 */
+	public record Reason(String results, String obstacles, String proposals, LocalDate lastUpdate, Long daysSince) {
+
+		public boolean never() {
+			return lastUpdate == null;
+		}
+
+		/** The note to show, obstacles first (what a leader must act on), then proposals, then the result. */
+		public String text() {
+			StringBuilder b = new StringBuilder();
+			append(b, "Khó khăn, vướng mắc: ", obstacles);
+			append(b, "Đề xuất: ", proposals);
+			if (b.isEmpty()) {
+				append(b, "", results);
+			}
+			return b.toString();
+		}
+
+		private static void append(StringBuilder b, String label, String text) {
+			if (text != null && !text.isBlank()) {
+				if (!b.isEmpty()) {
+					b.append(" · ");
+				}
+				b.append(label).append(text.strip());
+			}
+		}
+	}
+
+	/** One lead agency's overdue work item of a task, with its reason. */
+	public record OverdueAgency(long assignmentId, long agencyId, String agencyName, LocalDate dueDate, long daysLate,
+			int percent, Reason reason) {
+	}
+
+	/**
+	 * A task (and period, for a recurring one) with overdue work: how many of its lead agencies are overdue out of
+	 * how many it was given to, the oldest due date, and the overdue agencies worst first (at most
+	 * {@link #AGENCIES_SHOWN}; the task page has the rest).
+	 */
+	public record OverdueTask(long taskId, String stt, String title, String periodLabel, int overdueAgencies,
+			int assignedAgencies, LocalDate oldestDue, long maxDaysLate, List<OverdueAgency> agencies) {
+
+		/** One agency, one work item: shown as one line, nothing to expand. */
+		public boolean single() {
+			return assignedAgencies == 1;
+		}
+
+		public int hidden() {
+			return Math.max(0, overdueAgencies - agencies.size());
+		}
+	}
+
+	/** How many overdue agencies of one task the overview lists under it. */
+	public static final int AGENCIES_SHOWN = 10;
+
+	/**
+	 * Tasks with work not completed by {@code day} past its due date, one row per task and period — a task given to
+	 * a collective lead of 17 agencies is one row "14/17", not 17 — longest overdue first, with the overdue agencies
+	 * under it and the reason each gave.
+	 */
+	public Page<OverdueTask> overdueTasks(Long planId, LocalDate day, LocalDate today, int page, int size) {
+		MapSqlParameterSource p = params(planId, day, 0).addValue("limit", size).addValue("offset", (long) page * size);
+		String overdue = !day.isBefore(today) ? "task_overdue" : "task_overdue_as_of";
+		String planJoin = planId == null ? "" : " JOIN task_view pt ON pt.id = a.task_id AND pt.plan_id = :plan";
+		long[] total = { 0 };
+		record Key(long taskId, String period, int overdue, LocalDate oldest) {
+		}
+		List<Key> keys = jdbc.query("""
+				SELECT a.task_id, a.period_label, count(*) AS overdue_n, min(a.due_date) AS oldest,
+				       count(*) OVER () AS groups
+				FROM assignment_view a%s
+				WHERE %s(a.due_date, a.completed_on, :day)
+				GROUP BY a.task_id, a.period_label
+				ORDER BY oldest, overdue_n DESC, a.task_id, a.period_label
+				LIMIT :limit OFFSET :offset""".formatted(planJoin, overdue), p, (rs, i) -> {
+			total[0] = rs.getLong("groups");
+			return new Key(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getDate(4).toLocalDate());
+		});
+		if (keys.isEmpty()) {
+			Long n = page == 0 ? Long.valueOf(0) : jdbc.queryForObject("""
+					SELECT count(*) FROM (SELECT 1 FROM assignment_view a%s WHERE %s(a.due_date, a.completed_on, :day)
+					GROUP BY a.task_id, a.period_label) x""".formatted(planJoin, overdue), p, Long.class);
+			return new Page<>(List.of(), page, size, n == null ? 0 : n);
+		}
+		List<Long> taskIds = keys.stream().map(Key::taskId).distinct().toList();
+		p.addValue("tasks", taskIds).addValue("shown", AGENCIES_SHOWN);
+		Map<String, Integer> assigned = new HashMap<>();
+		Map<Long, String[]> tasks = new HashMap<>();
+		jdbc.query("""
+				SELECT a.task_id, a.period_label, count(*) AS n, min(t.stt) AS stt, min(t.title) AS title
+				FROM assignment_view a JOIN task_view t ON t.id = a.task_id
+				WHERE a.task_id IN (:tasks)
+				GROUP BY a.task_id, a.period_label""", p, rs -> {
+			assigned.put(rs.getLong(1) + "|" + rs.getString(2), rs.getInt(3));
+			tasks.put(rs.getLong(1), new String[] { rs.getString(4), rs.getString(5) });
+		});
+		Map<String, List<OverdueAgency>> byKey = new HashMap<>();
+		jdbc.query("""
+				SELECT x.*, ag.name AS agency, pu.results, pu.obstacles, pu.proposals, pu.reported_on,
+				       (SELECT max(lu.reported_on) FROM progress_update_view lu
+				        WHERE lu.assignment_id = x.id AND lu.reported_on <= :day) AS last_update
+				FROM (SELECT a.id, a.task_id, a.period_label, a.agency_id, a.due_date, a.percent,
+				             row_number() OVER (PARTITION BY a.task_id, a.period_label ORDER BY a.due_date, a.percent, a.id) AS rn
+				      FROM assignment_view a
+				      WHERE a.task_id IN (:tasks) AND %s(a.due_date, a.completed_on, :day)) x
+				JOIN agency_view ag ON ag.id = x.agency_id
+				LEFT JOIN LATERAL (SELECT u.results, u.obstacles, u.proposals, u.reported_on FROM progress_update_view u
+				                   WHERE u.assignment_id = x.id AND u.reported_on <= :day
+				                   ORDER BY u.created_at DESC, u.id DESC LIMIT 1) pu ON true
+				WHERE x.rn <= :shown
+				ORDER BY x.task_id, x.period_label, x.rn""".formatted(overdue), p, rs -> {
+			LocalDate due = rs.getDate("due_date").toLocalDate();
+			java.sql.Date last = rs.getDate("last_update");
+			LocalDate lastDay = last == null ? null : last.toLocalDate();
+			Reason reason = new Reason(rs.getString("results"), rs.getString("obstacles"), rs.getString("proposals"),
+					lastDay, lastDay == null ? null : java.time.temporal.ChronoUnit.DAYS.between(lastDay, day));
+			byKey.computeIfAbsent(rs.getLong("task_id") + "|" + rs.getString("period_label"), k -> new ArrayList<>())
+				.add(new OverdueAgency(rs.getLong("id"), rs.getLong("agency_id"), rs.getString("agency"), due,
+						java.time.temporal.ChronoUnit.DAYS.between(due, day), rs.getInt("percent"), reason));
+		});
+		List<OverdueTask> rows = new ArrayList<>();
+		for (Key k : keys) {
+			String key = k.taskId() + "|" + k.period();
+			String[] t = tasks.getOrDefault(k.taskId(), new String[] { null, "" });
+			rows.add(new OverdueTask(k.taskId(), t[0], t[1], k.period(), k.overdue(), assigned.getOrDefault(key, k.overdue()),
+					k.oldest(), java.time.temporal.ChronoUnit.DAYS.between(k.oldest(), day),
+					byKey.getOrDefault(key, List.of())));
+		}
+		return new Page<>(rows, page, size, total[0]);
+	}
+
+	/**
+	 * For each agency, the reason it gave on its open work (the latest progress note on or before {@code day} on a
+	 * work item not completed) and the days since it last reported on any of its work.
+	 */
+	public Map<Long, Reason> reasons(java.util.Collection<Long> agencyIds, LocalDate day) {
+		if (agencyIds.isEmpty()) {
+			return Map.of();
+		}
+		MapSqlParameterSource p = new MapSqlParameterSource("ids", agencyIds).addValue("day", Date.valueOf(day));
+		Map<Long, LocalDate> last = new HashMap<>();
+		jdbc.query("""
+				SELECT a.agency_id, max(u.reported_on) FROM assignment_view a
+				JOIN progress_update_view u ON u.assignment_id = a.id
+				WHERE a.agency_id IN (:ids) AND u.reported_on <= :day
+				GROUP BY a.agency_id""", p, rs -> {
+			last.put(rs.getLong(1), rs.getDate(2).toLocalDate());
+		});
+		Map<Long, Reason> out = new HashMap<>();
+		jdbc.query("""
+				SELECT DISTINCT ON (a.agency_id) a.agency_id, u.results, u.obstacles, u.proposals
+				FROM assignment_view a JOIN progress_update_view u ON u.assignment_id = a.id
+				WHERE a.agency_id IN (:ids) AND u.reported_on <= :day AND (a.completed_on IS NULL OR a.completed_on > :day)
+				ORDER BY a.agency_id, u.created_at DESC, u.id DESC""", p, rs -> {
+			long id = rs.getLong(1);
+			LocalDate l = last.get(id);
+			out.put(id, new Reason(rs.getString(2), rs.getString(3), rs.getString(4), l,
+					l == null ? null : java.time.temporal.ChronoUnit.DAYS.between(l, day)));
+		});
+		for (Long id : agencyIds) {
+			LocalDate l = last.get(id);
+			out.putIfAbsent(id, new Reason(null, null, null, l, l == null ? null : java.time.temporal.ChronoUnit.DAYS.between(l, day)));
+		}
+		return out;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package vn.nq57.overview;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -12,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.nq57.account.AccessPolicy;
 import vn.nq57.account.CurrentUser;
 import vn.nq57.overview.OverviewQueries.AgencyRow;
-import vn.nq57.overview.OverviewQueries.OverdueRow;
 import vn.nq57.kernel.Page;
 import vn.nq57.overview.OverviewQueries.Summary;
 import vn.nq57.system.AppClock;
@@ -32,10 +32,30 @@ public class OverviewService {
 	private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
 		.withResolverStyle(ResolverStyle.STRICT);
 
-	/** Everything one overview shows, for one plan (or all) on one day. */
+	/**
+	 * Everything one overview shows, for one plan (or all) on one day: the figures, the same figures at the end of
+	 * the previous month ({@code previous}, as of {@code previousDay}) for the change at the top, the agencies worst
+	 * first with the reason each gave ({@code reasons} by agency id), the overdue tasks one row per task, and the
+	 * number of overdue work items (assignments) under them.
+	 */
 	public record Overview(LocalDate day, boolean today, Long planId, String planTitle, int dueSoonDays,
-			Summary summary, Page<AgencyRow> agencies, Page<OverdueRow> overdue) {
+			Summary summary, LocalDate previousDay, Summary previous, Page<AgencyRow> agencies,
+			Map<Long, OverviewQueries.Reason> reasons, Page<OverviewQueries.OverdueTask> overdue,
+			long overdueAssignments) {
+
+		/** The change of a rate since the previous month, in percentage points; {@code null} when either is missing. */
+		public java.math.BigDecimal change(java.math.BigDecimal now, java.math.BigDecimal before) {
+			return now == null || before == null ? null : now.subtract(before);
+		}
 	}
+
+	/** How long the previous month's figures are kept before they are counted again (they rarely change). */
+	static final java.time.Duration PREVIOUS_KEPT = java.time.Duration.ofMinutes(10);
+
+	private record Kept(java.time.Instant at, Summary summary) {
+	}
+
+	private final Map<String, Kept> previous = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final OverviewQueries queries;
 	private final AccessPolicy access;
@@ -73,9 +93,39 @@ public class OverviewService {
 		OverviewQueries.AgencyPage agencyRows = queries.agencyPage(planId, asOf, today, soonDays,
 				Math.max(0, agencyPage), PAGE_SIZE);
 		Page<AgencyRow> agencies = agencyRows.page();
-		Page<OverdueRow> overdue = queries.overdue(planId, asOf, today, Math.max(0, overduePage), PAGE_SIZE,
-				agencyRows.overdueAssignments());
-		return new Overview(asOf, asOf.equals(today), planId, planTitle, soonDays, summary, agencies, overdue);
+		Map<Long, OverviewQueries.Reason> reasons = queries.reasons(
+				agencies.rows().stream().map(AgencyRow::agencyId).toList(), asOf);
+		Page<OverviewQueries.OverdueTask> overdue = queries.overdueTasks(planId, asOf, today, Math.max(0, overduePage),
+				PAGE_SIZE);
+		long overdueAssignments = agencyRows.overdueAssignments() != null ? agencyRows.overdueAssignments()
+				: queries.overdue(planId, asOf, today, 0, 1).total();
+		LocalDate previousDay = asOf.withDayOfMonth(1).minusDays(1);
+		return new Overview(asOf, asOf.equals(today), planId, planTitle, soonDays, summary, previousDay,
+				previousMonth(planId, previousDay, today, soonDays), agencies, reasons, overdue, overdueAssignments);
+	}
+
+	/**
+	 * The figures at the end of the previous month: counted as of that day over every assignment, which costs a
+	 * full scan at national scale, so kept for {@link #PREVIOUS_KEPT} per plan and day (a completion dated back into
+	 * the previous month shows in the change within that time).
+	 */
+	private Summary previousMonth(Long planId, LocalDate day, LocalDate today, int soonDays) {
+		String key = planId + "@" + day + "@" + today + "@" + soonDays;
+		java.time.Instant now = java.time.Instant.now();
+		Kept k = previous.get(key);
+		if (k == null || k.at().plus(PREVIOUS_KEPT).isBefore(now)) {
+			if (previous.size() > 200) {
+				previous.clear();
+			}
+			k = new Kept(now, queries.summary(planId, day, today, soonDays));
+			previous.put(key, k);
+		}
+		return k.summary();
+	}
+
+	/** Forgets the kept figures of previous months (tests that change the past). */
+	void forgetPrevious() {
+		previous.clear();
 	}
 
 	/** A day typed as dd/MM/yyyy (or yyyy-MM-dd, as the API writes it); blank means today. */

@@ -130,10 +130,15 @@ class CompletenessController {
 	}
 
 	@GetMapping("/reporting/periods/{id}")
-	String period(@PathVariable long id, Model model) {
+	String period(@PathVariable long id, @RequestParam(defaultValue = "false") boolean missing,
+			@RequestParam(defaultValue = "0") int page, Model model) {
 		requireOverview();
 		ReportingPeriod p = regimes.period(id);
 		LocalDate today = clock.today();
+		model.addAttribute("agencies", queries.periodAgencies(p, today, missing, Math.max(0, page), PAGE_SIZE));
+		model.addAttribute("missing", missing);
+		model.addAttribute("base", "/reporting/periods/" + id + "?" + (missing ? "missing=true&" : ""));
+		model.addAttribute("secretariat", AccessPolicy.current().is(vn.nq57.account.Role.SECRETARIAT));
 		Grid g = queries.grid(new Filter(p.regimeId(), p.year(), null, null, null, null), today, 0, 1);
 		model.addAttribute("p", p);
 		model.addAttribute("totals", g.totals().stream().filter(t -> t.period().id() == id).findFirst().orElse(null));

@@ -148,6 +148,43 @@ public class CompletenessQueries {
 		this.jdbc = jdbc;
 	}
 
+	/** One agency owing (or having sent) the report of one period: its report, and the cell it makes. */
+	public record PeriodAgency(long agencyId, String name, Long reportId, ReportState state, Cell cell,
+			LocalDate firstSubmittedOn) {
+	}
+
+	/**
+	 * The agencies that owe the report of a period, those that have not reported first (missing, returned, not yet
+	 * due), then late and on time, by name; one page; {@code onlyMissing} keeps those to urge.
+	 */
+	public Page<PeriodAgency> periodAgencies(ReportingPeriod p, LocalDate today, boolean onlyMissing, int page, int size) {
+		MapSqlParameterSource params = new MapSqlParameterSource("period", p.id()).addValue("limit", size)
+			.addValue("offset", (long) page * size).addValue("due", java.sql.Date.valueOf(p.dueDate()));
+		String where = onlyMissing ? " WHERE coalesce(r.state, 'NOT_STARTED') NOT IN ('SUBMITTED', 'ACCEPTED')" : "";
+		long[] total = { 0 };
+		List<PeriodAgency> rows = jdbc.query("""
+				SELECT x.agency_id, a.name, r.id AS report_id, coalesce(r.state, 'NOT_STARTED') AS state,
+				       r.first_submitted_on, count(*) OVER () AS total
+				FROM (SELECT agency_id FROM reporting_expectation WHERE period_id = :period
+				      UNION SELECT agency_id FROM periodic_report WHERE period_id = :period AND expected) x
+				JOIN agency_view a ON a.id = x.agency_id
+				LEFT JOIN periodic_report r ON r.period_id = :period AND r.agency_id = x.agency_id
+				%s
+				ORDER BY CASE WHEN coalesce(r.state, 'NOT_STARTED') IN ('SUBMITTED', 'ACCEPTED')
+				              THEN CASE WHEN r.first_submitted_on <= :due THEN 3 ELSE 2 END
+				              WHEN r.state = 'RETURNED' THEN 1 ELSE 0 END,
+				         a.name COLLATE "vi-x-icu", a.id
+				LIMIT :limit OFFSET :offset""".formatted(where), params, (rs, i) -> {
+			total[0] = rs.getLong("total");
+			ReportState state = ReportState.valueOf(rs.getString("state"));
+			java.sql.Date first = rs.getDate("first_submitted_on");
+			LocalDate firstOn = first == null ? null : first.toLocalDate();
+			return new PeriodAgency(rs.getLong("agency_id"), rs.getString("name"), (Long) rs.getObject("report_id"), state,
+					Completeness.cell(state, firstOn, p.dueDate(), today), firstOn);
+		});
+		return new Page<>(rows, page, size, total[0]);
+	}
+
 	/** The agency × period grid of one regime and year, one page of agencies at a time. */
 	public Grid grid(Filter f, LocalDate today, int page, int size) {
 		List<ReportingPeriod> periods = jdbc.query(RegimeQueries.PERIOD_SQL

@@ -35,11 +35,51 @@ class ReportController {
 	private final AccessPolicy access;
 	private final AppClock clock;
 
-	ReportController(PeriodicReportService reports, CompletenessQueries completeness, AccessPolicy access, AppClock clock) {
+	private final vn.nq57.system.AuditStory story;
+	private final org.springframework.context.MessageSource messages;
+
+	ReportController(PeriodicReportService reports, CompletenessQueries completeness, AccessPolicy access, AppClock clock,
+			vn.nq57.system.AuditStory story, org.springframework.context.MessageSource messages) {
+		this.story = story;
+		this.messages = messages;
 		this.reports = reports;
 		this.completeness = completeness;
 		this.access = access;
 		this.clock = clock;
+	}
+
+	/**
+	 * A report's own values in words for its change log: the state, the themes of obstacles and proposals (stored as
+	 * "FUNDING: text"), the sections by their heading.
+	 */
+	private String reportValue(String key, String value, java.util.Locale locale) {
+		if (key.equals("state")) {
+			return messages.getMessage("reportState." + value, null, value, locale);
+		}
+		if (key.equals("obstacles[]") || key.equals("proposals[]")) {
+			int colon = value.indexOf(": ");
+			if (colon > 0) {
+				String theme = messages.getMessage("reportTheme." + value.substring(0, colon), null, null, locale);
+				if (theme != null) {
+					return theme + ": " + value.substring(colon + 2);
+				}
+			}
+			return value;
+		}
+		if (key.startsWith("sections.")) {
+			if (value.equals(ReportContent.SUMMARY)) {
+				return ReportPrefill.SUMMARY_TITLE;
+			}
+			if (value.equals(ReportContent.NEXT)) {
+				return ReportPrefill.NEXT_TITLE;
+			}
+			if (value.startsWith(ReportContent.GROUP_PREFIX)) {
+				String g = value.substring(ReportContent.GROUP_PREFIX.length());
+				return g.equals(ReportContent.NO_GROUP) ? ReportPrefill.NO_GROUP_TITLE : "Nhóm " + g;
+			}
+			return value;
+		}
+		return null;
 	}
 
 	/** Agencies land on their reports; DoST, leaders and administrators on the completeness grid. */
@@ -58,7 +98,7 @@ class ReportController {
 	}
 
 	@GetMapping("/reporting/reports/{id}")
-	String page(@PathVariable long id, Model model) {
+	String page(@PathVariable long id, Model model, java.util.Locale locale) {
 		CurrentUser me = AccessPolicy.current();
 		ReportView view = reports.view(id);
 		LocalDate today = clock.today();
@@ -79,7 +119,8 @@ class ReportController {
 		model.addAttribute("canReopen", me.is(Role.SECRETARIAT) && view.row().period().isLocked(today) && !s.isReceived());
 		model.addAttribute("locked", view.row().lockedFor(today));
 		model.addAttribute("steps", reports.steps(id));
-		model.addAttribute("changes", own ? reports.changes(id) : List.of());
+		model.addAttribute("changes", own ? reports.changes(id).stream().map(e -> java.util.Map.entry(e,
+				story.of(e, locale, (key, value) -> reportValue(key, value, locale)))).toList() : List.of());
 		model.addAttribute("themes", ReportTheme.values());
 		if (!model.containsAttribute("typed")) {
 			model.addAttribute("typed", null);

@@ -9,7 +9,25 @@ import java.util.function.UnaryOperator;
  * message, as a {@link DomainException}).
  */
 public record SettingSpec(String key, String section, String label, String help, String defaultValue,
-		UnaryOperator<String> normalize) {
+		UnaryOperator<String> normalize, java.util.Map<String, String> choices) {
+
+	/** A setting typed as text (a number, a list of days). */
+	public SettingSpec(String key, String section, String label, String help, String defaultValue,
+			UnaryOperator<String> normalize) {
+		this(key, section, label, help, defaultValue, normalize, java.util.Map.of());
+	}
+
+	/**
+	 * A setting chosen from a list: {@code choices} maps each stored value to the message key of its words, shown
+	 * in a drop-down and in the default column (a person never reads the stored code).
+	 */
+	public SettingSpec {
+		choices = choices == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(choices));
+	}
+
+	public boolean chosen() {
+		return !choices.isEmpty();
+	}
 
 	/** The settings a module contributes to the settings page (a Spring bean per module). */
 	public interface Provider {

@@ -52,9 +52,10 @@ public class Settings implements SettingSpec.Provider {
 				"Việc chưa hoàn thành có hạn trong số ngày này được đánh dấu sắp đến hạn", "7",
 				SettingSpec.wholeNumber("Số ngày sắp đến hạn", 1, 90)),
 				new SettingSpec(RATES_ROUNDING, "Tỷ lệ", "Cách lấy hai chữ số thập phân của tỷ lệ",
-						"TRUNCATE: bỏ phần sau chữ số thập phân thứ hai, như Văn phòng Chính phủ công bố (16.051/16.274 = 98,62%); "
-								+ "HALF_UP: làm tròn nửa lên (98,63%)",
-						Rates.DEFAULT.name(), Settings::ratesRule));
+						"Bỏ phần sau chữ số thập phân thứ hai, như Văn phòng Chính phủ công bố (16.051/16.274 = 98,62%), "
+								+ "hoặc làm tròn nửa lên (98,63%)",
+						Rates.DEFAULT.name(), Settings::ratesRule, java.util.Map.of(Rates.Rule.TRUNCATE.name(),
+								"setting.rates.rounding.TRUNCATE", Rates.Rule.HALF_UP.name(), "setting.rates.rounding.HALF_UP")));
 	}
 
 	static String ratesRule(String typed) {
@@ -65,7 +66,8 @@ public class Settings implements SettingSpec.Provider {
 				return r.name();
 			}
 		}
-		throw new DomainException("Cách làm tròn tỷ lệ: “" + v + "” không hợp lệ; hãy nhập TRUNCATE hoặc HALF_UP");
+		throw new DomainException("Cách làm tròn tỷ lệ: “" + v + "” không hợp lệ; hãy chọn “bỏ phần sau chữ số thập phân thứ hai” "
+				+ "hoặc “làm tròn nửa lên”");
 	}
 
 	public String get(String key, String fallback) {

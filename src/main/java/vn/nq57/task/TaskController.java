@@ -54,7 +54,7 @@ class TaskController {
 			@RequestParam(defaultValue = "false") boolean soon, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String agencyName,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) String groupCode, @RequestParam(defaultValue = "0") int page, Model model) {
 		CurrentUser me = AccessPolicy.current();
 		if (agency == null && agencyName != null && !agencyName.isBlank()) {
 			var found = agencies.resolve(agencyName).or(() -> agencies.findByCode(agencyName.strip()));
@@ -63,7 +63,8 @@ class TaskController {
 			}
 			agency = found.map(vn.nq57.agency.Agency::getId).orElse(null);
 		}
-		TaskQueries.Filter filter = new TaskQueries.Filter(plan, group, agency, status, soon, from, to, q, sort).visibleTo(me);
+		TaskQueries.Filter filter = new TaskQueries.Filter(plan, group, agency, status, soon, from, to, q, sort)
+			.withGroupCode(groupCode).visibleTo(me);
 		Long agencyFilter = filter.agencyId();
 		model.addAttribute("page", queries.search(filter, clock.today(), settings.dueSoonDays(), Math.max(0, page), PAGE_SIZE));
 		model.addAttribute("filter", filter);
@@ -79,6 +80,7 @@ class TaskController {
 		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/tasks");
 		addIf(url, "plan", plan);
 		addIf(url, "group", group);
+		addIf(url, "groupCode", filter.groupCode());
 		addIf(url, "agency", agencyFilter != null && me.seesEveryAgency() ? agencyFilter : null);
 		addIf(url, "status", status);
 		addIf(url, "soon", soon ? true : null);

@@ -52,12 +52,14 @@ class TaskPageController {
 	private final AgencyDirectory agencies;
 	private final AccessPolicy access;
 	private final AuditLog audit;
+	private final TaskHistory history;
 	private final AppClock clock;
 	private final Settings settings;
 	private final AttachmentStore files;
 
 	TaskPageController(AttachmentStore files, TaskService tasks, TaskQueries queries, ProgressService progress, AgencyDirectory agencies,
-			AccessPolicy access, AuditLog audit, AppClock clock, Settings settings) {
+			AccessPolicy access, AuditLog audit, AppClock clock, Settings settings, TaskHistory history) {
+		this.history = history;
 		this.tasks = tasks;
 		this.queries = queries;
 		this.progress = progress;
@@ -70,7 +72,8 @@ class TaskPageController {
 	}
 
 	@GetMapping("/tasks/{id}")
-	String page(@PathVariable long id, Model model) {
+	String page(@PathVariable long id, @RequestParam(required = false) Long historyAgency, Model model,
+			java.util.Locale locale) {
 		CurrentUser me = AccessPolicy.current();
 		Task task = tasks.get(id);
 		access.require(tasks.canOpen(me, task), "TASK", id, "xem nhiệm vụ không giao cho cơ quan mình");
@@ -97,7 +100,18 @@ class TaskPageController {
 		List<ProgressService.ClaimEntry> claims = progress.claims(task, me);
 		model.addAttribute("pendingClaims", claims.stream()
 			.filter(c -> c.state() == ClaimState.CLAIMED || c.state() == ClaimState.HEAD_APPROVED).toList());
-		model.addAttribute("timeline", timeline(task, me, mine, claims));
+		java.util.Map<Long, Long> agencyOf = new java.util.HashMap<>();
+		mine.forEach(a -> agencyOf.put(a.getId(), a.getAgencyId()));
+		Long historyFilter = historyAgency != null && agencyOf.containsValue(historyAgency) ? historyAgency : null;
+		model.addAttribute("timeline", timeline(task, me, agencyOf, claims, historyFilter, locale));
+		model.addAttribute("historyAgency", historyFilter);
+		java.util.Set<Long> historyIds = new HashSet<>();
+		mine.forEach(a -> historyIds.add(a.getAgencyId()));
+		// a drop-down of a few hundred agencies at most (a task of every commune is filtered through ?historyAgency=)
+		var historyNames = historyIds.size() <= 300 ? agencies.refs(historyIds)
+				: java.util.Map.<Long, vn.nq57.agency.AgencyDirectory.AgencyRef>of();
+		model.addAttribute("historyAgencies", historyNames.values().stream()
+			.sorted(Comparator.comparing(vn.nq57.agency.AgencyDirectory.AgencyRef::name)).toList());
 		if (!model.containsAttribute("progressInput")) {
 			model.addAttribute("progressInput", new ProgressInput());
 		}
@@ -119,17 +133,27 @@ class TaskPageController {
 		}
 	}
 
-	private List<TimelineItem> timeline(Task task, CurrentUser me, List<Assignment> readable,
-			List<ProgressService.ClaimEntry> claims) {
-		Set<Long> readableIds = new HashSet<>();
-		readable.forEach(a -> readableIds.add(a.getId()));
+	/**
+	 * The task's story, newest first: progress notes, completion reports, directions, and the other actions from the
+	 * audit trail in words ({@link TaskHistory}); only the work items the reader may read; {@code agency}: only that
+	 * agency's work.
+	 */
+	private List<TimelineItem> timeline(Task task, CurrentUser me, java.util.Map<Long, Long> agencyOf,
+			List<ProgressService.ClaimEntry> claims, Long agency, java.util.Locale locale) {
 		List<TimelineItem> items = new ArrayList<>();
-		progress.progress(task, me).forEach(p -> items.add(new TimelineItem(p.createdAt(), "progress", p)));
-		claims.forEach(c -> items.add(new TimelineItem(c.claimedAt(), "claim", c)));
-		progress.directions(task.getId()).forEach(d -> items.add(new TimelineItem(d.createdAt(), "direction", d)));
+		progress.progress(task, me).stream().filter(p -> agency == null || p.agencyId() == agency)
+			.forEach(p -> items.add(new TimelineItem(p.createdAt(), "progress", p)));
+		claims.stream().filter(c -> agency == null || c.agencyId() == agency)
+			.forEach(c -> items.add(new TimelineItem(c.claimedAt(), "claim", c)));
+		if (agency == null) {
+			progress.directions(task.getId()).forEach(d -> items.add(new TimelineItem(d.createdAt(), "direction", d)));
+		}
 		audit.forTask(task.getId()).stream()
-			.filter(e -> !"ASSIGNMENT".equals(e.entityType()) || readableIds.contains(e.entityId()))
-			.forEach(e -> items.add(new TimelineItem(e.occurredAt(), "change", e)));
+			.filter(e -> !"ASSIGNMENT".equals(e.entityType()) || agencyOf.containsKey(e.entityId()))
+			.filter(e -> !TaskHistory.shownAsEvent(e))
+			.map(e -> java.util.Map.entry(e.occurredAt(), history.of(e, agencyOf, locale)))
+			.filter(c -> agency == null || agency.equals(c.getValue().agencyId()))
+			.forEach(c -> items.add(new TimelineItem(c.getKey(), "change", c.getValue())));
 		items.sort(Comparator.comparing(TimelineItem::at).reversed());
 		return items;
 	}

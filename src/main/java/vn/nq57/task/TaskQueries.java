@@ -20,20 +20,41 @@ import vn.nq57.kernel.Page;
 @Component
 public class TaskQueries {
 
-	/** Filter of the task list; {@code null} fields do not filter. */
+	/**
+	 * Filter of the task list; {@code null} fields do not filter. {@code groupId} {@link #NO_GROUP} lists the tasks
+	 * outside any task group ("Không thuộc nhóm"); {@code groupCode} the tasks of every group of that code (I, II, …)
+	 * across plans, as the overview adds them up.
+	 */
 	public record Filter(Long planId, Long groupId, Long agencyId, TaskStatus status, boolean dueSoonOnly,
-			LocalDate dueFrom, LocalDate dueTo, String text, String sort) {
+			LocalDate dueFrom, LocalDate dueTo, String text, String sort, String groupCode) {
+
+		/** {@code group=0}: the tasks outside any task group. */
+		public static final long NO_GROUP = 0L;
+
+		public Filter(Long planId, Long groupId, Long agencyId, TaskStatus status, boolean dueSoonOnly,
+				LocalDate dueFrom, LocalDate dueTo, String text, String sort) {
+			this(planId, groupId, agencyId, status, dueSoonOnly, dueFrom, dueTo, text, sort, null);
+		}
 
 		public static Filter none() {
 			return new Filter(null, null, null, null, false, null, null, null, null);
 		}
 
 		public Filter withAgency(Long agency) {
-			return new Filter(planId, groupId, agency, status, dueSoonOnly, dueFrom, dueTo, text, sort);
+			return new Filter(planId, groupId, agency, status, dueSoonOnly, dueFrom, dueTo, text, sort, groupCode);
 		}
 
 		public Filter withSort(String order) {
-			return new Filter(planId, groupId, agencyId, status, dueSoonOnly, dueFrom, dueTo, text, order);
+			return new Filter(planId, groupId, agencyId, status, dueSoonOnly, dueFrom, dueTo, text, order, groupCode);
+		}
+
+		public Filter withGroupCode(String code) {
+			return new Filter(planId, groupId, agencyId, status, dueSoonOnly, dueFrom, dueTo, text, sort,
+					code == null || code.isBlank() ? null : code.strip());
+		}
+
+		public boolean noGroup() {
+			return groupId != null && groupId == NO_GROUP;
 		}
 
 		/**
@@ -80,9 +101,16 @@ public class TaskQueries {
 			where.add("t.plan_id = :plan");
 			p.addValue("plan", f.planId());
 		}
-		if (f.groupId() != null) {
+		if (f.noGroup()) {
+			where.add("t.group_id IS NULL");
+		}
+		else if (f.groupId() != null) {
 			where.add("t.group_id = :group");
 			p.addValue("group", f.groupId());
+		}
+		if (f.groupCode() != null) {
+			where.add("t.group_id IN (SELECT id FROM task_group WHERE upper(code) = upper(:groupCode))");
+			p.addValue("groupCode", f.groupCode());
 		}
 		if (f.agencyId() != null) {
 			where.add("(EXISTS (SELECT 1 FROM assignment a WHERE a.task_id = t.id AND a.agency_id = :agency)"

@@ -45,9 +45,9 @@ class LayoutAdvice {
 	}
 
 	@ModelAttribute("menu")
-	List<Menu.Entry> menu() {
+	List<Menu.Group> menu() {
 		CurrentUser me = me();
-		return me == null ? List.of() : Menu.of(me.role());
+		return me == null ? List.of() : Menu.groups(me.role());
 	}
 
 	@ModelAttribute("langEn")

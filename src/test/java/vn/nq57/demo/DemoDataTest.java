@@ -92,4 +92,31 @@ class DemoDataTest {
 				WHERE p.period_key = '2026-11' AND r.state <> 'NOT_STARTED'""", Long.class);
 		assertThat(november).isZero();
 	}
+
+	@Test
+	@DisplayName("the demo's history spans the year: the import in April, progress notes month after month, claims, approvals and confirmations dated when they happened, nothing after the day")
+	void aHistoryOverTheYear() {
+		assertThat(jdbc.queryForObject("""
+				SELECT min(occurred_at)::date FROM audit_event WHERE action = 'TASK_CREATED'""", java.sql.Date.class))
+			.isEqualTo(java.sql.Date.valueOf(LocalDate.of(2026, 4, 15)));
+		List<Integer> months = jdbc.queryForList("""
+				SELECT DISTINCT extract(month FROM reported_on)::int FROM progress_update ORDER BY 1""", Integer.class);
+		assertThat(months).as("progress reported in at least six different months").hasSizeGreaterThanOrEqualTo(6);
+		assertThat(jdbc.queryForObject("SELECT max(reported_on) FROM progress_update", java.sql.Date.class).toLocalDate())
+			.isBeforeOrEqualTo(TODAY);
+		// each step of a completion at its own moment: claimed, then approved, then confirmed days later
+		Map<String, Object> i2 = jdbc.queryForMap("""
+				SELECT c.claimed_at, c.approved_at, c.reviewed_at FROM completion_claim c
+				WHERE c.state = 'CONFIRMED' AND c.completed_on = DATE '2026-04-10'""");
+		java.time.Instant claimed = ((java.sql.Timestamp) i2.get("claimed_at")).toInstant();
+		java.time.Instant approved = ((java.sql.Timestamp) i2.get("approved_at")).toInstant();
+		java.time.Instant reviewed = ((java.sql.Timestamp) i2.get("reviewed_at")).toInstant();
+		assertThat(claimed).isBefore(approved);
+		assertThat(approved).isBefore(reviewed);
+		assertThat(java.time.LocalDate.ofInstant(reviewed, java.time.ZoneId.of("Asia/Ho_Chi_Minh"))).isEqualTo(LocalDate.of(2026, 4, 17));
+		// the audit trail agrees with the records it describes
+		assertThat(jdbc.queryForObject("""
+				SELECT count(*) FROM audit_event WHERE action = 'PROGRESS_POSTED' AND occurred_at::date < DATE '2026-11-01'""",
+				Long.class)).isGreaterThanOrEqualTo(8);
+	}
 }

@@ -116,7 +116,7 @@ class NotificationPagesTest {
 			.param("mailed", "ASSIGNMENT_DUE"))
 			.andExpect(redirectedUrl("/notifications"));
 		assertThat(jdbc.queryForList("SELECT kind FROM notification_mail_optout WHERE user_id = ?", String.class, officer))
-			.containsExactlyInAnyOrder("ASSIGNMENT_OVERDUE", "REPORT_DUE", "WEEKLY_DIGEST");
+			.containsExactlyInAnyOrder("ASSIGNMENT_OVERDUE", "REPORT_DUE", "DEADLINE_DUE", "DEADLINE_OVERDUE", "WEEKLY_DIGEST");
 		mvc.perform(get("/notifications").with(user(users.loadUserByUsername(officerName))))
 			.andExpect(content().string(containsString("value=\"ASSIGNMENT_DUE\" checked=\"checked\"")))
 			.andExpect(content().string(containsString("value=\"ASSIGNMENT_OVERDUE\">")));
@@ -130,7 +130,8 @@ class NotificationPagesTest {
 		mvc.perform(post("/notifications/preferences").with(user(users.loadUserByUsername(officerName))).with(csrf()))
 			.andExpect(redirectedUrl("/notifications"));
 		assertThat(jdbc.queryForList("SELECT kind FROM notification_mail_optout WHERE user_id = ?", String.class, officer))
-			.containsExactlyInAnyOrder("ASSIGNMENT_DUE", "ASSIGNMENT_OVERDUE", "REPORT_DUE", "WEEKLY_DIGEST");
+			.containsExactlyInAnyOrder("ASSIGNMENT_DUE", "ASSIGNMENT_OVERDUE", "REPORT_DUE", "DEADLINE_DUE", "DEADLINE_OVERDUE",
+					"WEEKLY_DIGEST");
 	}
 
 	@Test

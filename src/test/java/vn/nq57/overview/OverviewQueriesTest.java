@@ -313,6 +313,71 @@ class OverviewQueriesTest {
 		}
 	}
 
+	@Autowired
+	vn.nq57.task.TaskQueries taskQueries;
+
+	@Test
+	@org.junit.jupiter.api.DisplayName("a task given to three agencies, two of them late, is one row 2/3 with the late ones worst first and the reason each gave")
+	void overdueTasksOneRowPerTaskWithReasons() {
+		long a3 = id("INSERT INTO agency(code, name, kind) VALUES ('OVT-A3', 'Đơn vị kiểm thử C', 'COMMUNE') RETURNING id");
+		long shared = id("INSERT INTO task(plan_id, group_id, title, deadline_phrase, deadline_kind, due_date) VALUES (?, ?, 'Nhiệm vụ chung ba đơn vị', 'Quý III/2026', 'DATE', ?) RETURNING id",
+				plan, g1, d(2026, 9, 30));
+		assignment(shared, a1, d(2026, 9, 30), null);
+		assignment(shared, a2, d(2026, 8, 31), null);
+		assignment(shared, a3, d(2026, 9, 30), d(2026, 9, 1));
+		long author = id("SELECT min(id) FROM app_user");
+		long a2Assignment = id("SELECT id FROM assignment WHERE task_id = ? AND agency_id = ?", shared, a2);
+		jdbc.update("""
+				INSERT INTO progress_update(assignment_id, reported_on, percent, results, obstacles, proposals, author_id, created_at)
+				VALUES (?, ?, 40, 'Đã khảo sát', NULL, NULL, ?, '2026-10-01 09:00+07'),
+				       (?, ?, 50, 'Đã lập dự toán', 'Chưa được bố trí kinh phí', 'Đề nghị Sở Tài chính bố trí vốn', ?, '2026-11-12 09:00+07')""",
+				a2Assignment, d(2026, 10, 1), author, a2Assignment, d(2026, 11, 12), author);
+
+		Page<OverviewQueries.OverdueTask> page = queries.overdueTasks(plan, TODAY, TODAY, 0, 20);
+		OverviewQueries.OverdueTask row = page.rows().stream().filter(r -> r.taskId() == shared).findFirst().orElseThrow();
+		assertThat(row.overdueAgencies()).isEqualTo(2);
+		assertThat(row.assignedAgencies()).isEqualTo(3);
+		assertThat(row.single()).isFalse();
+		assertThat(row.oldestDue()).isEqualTo(LocalDate.of(2026, 8, 31));
+		assertThat(row.maxDaysLate()).isEqualTo(83);
+		assertThat(row.agencies()).extracting(OverviewQueries.OverdueAgency::agencyId).containsExactly(a2, a1);
+		OverviewQueries.Reason said = row.agencies().get(0).reason();
+		assertThat(said.obstacles()).isEqualTo("Chưa được bố trí kinh phí");
+		assertThat(said.proposals()).isEqualTo("Đề nghị Sở Tài chính bố trí vốn");
+		assertThat(said.daysSince()).isEqualTo(10);
+		assertThat(said.text()).isEqualTo("Khó khăn, vướng mắc: Chưa được bố trí kinh phí · Đề xuất: Đề nghị Sở Tài chính bố trí vốn");
+		assertThat(row.agencies().get(1).reason().never()).isTrue();
+		// T4 (one agency) is a row of its own; the list has one row per task, not per agency
+		assertThat(page.rows()).extracting(OverviewQueries.OverdueTask::taskId).containsExactlyInAnyOrder(shared, t4);
+		assertThat(page.total()).isEqualTo(2);
+
+		// as of 05/11/2026 the note of 12/11 did not exist yet: the reason is the note of 01/10
+		OverviewQueries.Reason before = queries.reasons(List.of(a2), LocalDate.of(2026, 11, 5)).get(a2);
+		assertThat(before.results()).isEqualTo("Đã khảo sát");
+		assertThat(before.obstacles()).isNull();
+		assertThat(before.daysSince()).isEqualTo(35);
+		assertThat(queries.reasons(List.of(a1), TODAY).get(a1).never()).isTrue();
+	}
+
+	@Test
+	@org.junit.jupiter.api.DisplayName("every row of the group table leads to its tasks, the row of tasks outside any group too")
+	void everyGroupRowIsALink() {
+		Summary s = queries.summary(plan, TODAY, TODAY, 7);
+		GroupRow none = s.groups().stream().filter(g -> g.code() == null).findFirst().orElseThrow();
+		assertThat(none.listQuery()).isEqualTo("group=0&plan=" + plan);
+		var filter = new vn.nq57.task.TaskQueries.Filter(plan, vn.nq57.task.TaskQueries.Filter.NO_GROUP, null, null,
+				false, null, null, null, null);
+		assertThat(taskQueries.search(filter, TODAY, 7, 0, 20).rows()).extracting(vn.nq57.task.TaskQueries.TaskRow::title)
+			.containsExactly("T5");
+		GroupRow first = s.groups().stream().filter(g -> "I".equals(g.code())).findFirst().orElseThrow();
+		assertThat(first.listQuery()).isEqualTo("group=" + g1);
+		GroupRow merged = new GroupRow(null, null, "II", "Nhóm hai", null, 2, java.util.Map.of(), 0);
+		assertThat(merged.listQuery()).isEqualTo("groupCode=II");
+		var byCode = vn.nq57.task.TaskQueries.Filter.none().withGroupCode("II");
+		assertThat(taskQueries.search(byCode, TODAY, 7, 0, 100).rows()).extracting(vn.nq57.task.TaskQueries.TaskRow::title)
+			.contains("T3", "T4").doesNotContain("T1", "T5");
+	}
+
 	private long task(Long group, String title, Date due, long agency, Date completed) {
 		long id = id("INSERT INTO task(plan_id, group_id, title, deadline_phrase, deadline_kind, due_date) VALUES (?, ?, ?, ?, 'DATE', ?) RETURNING id",
 				plan, group, title, due.toString(), due);

@@ -42,6 +42,11 @@ class ReportingPagesTest {
 	@Autowired ConsolidatedReportService consolidated;
 	@Autowired RegimeService regimes;
 	@Autowired RunAs runAs;
+	@Autowired vn.nq57.agency.AgencyDirectory agencyDirectory;
+
+	long agencyId(String code) {
+		return agencyDirectory.findByCode(code).orElseThrow().getId();
+	}
 
 	long regime;
 	long stcReport;
@@ -205,6 +210,31 @@ class ReportingPagesTest {
 			.with(csrf())).andExpect(status().isForbidden());
 		mvc.perform(get("/reporting/periods/" + regimes.period(regime, "2026-10").id()).with(as("sokhcn")))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("Lập báo cáo tổng hợp")));
+	}
+
+	@Test
+	@DisplayName("a period's page lists the agencies that owe its report, those not sent first with a letter to urge them, those sent with a link to their report")
+	void periodListsItsAgencies() throws Exception {
+		long period = regimes.period(regime, "2026-10").id();
+		String page = mvc.perform(get("/reporting/periods/" + period).with(as("sokhcn"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		String table = page.substring(page.indexOf("id=\"period-agencies\""), page.indexOf("</table>", page.indexOf("id=\"period-agencies\"")));
+		int snv = table.indexOf("Sở Nội vụ");
+		int stc = table.indexOf("Sở Tài chính");
+		assertThat(snv).as("Sở Nội vụ has not sent: listed").isPositive();
+		assertThat(stc).as("Sở Tài chính has sent: listed").isPositive();
+		assertThat(snv).as("not sent first").isLessThan(stc);
+		assertThat(table).contains("/reporting/reports/" + fx.reportId(regime, "2026-10", "STC"))
+			.contains("/urging/letters/new?agency=" + agencyId("SNV"))
+			.doesNotContain("/urging/letters/new?agency=" + agencyId("STC"));
+		String missing = mvc.perform(get("/reporting/periods/" + period).param("missing", "true").with(as("sokhcn")))
+			.andReturn().getResponse().getContentAsString();
+		String onlyMissing = missing.substring(missing.indexOf("id=\"period-agencies\""));
+		assertThat(onlyMissing.substring(0, onlyMissing.indexOf("</table>"))).contains("Sở Nội vụ").doesNotContain("Sở Tài chính");
+		// leaders read the list, without the urging action; agencies are refused
+		mvc.perform(get("/reporting/periods/" + period).with(as("lanhdao"))).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("/urging/letters/new"))));
+		mvc.perform(get("/reporting/periods/" + period).with(as("cb.stc"))).andExpect(status().isForbidden());
 	}
 
 	@Test

@@ -85,7 +85,7 @@ class AuditTrailTest {
 	}
 
 	@Test
-	@DisplayName("after editing the title, the TASK_UPDATED line has the old title before and the new title after")
+	@DisplayName("after editing the title, the TASK_UPDATED line has the old title before and the new title after, and the task page says so in words")
 	void taskEdit() throws Exception {
 		String oldTitle = "Rà soát văn bản pháp luật về chính sách ưu đãi " + Fixtures.tag();
 		Task task = fx.task(oldTitle, "Quý III/2026", "STC");
@@ -106,8 +106,12 @@ class AuditTrailTest {
 		assertThat(fx.auditField("TASK_UPDATED", "TASK", task.getId(), "before_state", "dueDate")).isEqualTo("2026-09-30");
 		assertThat(fx.auditField("TASK_UPDATED", "TASK", task.getId(), "after_state", "dueDate")).isEqualTo("2026-12-31");
 
+		// on the page the line reads in words, its before → after a table of Vietnamese names and dates
 		mvc.perform(get("/tasks/{id}", task.getId()).with(user(fx.user("cb.stc"))))
-			.andExpect(content().string(containsString("TASK_UPDATED")))
+			.andExpect(content().string(containsString("Sửa nhiệm vụ")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("TASK_UPDATED"))))
+			.andExpect(content().string(containsString("<td>Hạn hoàn thành</td>")))
+			.andExpect(content().string(containsString("31/12/2026")))
 			.andExpect(content().string(containsString(newTitle)));
 	}
 

@@ -135,7 +135,7 @@ class SettingsPageTest {
 		assertThat(VnFormat.percent(Rates.completionOverAll(16051, 16274))).isEqualTo("98,63%");
 		mvc.perform(post("/settings").with(csrf()).with(user(fx.user("sokhcn"))).param(Settings.RATES_ROUNDING, "tròn"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("hãy nhập TRUNCATE hoặc HALF_UP")));
+			.andExpect(content().string(containsString("hãy chọn “bỏ phần sau chữ số thập phân thứ hai” hoặc “làm tròn nửa lên”")));
 		assertThat(Rates.rule()).isEqualTo(Rates.Rule.HALF_UP);
 	}
 
