@@ -21,7 +21,9 @@ curl -s -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "username=sokhcn" --da
 probe() { curl -s -o /tmp/nq57-pause-body -w "%{http_code} %{time_total}" -b "$JAR" "$BASE/tasks"; }
 echo "before: $(probe)"
 fail=0
-kill -STOP "$PG"; echo "PostgreSQL $PG stopped for $PAUSE s"
+# the server and every backend process (stopping only the postmaster leaves open connections working)
+PIDS="$PG $(pgrep -P "$PG" | tr '\n' ' ')"
+kill -STOP $PIDS; echo "PostgreSQL $PG and its $(wc -w <<<"$PIDS") processes stopped for $PAUSE s"
 start=$(date +%s)
 while [ $(( $(date +%s) - start )) -lt "$PAUSE" ]; do
   read -r code t < <(probe)
@@ -29,7 +31,7 @@ while [ $(( $(date +%s) - start )) -lt "$PAUSE" ]; do
   if [ "$code" = 500 ] || awk "BEGIN{exit !($t > 5.5)}"; then fail=1; fi
   if [ "$code" = 503 ] && ! grep -q "chưa kết nối được cơ sở dữ liệu" /tmp/nq57-pause-body; then fail=1; fi
 done
-kill -CONT "$PG"; echo "PostgreSQL continued"
+kill -CONT $PIDS; echo "PostgreSQL continued"
 ok=0
 for i in $(seq 1 30); do
   read -r code t < <(probe); echo "  after: $code in ${t}s"

@@ -38,9 +38,9 @@ public class EmbeddedPostgresConfig {
 		config.setUsername("postgres");
 		config.setMaximumPoolSize(poolSize);
 		// fail fast when the database is away (paused, failing over): a request waits at most 3 s for a connection
-		// and 30 s on a silent socket, then answers 503; the pool recovers by itself when the server is back
+		// and 10 s on a silent socket, then answers 503; the pool recovers by itself when the server is back
 		config.setConnectionTimeout(3_000);
-		config.addDataSourceProperty("socketTimeout", "30");
+		config.addDataSourceProperty("socketTimeout", "10");
 		config.addDataSourceProperty("connectTimeout", "5");
 		return new HikariDataSource(config);
 	}

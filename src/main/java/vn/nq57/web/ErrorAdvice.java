@@ -171,6 +171,10 @@ class ErrorAdvice {
 		if (e instanceof AccessDeniedException || e instanceof org.springframework.security.core.AuthenticationException) {
 			throw e;
 		}
+		if (VnErrorController.databaseAway(e)) {
+			log.warn("database unavailable on {} {}: {}", req.getMethod(), req.getRequestURI(), e.getMessage());
+			return respond(req, HttpStatus.SERVICE_UNAVAILABLE, text("error.unavailable"));
+		}
 		log.error("unexpected error on {} {}", req.getMethod(), req.getRequestURI(), e);
 		return respond(req, HttpStatus.INTERNAL_SERVER_ERROR, text("error.unexpected"));
 	}

@@ -36,6 +36,9 @@ class VnErrorController implements ErrorController {
 		if (status == null) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
+		if (status.is5xxServerError() && databaseAway(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+			status = HttpStatus.SERVICE_UNAVAILABLE; // a filter (the session store) found the database away
+		}
 		String message = (String) request.getAttribute("nq57.error.message");
 		if (message == null) {
 			message = messages.getMessage(key(status), null, messages.getMessage("error.unexpected", null,
@@ -50,6 +53,22 @@ class VnErrorController implements ErrorController {
 		mv.addObject("status", status.value());
 		mv.addObject("message", message);
 		return mv;
+	}
+
+	/** Whether the failure is the database being unreachable (paused, failing over, network), not a bug. */
+	static boolean databaseAway(Object error) {
+		for (Throwable t = error instanceof Throwable e ? e : null; t != null; t = t.getCause()) {
+			if (t instanceof org.springframework.dao.DataAccessResourceFailureException
+					|| t instanceof org.springframework.transaction.CannotCreateTransactionException
+					|| t instanceof java.net.SocketTimeoutException || t instanceof java.sql.SQLTransientConnectionException
+					|| t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	static String key(HttpStatus status) {
