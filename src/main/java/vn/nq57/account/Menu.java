@@ -41,6 +41,9 @@ public final class Menu {
 	public static final String REPORTS = "menu.group.reports";
 	public static final String INDICATORS = "menu.group.indicators";
 	public static final String ADMIN = "menu.group.admin";
+	public static final String MONEY = "menu.group.money";
+	public static final String CATALOGUES = "menu.group.catalogues";
+	public static final String STEERING = "menu.group.steering";
 
 	/** The group of a path: the menu fits one line at 1366 px only in groups. */
 	static String groupOf(String path) {
@@ -51,8 +54,17 @@ public final class Menu {
 				|| path.startsWith("/intake") || path.startsWith("/urging")) {
 			return TASKS;
 		}
-		if (path.startsWith("/reporting")) {
+		if (path.startsWith("/reporting") || path.startsWith("/datacalls") || path.startsWith("/upward")) {
 			return REPORTS;
+		}
+		if (path.startsWith("/steering") || path.startsWith("/boards")) {
+			return STEERING;
+		}
+		if (path.startsWith("/funding")) {
+			return MONEY;
+		}
+		if (path.startsWith("/catalogue") || path.startsWith("/recommendations") || path.startsWith("/public-recommendations")) {
+			return CATALOGUES;
 		}
 		if (path.startsWith("/indicators")) {
 			return INDICATORS;
@@ -76,15 +88,32 @@ public final class Menu {
 			new Entry("/reporting", "menu.reporting", ALL),
 			new Entry("/indicators", "menu.indicators", PROVINCE),
 			new Entry("/indicators/entry", "menu.indicatorEntry", AGENCY_STAFF),
+			new Entry("/funding", "menu.funding", ALL),
+			new Entry("/funding/review", "menu.fundingReview", EnumSet.of(Role.SECRETARIAT)),
 			new Entry("/claims", "menu.claims", EnumSet.of(Role.SECRETARIAT, Role.AGENCY_HEAD)),
 			new Entry("/plans", "menu.plans", EnumSet.of(Role.SECRETARIAT, Role.LEADER)),
 			new Entry("/intake", "menu.intake", EnumSet.of(Role.SECRETARIAT)),
 			new Entry("/admin/agencies", "menu.agencies", EnumSet.of(Role.ADMIN)),
 			new Entry("/admin/users", "menu.users", EnumSet.of(Role.ADMIN)),
 			new Entry("/admin/notifications", "menu.mail", EnumSet.of(Role.ADMIN)),
+			new Entry("/steering/sessions", "menu.sessions", PROVINCE),
+			new Entry("/boards", "menu.boards", ALL),
+			new Entry("/steering/ranking", "menu.ranking", PROVINCE),
+			new Entry("/admin/ioc", "menu.ioc", EnumSet.of(Role.ADMIN)),
 			new Entry("/urging", "menu.urging", EnumSet.of(Role.SECRETARIAT, Role.LEADER)),
+			new Entry("/public-recommendations", "menu.publicInbox", EnumSet.of(Role.SECRETARIAT)),
 			new Entry("/notifications", "menu.notifications", ALL),
+			// the Board's staff edit, DoST and leaders view; other agencies' officers get the investor view
+			new Entry("/map", "menu.map", ALL),
 			new Entry("/reporting/regimes", "menu.regimes", PROVINCE),
+			new Entry("/catalogue/problems", "menu.problems", ALL),
+			new Entry("/catalogue/systems", "menu.systems", ALL),
+			new Entry("/catalogue/tech", "menu.tech", ALL),
+			new Entry("/catalogue/initiatives", "menu.initiatives", ALL),
+			new Entry("/recommendations", "menu.recommendations", ALL),
+			new Entry("/recommendations/obstacles", "menu.obstacles", PROVINCE),
+			new Entry("/datacalls", "menu.datacalls", ALL),
+			new Entry("/upward", "menu.upward", PROVINCE),
 			new Entry("/settings", "menu.settings", EnumSet.of(Role.SECRETARIAT, Role.ADMIN)));
 
 	private Menu() {

@@ -65,7 +65,11 @@ class SecurityConfig {
 			|| r.getRequestURI().startsWith(r.getContextPath() + "/actuator/");
 
 	static final String[] PUBLIC = { "/login", "/login/sso-unknown", "/css/**", "/js/**", "/img/**", "/webjars/**",
-			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**" };
+			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
+			// the outward face (vn.nq57.publicsite, vn.nq57.ioc): public pages and open data need no login; the machine
+			// feed authenticates its clients itself (client id and secret, scopes) and answers 401/403 in JSON; the
+			// map's investor view (vn.nq57.map.PublicMapController) is under /public/map
+			"/public", "/public/**", "/open-data", "/open-data/**", "/ioc/v1/**" };
 
 	@Bean
 	PasswordEncoder passwordEncoder() {

@@ -31,12 +31,17 @@ class ReminderEngine {
 
 	/** Mail state and address of a new notification for user {@code u}, per the user's choice and address. */
 	static String mailColumns(NotificationKind kind) {
+		return mailColumnsOf("'" + (kind.optional() ? kind.name() : "-") + "'");
+	}
+
+	/** As {@link #mailColumns(NotificationKind)}, the kind given as an SQL expression (a parameter of a batch). */
+	static String mailColumnsOf(String kindSql) {
 		return """
-				CASE WHEN EXISTS (SELECT 1 FROM notification_mail_optout o WHERE o.user_id = u.id AND o.kind = '%s')
+				CASE WHEN EXISTS (SELECT 1 FROM notification_mail_optout o WHERE o.user_id = u.id AND o.kind = %s)
 				          THEN 'NOT_WANTED'
 				     WHEN nullif(btrim(u.email), '') IS NULL THEN 'NO_ADDRESS'
 				     ELSE 'PENDING' END,
-				nullif(btrim(u.email), '')""".formatted(kind.optional() ? kind.name() : "-");
+				nullif(btrim(u.email), '')""".formatted(kindSql);
 	}
 
 	record Result(int dueSoon, int overdue, int reports, int others, long millis) {
@@ -216,8 +221,7 @@ class ReminderEngine {
 					.addValue("title", left(title, 500))
 					.addValue("body", (o.body() == null ? o.what() : o.body()) + "\nHạn: "
 							+ vn.nq57.kernel.VnFormat.DATE.format(o.dueDate()))
-					.addValue("link", left(o.link(), 300))
-					.addValue("optional", kind.name()));
+					.addValue("link", left(o.link(), 300)));
 			}
 		}
 		if (batch.isEmpty()) {
@@ -227,19 +231,15 @@ class ReminderEngine {
 				INSERT INTO notification(user_id, kind, subject_type, subject_id, due_moment, agency_id, task_id, title,
 				                         body, link, mail_state, mail_to)
 				SELECT u.id, :kind, :type, :subject, :remindOn, CAST(:agency AS bigint), NULL, :title, :body, :link,
-				       CASE WHEN EXISTS (SELECT 1 FROM notification_mail_optout o WHERE o.user_id = u.id AND o.kind = :optional)
-				                 THEN 'NOT_WANTED'
-				            WHEN nullif(btrim(u.email), '') IS NULL THEN 'NO_ADDRESS'
-				            ELSE 'PENDING' END,
-				       nullif(btrim(u.email), '')
+				       %s
 				FROM app_user_view u
 				WHERE u.enabled
 				  AND CASE :audience
 				        WHEN 'SECRETARIAT' THEN u.role = 'SECRETARIAT'
 				        WHEN 'AGENCY_HEAD' THEN u.agency_id = CAST(:agency AS bigint) AND u.role = 'AGENCY_HEAD'
 				        ELSE u.agency_id = CAST(:agency AS bigint) AND u.role IN %s END
-				ON CONFLICT ON CONSTRAINT notification_once DO NOTHING""".formatted(AGENCY_ROLES),
-				batch.toArray(MapSqlParameterSource[]::new));
+				ON CONFLICT ON CONSTRAINT notification_once DO NOTHING""".formatted(mailColumnsOf("CAST(:kind AS varchar)"),
+				AGENCY_ROLES), batch.toArray(MapSqlParameterSource[]::new));
 		int n = 0;
 		for (int r : rows) {
 			n += Math.max(r, 0);

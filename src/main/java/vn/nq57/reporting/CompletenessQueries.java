@@ -330,6 +330,21 @@ public class CompletenessQueries {
 		return List.copyOf(out.values());
 	}
 
+	/** Every agency's figures for a year over every regime (periods already due), in one query: agency id → counts. */
+	public Map<Long, Counts> byAgency(int year, LocalDate today) {
+		Map<Long, Counts> out = new HashMap<>();
+		jdbc.query("""
+				SELECT r.agency_id, count(*), count(*) FILTER (WHERE %1$s),
+				       count(*) FILTER (WHERE %1$s AND r.first_submitted_on <= p.due_date)
+				FROM periodic_report r JOIN reporting_period p ON p.id = r.period_id
+				WHERE r.expected AND p.active AND p.year = :y AND p.due_date < :today
+				GROUP BY r.agency_id""".formatted(RECEIVED),
+				new MapSqlParameterSource("y", year).addValue("today", Date.valueOf(today)), rs -> {
+					out.put(rs.getLong(1), new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+				});
+		return out;
+	}
+
 	/** One agency's figures for a year over every regime (periods already due). */
 	public Counts forAgency(long agencyId, int year, LocalDate today) {
 		return jdbc.query("""

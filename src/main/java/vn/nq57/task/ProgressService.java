@@ -240,6 +240,32 @@ public class ProgressService {
 		return id;
 	}
 
+	/**
+	 * The Steering Committee's answer to an obstacle or proposal raised on this task (the obstacles queue of the
+	 * recommendation module), recorded by DoST or a leader as a direction of the task, so it shows where the
+	 * agency raised it.
+	 */
+	@Transactional
+	public long addAnswer(long taskId, String content) {
+		CurrentUser user = AccessPolicy.current();
+		access.require(user.is(Role.LEADER) || user.is(Role.SECRETARIAT), "TASK", taskId,
+				"ghi trả lời kiến nghị trên nhiệm vụ (Sở KH&CN, lãnh đạo tỉnh)");
+		tasks.get(taskId);
+		if (blank(content)) {
+			throw new DomainException("Chưa nhập nội dung trả lời");
+		}
+		if (content.length() > 10000) {
+			throw new DomainException("Nội dung trả lời tối đa 10.000 ký tự");
+		}
+		requireSafe(content);
+		Long id = jdbc.queryForObject(
+				"INSERT INTO direction(task_id, author_id, content, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+				Long.class, taskId, user.id(), content.strip(), Timestamp.from(clock.now()));
+		audit.change("DIRECTION_ADDED", "TASK", taskId, taskId, "Trả lời kiến nghị", null,
+				Map.of("content", content.strip()));
+		return id;
+	}
+
 	// ----- reading -----
 
 	/** Progress posted on the task, limited to the agencies whose work the user may read. */

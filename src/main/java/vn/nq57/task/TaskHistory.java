@@ -23,17 +23,8 @@ class TaskHistory {
 	/** Audit actions whose event is already an entry of its own on the task page. */
 	static final Set<String> SHOWN_AS_EVENTS = Set.of("PROGRESS_POSTED", "COMPLETION_CLAIMED", "DIRECTION_ADDED");
 
-	/** One action on the task, and the agency whose work it was about ({@code null}: the task itself). */
-	record Change(String action, String summary, String actor, Long agencyId, boolean created,
-			java.util.List<AuditStory.FieldChange> fields) {
-
-		public String headline() {
-			return AuditStory.repeats(action, summary) ? summary : action;
-		}
-
-		public String detail() {
-			return AuditStory.repeats(action, summary) ? null : summary;
-		}
+	/** One action on the task as people read it, and the agency whose work it was about ({@code null}: the task itself). */
+	record Change(AuditStory.Story story, Long agencyId) {
 	}
 
 	private final AuditStory story;
@@ -49,8 +40,7 @@ class TaskHistory {
 	/** The audit line as an entry of the story; {@code agencyOf} maps an assignment id to its agency. */
 	Change of(AuditLog.Entry e, Map<Long, Long> agencyOf, Locale locale) {
 		Long agency = "ASSIGNMENT".equals(e.entityType()) ? agencyOf.get(e.entityId()) : null;
-		AuditStory.Story s = story.of(e, locale, this::resolve);
-		return new Change(s.action(), s.summary(), s.actor(), agency, s.created(), s.fields());
+		return new Change(story.of(e, locale, this::resolve), agency);
 	}
 
 	static boolean shownAsEvent(AuditLog.Entry e) {

@@ -98,6 +98,21 @@ public class TaskService {
 	public Task save(Long id, TaskForm form) {
 		CurrentUser user = AccessPolicy.current();
 		access.require(access.canManagePlans(user), "TASK", id, "tạo hoặc sửa nhiệm vụ (chỉ Sở KH&CN)");
+		return write(id, form);
+	}
+
+	/**
+	 * A follow-up task that another capability opens ({@code id} null) or updates on an event it has checked itself
+	 * and authorised (an environmental exceedance recorded on the map by the Board): the same checks, assignments,
+	 * reminders and audit trail (by the user whose action caused it) as a task DoST writes, without the plan
+	 * manager's right.
+	 */
+	@Transactional
+	public Task saveFollowUp(Long id, TaskForm form) {
+		return write(id, form);
+	}
+
+	private Task write(Long id, TaskForm form) {
 		Task task = id == null ? new Task(form.getPlanId(), form.getGroupId(), form.getDirectiveId()) : get(id);
 		if (id != null && form.getVersion() != null && task.getVersion() != form.getVersion()) {
 			throw new ConcurrentEditException("nhiệm vụ");

@@ -27,7 +27,15 @@ import org.springframework.web.util.HtmlUtils;
 @Order(-101)
 class UploadLimitFilter extends OncePerRequestFilter {
 
-	static final String TOO_LARGE = "Tệp tải lên vượt quá dung lượng cho phép; không có gì được lưu";
+	static final String TOO_LARGE = "Tệp tải lên vượt quá dung lượng cho phép (tối đa %s mỗi lần tải lên); không có gì được lưu";
+
+	/** The limit the message names: the multipart limit of the whole request. */
+	private final String limit;
+
+	UploadLimitFilter(@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:10MB}")
+			org.springframework.util.unit.DataSize limit) {
+		this.limit = limit.toMegabytes() + " MB";
+	}
 
 	static final String UNREADABLE = "Không đọc được tệp tải lên; không có gì được lưu";
 
@@ -43,7 +51,7 @@ class UploadLimitFilter extends OncePerRequestFilter {
 			new StandardMultipartHttpServletRequest(request);
 		}
 		catch (MaxUploadSizeExceededException e) {
-			refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE);
+			refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE.formatted(limit));
 			return;
 		}
 		catch (MultipartException e) {

@@ -105,7 +105,7 @@ class UploadLimitTest {
 		HttpResponse<String> r = postProgressWithFile("ban-scan-ho-so.pdf", pdf(11 * 1024 * 1024));
 
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
-		assertThat(r.body()).contains("Tệp tải lên vượt quá dung lượng cho phép; không có gì được lưu");
+		assertThat(r.body()).contains("Tệp tải lên vượt quá dung lượng cho phép (tối đa 10 MB mỗi lần tải lên); không có gì được lưu");
 		assertThat(fx.attachmentRowsOf("cb.stc")).isEqualTo(files);
 		assertThat(fx.progressRows(stcWork)).isZero();
 	}
@@ -129,8 +129,8 @@ class UploadLimitTest {
 
 		assertThat(r.statusCode()).isEqualTo(413);
 		assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
-		assertThat(r.body()).isEqualTo("{\"status\":413,\"message\":\"Tệp tải lên vượt quá dung lượng cho phép; "
-				+ "không có gì được lưu\"}");
+		assertThat(r.body()).isEqualTo("{\"status\":413,\"message\":\"Tệp tải lên vượt quá dung lượng cho phép "
+				+ "(tối đa 10 MB mỗi lần tải lên); không có gì được lưu\"}");
 		assertThat(fx.progressRows(stcWork)).isZero();
 	}
 

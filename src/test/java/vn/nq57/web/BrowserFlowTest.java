@@ -87,7 +87,7 @@ class BrowserFlowTest {
 		assertThat(browser.find(By.id("timeline")).getText()).contains("Cập nhật tiến độ 90%")
 			.contains("Hai đơn vị chưa gửi số liệu.");
 
-		browser.find(By.tagName("summary")).click();
+		browser.find(By.cssSelector("main summary")).click();
 		browser.find(By.name("completedOn")).sendKeys("25/09/2026");
 		browser.find(By.name("evidence")).sendKeys("Quyết định số 88/QĐ-STC ngày 25/9/2026");
 		browser.submit(browser.find(By.xpath("//button[text()='Gửi đề nghị']")));

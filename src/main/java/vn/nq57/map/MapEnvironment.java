@@ -1,0 +1,157 @@
+package vn.nq57.map;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.nq57.kernel.VnFormat;
+import vn.nq57.system.AppClock;
+import vn.nq57.system.AuditLog;
+import vn.nq57.system.DomainException;
+import vn.nq57.system.NotFoundException;
+import vn.nq57.task.Task;
+import vn.nq57.task.TaskForm;
+import vn.nq57.task.TaskService;
+
+/**
+ * Environmental monitoring: a reading is compared with the configured limit of its parameter (table
+ * {@code map_env_limit}, from the applicable QCVN). A reading outside the limit is flagged on the map and opens a
+ * follow-up task for the agency responsible for the point, through {@link TaskService}, so the reminders apply as
+ * for any task; while that task is open, a further exceedance at the point updates it instead of opening another.
+ * After each reading the share of points within limits is republished as an indicator.
+ */
+@Service
+public class MapEnvironment {
+
+	record Limit(String medium, String parameter, String unit, BigDecimal min, BigDecimal max, String regulation) {
+
+		boolean exceededBy(BigDecimal v) {
+			return (max != null && v.compareTo(max) > 0) || (min != null && v.compareTo(min) < 0);
+		}
+
+		public String describe() {
+			String u = unit.isEmpty() ? "" : " " + unit;
+			if (min != null && max != null) {
+				return VnFormat.compact(min, 4) + "–" + VnFormat.compact(max, 4) + u;
+			}
+			return (max != null ? "≤ " + VnFormat.compact(max, 4) : "≥ " + VnFormat.compact(min, 4)) + u;
+		}
+	}
+
+	/** What a reading did: its id, whether it exceeds, and the follow-up task it opened or updated. */
+	public record Outcome(long readingId, boolean exceeds, Long taskId, boolean opened) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final MapAccess access;
+
+	private final TaskService tasks;
+
+	private final AuditLog audit;
+
+	private final AppClock clock;
+
+	private final MapSettings settings;
+
+	private final MapIndicators indicators;
+
+	private final MapLayers layers;
+
+	MapEnvironment(JdbcTemplate jdbc, MapAccess access, TaskService tasks, AuditLog audit, AppClock clock,
+			MapSettings settings, MapIndicators indicators, MapLayers layers) {
+		this.jdbc = jdbc;
+		this.access = access;
+		this.tasks = tasks;
+		this.audit = audit;
+		this.clock = clock;
+		this.settings = settings;
+		this.indicators = indicators;
+		this.layers = layers;
+	}
+
+	List<Limit> limits() {
+		return jdbc.query("SELECT medium, parameter, unit, min_value, max_value, regulation FROM map_env_limit "
+				+ "ORDER BY medium, parameter", (rs, i) -> new Limit(rs.getString(1), rs.getString(2), rs.getString(3),
+						rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6)));
+	}
+
+	/** Records a reading at a point (the Board's staff); an exceedance opens or updates the follow-up task. */
+	@Transactional
+	public Outcome record(long pointId, String parameter, LocalDate measuredOn, BigDecimal value) {
+		access.requireEdit("MAP_POINT", pointId);
+		List<Map<String, Object>> points = jdbc.queryForList(
+				"SELECT code, name, medium, agency_id, illustrative FROM map_monitoring_point WHERE id = ?", pointId);
+		if (points.isEmpty()) {
+			throw new NotFoundException("Không tìm thấy điểm quan trắc #" + pointId);
+		}
+		Map<String, Object> point = points.get(0);
+		String medium = (String) point.get("medium");
+		if (measuredOn == null || value == null) {
+			throw new DomainException("Cần ngày quan trắc và giá trị đo; chưa lưu kết quả nào");
+		}
+		if (measuredOn.isAfter(clock.today())) {
+			throw new DomainException("Ngày quan trắc " + VnFormat.DATE.format(measuredOn)
+					+ " ở sau ngày hôm nay; chưa lưu kết quả nào");
+		}
+		Limit limit = limits().stream()
+			.filter(l -> l.medium().equals(medium) && l.parameter().equalsIgnoreCase(parameter == null ? "" : parameter.strip()))
+			.findFirst()
+			.orElseThrow(() -> new DomainException("Chưa cấu hình giới hạn cho thông số “" + parameter
+					+ "” của loại quan trắc " + medium + "; chưa lưu kết quả nào"));
+		boolean exceeds = limit.exceededBy(value);
+		Long readingId = jdbc.queryForObject("""
+				INSERT INTO map_env_reading (point_id, parameter, measured_on, value, unit, limit_min, limit_max, exceeds,
+				                             recorded_by, illustrative)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, pointId, limit.parameter(),
+				Date.valueOf(measuredOn), value, limit.unit(), limit.min(), limit.max(), exceeds,
+				MapAccess.currentOrNull() == null ? null : MapAccess.currentOrNull().id(), point.get("illustrative"));
+		audit.change("MAP_READING_RECORDED", "MAP_POINT", pointId, null,
+				point.get("code") + ": " + limit.parameter() + " = " + VnFormat.compact(value, 4) + " " + limit.unit(),
+				null, Map.of("parameter", limit.parameter(), "value", value.toPlainString(), "measuredOn",
+						measuredOn.toString(), "exceeds", exceeds));
+		Long taskId = null;
+		boolean opened = false;
+		if (exceeds) {
+			String what = limit.parameter() + " = " + VnFormat.compact(value, 4) + (limit.unit().isEmpty() ? "" : " " + limit.unit())
+					+ " ngày " + VnFormat.DATE.format(measuredOn) + " (giới hạn " + limit.describe() + ", "
+					+ limit.regulation() + ")";
+			List<Map<String, Object>> open = jdbc.queryForList("""
+					SELECT f.id, f.task_id, f.exceedances FROM map_env_followup f JOIN task_view t ON t.id = f.task_id
+					WHERE f.point_id = ? AND t.open_count > 0 ORDER BY f.id DESC LIMIT 1""", pointId);
+			if (open.isEmpty()) {
+				TaskForm form = new TaskForm();
+				form.setTitle("Kiểm tra, xử lý kết quả quan trắc vượt quy chuẩn tại điểm " + point.get("code") + " – "
+						+ point.get("name") + ": " + what);
+				form.setLeadAgencyIds(new java.util.LinkedHashSet<>(List.of(((Number) point.get("agency_id")).longValue())));
+				form.setExpectedOutput("Báo cáo kết quả kiểm tra nguồn thải và biện pháp khắc phục");
+				form.setDeadlinePhrase(VnFormat.DATE.format(clock.today().plusDays(settings.followUpDays())));
+				Task task = tasks.saveFollowUp(null, form);
+				taskId = task.getId();
+				opened = true;
+				jdbc.update("INSERT INTO map_env_followup (point_id, task_id, opened_on, last_reading_id) VALUES (?, ?, ?, ?)",
+						pointId, taskId, Date.valueOf(clock.today()), readingId);
+			}
+			else {
+				taskId = ((Number) open.get(0).get("task_id")).longValue();
+				int count = ((Number) open.get(0).get("exceedances")).intValue() + 1;
+				Task task = tasks.get(taskId);
+				TaskForm form = TaskForm.of(task);
+				form.setExpectedOutput("Báo cáo kết quả kiểm tra nguồn thải và biện pháp khắc phục (vượt ngưỡng " + count
+						+ " lần; gần nhất: " + what + ")");
+				tasks.saveFollowUp(taskId, form);
+				jdbc.update("UPDATE map_env_followup SET exceedances = ?, last_reading_id = ? WHERE id = ?", count,
+						readingId, open.get(0).get("id"));
+			}
+		}
+		layers.invalidate();
+		indicators.publishEnvironment(measuredOn);
+		return new Outcome(readingId, exceeds, taskId, opened);
+	}
+}
