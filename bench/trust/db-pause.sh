@@ -10,12 +10,13 @@ set -uo pipefail
 BASE=${BASE:-http://localhost:18080}
 DB_PORT=${DB_PORT:-29480}
 PAUSE=${PAUSE:-20}
+csrf_in() { grep -o -E 'name="_csrf" (content|value)="[^"]*"' | head -1 | sed -E 's/.*(content|value)="//; s/"$//' || true; }
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=$(mktemp /tmp/nq57-pause.XXXX)
 PG=$(ss -ltnpH "sport = :$DB_PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 [ -n "$PG" ] || { echo "no PostgreSQL listening on port $DB_PORT" >&2; exit 2; }
 page=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login")
-token=$(grep -o 'name="_csrf" content="[^"]*"' <<<"$page" | sed 's/.*content="//; s/"$//')
+token=$(csrf_in <<<"$page")
 curl -s -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "username=sokhcn" --data-urlencode "password=Demo@2026" \
   --data-urlencode "_csrf=$token" "$BASE/login"
 probe() { curl -s -o /tmp/nq57-pause-body -w "%{http_code} %{time_total}" -b "$JAR" "$BASE/tasks"; }

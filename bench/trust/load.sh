@@ -15,6 +15,7 @@ USERS=${USERS:-200}
 DURATION=${DURATION:-600s}
 THREADS=${THREADS:-4}
 PASSWORD=${PASSWORD:-Demo@2026}
+csrf_in() { grep -o -E 'name="_csrf" (content|value)="[^"]*"' | head -1 | sed -E 's/.*(content|value)="//; s/"$//' || true; }
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d /tmp/nq57-load.XXXX)
 SESSIONS="$WORK/sessions.tsv"
@@ -23,11 +24,11 @@ login() { # user → "cookie csrf" (a jar of its own per sign-in: a second sign-
           # the first session's id)
   local jar; jar=$(mktemp "$WORK/jar.XXXXXX"); local page token
   page=$(curl -s -c "$jar" -b "$jar" "$BASE/login")
-  token=$(grep -o 'name="_csrf" content="[^"]*"' <<<"$page" | sed 's/.*content="//; s/"$//')
+  token=$(csrf_in <<<"$page")
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$1" --data-urlencode "password=$PASSWORD" \
     --data-urlencode "_csrf=$token" "$BASE/login"
   page=$(curl -s -c "$jar" -b "$jar" "$BASE/account")
-  token=$(grep -o 'name="_csrf" content="[^"]*"' <<<"$page" | sed 's/.*content="//; s/"$//')
+  token=$(csrf_in <<<"$page")
   echo "$(awk '$6=="SESSION"{print $7}' "$jar") $token"
 }
 

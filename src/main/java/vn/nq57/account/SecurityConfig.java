@@ -109,7 +109,9 @@ class SecurityConfig {
 	SecurityFilterChain security(HttpSecurity http, UserService users, LoginThrottle throttle, TwoFactor twoFactor,
 			JdbcTemplate jdbc, SecurityContextRepository contexts,
 			ObjectProvider<ClientRegistrationRepository> clients, SingleSignOn sso,
-			@Value("${nq57.auth.local-enabled:true}") boolean localEnabled) throws Exception {
+			@Value("${nq57.auth.local-enabled:true}") boolean localEnabled, vn.nq57.system.Settings settings,
+			@Value("${nq57.csp.img-src:}") String extraImages, @Value("${nq57.csp.refresh-seconds:30}") int cspRefresh)
+			throws Exception {
 		SignInHandlers handlers = new SignInHandlers(throttle, twoFactor);
 		http.securityContext(c -> c.securityContextRepository(contexts))
 			.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll()
@@ -121,9 +123,8 @@ class SecurityConfig {
 			.csrf(c -> c.ignoringRequestMatchers(BEARER))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.headers(h -> h
-				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
-						+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; "
-						+ "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+				// no inline script or style; images also from the map's tile server when one is configured
+				.addHeaderWriter(new ContentSecurityPolicy(settings, extraImages, cspRefresh))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
 			// the API answers 401 JSON; everything else (browsers, curl, fetch) is sent to the login page

@@ -54,6 +54,9 @@ class AuthorizationMatrixTest {
 	static final Map<Role, String> ACCOUNTS = Map.of(Role.ADMIN, "admin", Role.SECRETARIAT, "sokhcn", Role.LEADER,
 			"lanhdao", Role.AGENCY_HEAD, "gd.stc", Role.AGENCY_OFFICER, "cb.stc");
 
+	/** {@code [as head,officer]} in a row's note: the accounts that play the agency roles for that route. */
+	static final java.util.regex.Pattern AS = java.util.regex.Pattern.compile("\\[as ([^,\\]]+),([^\\]]+)]");
+
 	@Autowired
 	ApplicationContext ctx;
 
@@ -93,12 +96,13 @@ class AuthorizationMatrixTest {
 					Map<Role, Character> access = new LinkedHashMap<>();
 					for (int i = 0; i < ROLES.size(); i++) {
 						char v = c[2 + i].strip().charAt(0);
-						if ("YNOP".indexOf(v) < 0) {
-							throw new IllegalStateException(f + ":" + n + ": '" + v + "' is not one of Y, N, O, P");
+						if ("YNOPT".indexOf(v) < 0) {
+							throw new IllegalStateException(f + ":" + n + ": '" + v + "' is not one of Y, N, O, P, T");
 						}
 						access.put(ROLES.get(i), v);
 					}
-					rows.add(new Row(c[0].strip(), c[1].strip(), access, f.getFileName().toString(), c[6].strip()));
+					rows.add(new Row(c[0].strip(), c[1].strip(), access, f.getFileName().toString(),
+							c.length > 7 ? c[7].strip() : ""));
 				}
 			}
 		}
@@ -172,6 +176,21 @@ class AuthorizationMatrixTest {
 			String method = row.method().equals("*") ? "GET" : row.method();
 			boolean read = method.equals("GET") || method.equals("HEAD");
 			StringBuilder seen = new StringBuilder();
+			java.util.regex.Matcher as = AS.matcher(row.note());
+			Map<Role, String> accounts = new java.util.HashMap<>(ACCOUNTS);
+			if (as.find()) {
+				accounts.put(Role.AGENCY_HEAD, as.group(1).strip());
+				accounts.put(Role.AGENCY_OFFICER, as.group(2).strip());
+				// the one agency that may: an officer of another agency is refused
+				if (read && !print) {
+					int foreign = mvc.perform(request(HttpMethod.valueOf(method), path).with(user(fx.user(ACCOUNTS.get(Role.AGENCY_OFFICER)))))
+						.andReturn().getResponse().getStatus();
+					if (foreign != 403 && !(foreign == 404 && !path.equals(row.path()))) {
+						wrong.add(row.key() + " as an officer of another agency (" + ACCOUNTS.get(Role.AGENCY_OFFICER) + "): "
+								+ foreign + ", expected 403 (" + row.file() + ")");
+					}
+				}
+			}
 			for (Role role : ROLES) {
 				char expected = row.access().get(role);
 				// writes are sent only where they must be refused: an allowed write would change the test data
@@ -179,20 +198,29 @@ class AuthorizationMatrixTest {
 					seen.append("\t-");
 					continue;
 				}
-				int status = mvc.perform(request(HttpMethod.valueOf(method), path).with(user(fx.user(ACCOUNTS.get(role))))
+				int status = mvc.perform(request(HttpMethod.valueOf(method), path).with(user(fx.user(accounts.get(role))))
 					.with(csrf())).andReturn().getResponse().getStatus();
 				seen.append('\t').append(status);
 				String problem = switch (expected) {
 					case 'N' -> status == 403 || status == 404 && !path.equals(row.path()) ? null : "expected 403";
 					case 'Y', 'O', 'P' -> status == 401 || status == 403 || status >= 500 ? "expected allowed" : null;
+					case 'T' -> status == 401 ? null : "expected 401 (machine clients only; a user session does not open it)";
 					default -> null;
 				};
 				if (problem != null && !print) {
 					wrong.add(row.key() + " as " + role + ": " + status + ", " + problem + " (" + row.file() + ")");
 				}
 			}
-			if (row.access().containsValue('P')) {
+			if (row.access().containsValue('T')) {
 				int anonymous = mvc.perform(request(HttpMethod.valueOf(method), path)).andReturn().getResponse().getStatus();
+				if (anonymous != 401 && !print) {
+					wrong.add(row.key() + " without credentials: " + anonymous + ", expected 401 (" + row.file() + ")");
+				}
+			}
+			else if (row.access().containsValue('P')) {
+				// a public form posts with the CSRF token of its page, as a browser does
+				int anonymous = mvc.perform(read ? request(HttpMethod.valueOf(method), path)
+						: request(HttpMethod.valueOf(method), path).with(csrf())).andReturn().getResponse().getStatus();
 				if (anonymous == 401 || anonymous == 403 || anonymous >= 500
 						|| anonymous == 302 && !path.startsWith("/login") && !path.startsWith("/oauth2")) {
 					wrong.add(row.key() + " without signing in: " + anonymous + ", expected open (" + row.file() + ")");
