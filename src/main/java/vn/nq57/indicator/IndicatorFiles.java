@@ -40,11 +40,15 @@ class IndicatorFiles {
 	}
 
 	private final JdbcTemplate jdbc;
+
+	private final vn.nq57.system.FileStore fileStore;
 	private final AppClock clock;
 	private final long maxBytes;
 	private final Tika tika = new Tika();
 
-	IndicatorFiles(JdbcTemplate jdbc, AppClock clock, @Value("${nq57.upload.max-bytes:10485760}") long maxBytes) {
+	IndicatorFiles(JdbcTemplate jdbc, AppClock clock, @Value("${nq57.upload.max-bytes:10485760}") long maxBytes,
+			vn.nq57.system.FileStore fileStore) {
+		this.fileStore = fileStore;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.maxBytes = maxBytes;
@@ -87,7 +91,8 @@ class IndicatorFiles {
 				INSERT INTO indicator_file(indicator_id, agency_id, filename, content_type, size_bytes, sha256, data,
 				                           uploaded_by, uploaded_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, indicatorId, agencyId, u.filename(),
-				u.contentType(), (long) u.data().length, sha256(u.data()), u.data(), userId, Timestamp.from(clock.now()));
+				u.contentType(), (long) u.data().length, sha256(u.data()), fileStore.keep(u.data(), sha256(u.data())), userId,
+				Timestamp.from(clock.now()));
 	}
 
 	/** Whether an approved (or computed) value cites this file as its source. */
@@ -98,9 +103,10 @@ class IndicatorFiles {
 	}
 
 	Optional<StoredFile> find(long id) {
-		return jdbc.query("SELECT id, indicator_id, agency_id, filename, content_type, data FROM indicator_file WHERE id = ?",
+		return jdbc.query("SELECT id, indicator_id, agency_id, filename, content_type, data, sha256, size_bytes "
+				+ "FROM indicator_file WHERE id = ?",
 				rs -> rs.next() ? Optional.of(new StoredFile(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-						rs.getString(5), rs.getBytes(6))) : Optional.empty(), id);
+						rs.getString(5), fileStore.read(rs.getBytes(6), rs.getString(7), rs.getLong(8)))) : Optional.empty(), id);
 	}
 
 	private static String sha256(byte[] data) {

@@ -49,8 +49,45 @@ public class Backup {
 
 	private final DataSource dataSource;
 
+	private final vn.nq57.system.FileStore fileStore;
+
+	/** A backup of a database alone (files kept in its rows). */
 	Backup(DataSource dataSource) {
+		this(dataSource, new vn.nq57.system.FileStore(""));
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	Backup(DataSource dataSource, vn.nq57.system.FileStore fileStore) {
 		this.dataSource = dataSource;
+		this.fileStore = fileStore;
+	}
+
+	/**
+	 * The shared file directory ({@code nq57.files.dir}), when files are kept there: copied to {@code files/} after
+	 * the tables. Its files are named by their SHA-256 and never change, so every file a backed-up row names was
+	 * written before the snapshot and is copied; each copy is checked against its name.
+	 */
+	public int copyFiles(Path from, Path to) throws IOException {
+		if (from == null || !Files.isDirectory(from)) {
+			return 0;
+		}
+		int n = 0;
+		try (var all = Files.walk(from)) {
+			for (Path f : all.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().matches("[0-9a-f]{64}"))
+				.toList()) {
+				Path target = to.resolve(from.relativize(f).toString());
+				if (!Files.exists(target)) {
+					byte[] data = Files.readAllBytes(f);
+					if (!vn.nq57.system.FileStore.sha256(data).equals(f.getFileName().toString())) {
+						throw new IllegalStateException("Tệp " + f + " không khớp mã SHA-256 của tên nó");
+					}
+					Files.createDirectories(target.getParent());
+					Files.write(target, data);
+				}
+				n++;
+			}
+		}
+		return n;
 	}
 
 	/** Writes a backup of the database into {@code dir} (created; must be empty) and returns its manifest. */
@@ -82,6 +119,10 @@ public class Backup {
 			List<String> lines = new ArrayList<>();
 			lines.add("# table\trows\tsha256 (of the COPY text)");
 			manifest.forEach(t -> lines.add(t.table() + "\t" + t.rows() + "\t" + t.sha256()));
+			if (fileStore.directory() != null) {
+				int files = copyFiles(fileStore.directory(), dir.resolve("files"));
+				lines.add("# files of " + fileStore.directory() + ": " + files + " (in files/, named by their SHA-256)");
+			}
 			Files.write(dir.resolve("manifest.tsv"), lines, StandardCharsets.UTF_8);
 			return manifest;
 		}
@@ -128,6 +169,9 @@ public class Backup {
 					throw new IllegalStateException("Khôi phục bảng " + t.table() + " không khớp bản sao lưu (" + t.rows()
 							+ " dòng, cần " + expected.rows() + "); không giữ lại gì");
 				}
+			}
+			if (fileStore.directory() != null) {
+				copyFiles(dir.resolve("files"), fileStore.directory());
 			}
 			c.commit();
 			return after;

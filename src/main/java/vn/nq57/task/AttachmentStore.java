@@ -30,9 +30,12 @@ public class AttachmentStore {
 
 	private final JdbcTemplate jdbc;
 	private final long maxBytes;
+	private final vn.nq57.system.FileStore fileStore;
 
-	AttachmentStore(JdbcTemplate jdbc, @Value("${nq57.upload.max-bytes:10485760}") long maxBytes) {
+	AttachmentStore(JdbcTemplate jdbc, @Value("${nq57.upload.max-bytes:10485760}") long maxBytes,
+			vn.nq57.system.FileStore fileStore) {
 		this.jdbc = jdbc;
+		this.fileStore = fileStore;
 		this.maxBytes = maxBytes;
 	}
 
@@ -74,7 +77,8 @@ public class AttachmentStore {
 			ps.setString(2, detected);
 			ps.setLong(3, data.length);
 			ps.setString(4, sha256(data));
-			ps.setBytes(5, data);
+			// the bytes themselves, or nothing when the shared file directory keeps them (nq57.files.dir)
+			ps.setBytes(5, fileStore.keep(data, sha256(data)));
 			ps.setLong(6, agencyId);
 			ps.setLong(7, userId);
 			return ps;
@@ -83,9 +87,10 @@ public class AttachmentStore {
 	}
 
 	public Optional<Attachment> find(long id) {
-		return jdbc.query("SELECT id, filename, content_type, size_bytes, agency_id, data FROM attachment WHERE id = ?",
+		return jdbc.query("SELECT id, filename, content_type, size_bytes, agency_id, data, sha256 FROM attachment WHERE id = ?",
 				rs -> rs.next() ? Optional.of(new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3),
-						rs.getLong(4), rs.getLong(5), rs.getBytes(6))) : Optional.empty(), id);
+						rs.getLong(4), rs.getLong(5), fileStore.read(rs.getBytes(6), rs.getString(7), rs.getLong(4))))
+						: Optional.empty(), id);
 	}
 
 	/** What the file is, judged by its bytes alone (the name it was given decides nothing). */

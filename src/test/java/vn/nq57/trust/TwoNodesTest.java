@@ -41,15 +41,20 @@ class TwoNodesTest {
 
 	static ConfigurableApplicationContext b;
 
+	/** The file directory both nodes mount (nq57.files.dir). */
+	static java.nio.file.Path files;
+
 	@BeforeAll
-	static void start() {
+	static void start() throws java.io.IOException {
+		files = java.nio.file.Files.createTempDirectory("nq57-files");
 		a = node("node-a");
 		b = node("node-b");
 	}
 
 	static ConfigurableApplicationContext node(String name) {
 		return new SpringApplicationBuilder(Nq57Application.class).web(WebApplicationType.SERVLET).profiles("test")
-			.properties("nq57.node-name=" + name, "spring.jmx.enabled=false", "nq57.demo.enabled=false")
+			.properties("nq57.node-name=" + name, "spring.jmx.enabled=false", "nq57.demo.enabled=false",
+					"nq57.files.dir=" + files)
 			.run("--server.port=0");
 	}
 
@@ -82,7 +87,8 @@ class TwoNodesTest {
 	}
 
 	static String csrf(String page) {
-		Matcher m = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
+		// the layout's meta tag once signed in, the sign-in form's hidden field before
+		Matcher m = Pattern.compile("name=\"_csrf\" (?:content|value)=\"([^\"]+)\"").matcher(page);
 		assertThat(m.find()).as("CSRF token on the page").isTrue();
 		return m.group(1);
 	}
@@ -177,5 +183,34 @@ class TwoNodesTest {
 		assertThat(byToken.statusCode()).isEqualTo(200);
 		assertThat(byToken.body()).contains("jvm_memory_used_bytes");
 		assertThat(a.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM spring_session", Long.class)).isPositive();
+	}
+
+	@Test
+	@DisplayName("a file uploaded on node A is read on node B from the shared file directory, not from the database")
+	void fileWrittenOnOneNodeReadOnTheOther() throws Exception {
+		java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		img.setRGB(3, 4, 0x0b57a4);
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(img, "png", png);
+		byte[] data = png.toByteArray();
+		JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+		long agency = jdbc.queryForObject("SELECT id FROM agency WHERE code = 'STC'", Long.class);
+		long user = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'cb.stc'", Long.class);
+		Long id = a.getBean(vn.nq57.task.AttachmentStore.class).store(
+				new org.springframework.mock.web.MockMultipartFile("file", "anh-minh-chung.png", "image/png", data), agency, user);
+
+		// the row keeps name, size and SHA-256; the bytes are in the directory under their SHA-256
+		String sha = vn.nq57.system.FileStore.sha256(data);
+		assertThat(jdbc.queryForObject("SELECT length(data) FROM attachment WHERE id = ?", Integer.class, id)).isZero();
+		assertThat(java.nio.file.Files.readAllBytes(files.resolve(sha.substring(0, 2)).resolve(sha))).isEqualTo(data);
+		var onB = b.getBean(vn.nq57.task.AttachmentStore.class).find(id).orElseThrow();
+		assertThat(onB.data()).isEqualTo(data);
+		assertThat(onB.filename()).isEqualTo("anh-minh-chung.png");
+
+		// the backup carries the directory along
+		java.nio.file.Path backup = java.nio.file.Files.createTempDirectory("nq57-backup-files").resolve("b");
+		b.getBean(vn.nq57.ops.Backup.class).backup(backup);
+		assertThat(java.nio.file.Files.readAllBytes(backup.resolve("files").resolve(sha.substring(0, 2)).resolve(sha)))
+			.isEqualTo(data);
 	}
 }
