@@ -67,12 +67,13 @@ class FundingPreviewSessionTest {
 		FundingFiles.Upload upload;
 		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template))) {
 			Sheet s = wb.getSheetAt(0);
+			String[] sources = { "Ngân sách nhà nước", "Vốn doanh nghiệp", "Tài trợ quốc tế" };
 			String[] categories = { "Chi chuyển đổi số", "Chi đầu tư phát triển",
 					"Chi sự nghiệp KH&CN – nghiên cứu, chuyển giao, ứng dụng" };
 			for (int r = 1; r <= 3; r++) {
 				Row row = s.createRow(r);
 				row.createCell(0).setCellValue(mine.getId());
-				row.createCell(2).setCellValue("Ngân sách nhà nước");
+				row.createCell(2).setCellValue(sources[r - 1]);
 				row.createCell(3).setCellValue(categories[r - 1]);
 				row.createCell(4).setCellValue(2027);
 				row.createCell(5).setCellValue(r + " tỷ");
@@ -85,7 +86,7 @@ class FundingPreviewSessionTest {
 
 		MockHttpSession nodeA = new MockHttpSession();
 		FundingImport.Preview p = inRequest(nodeA, () -> runAs.user("cb.snv", () -> imports.preview(callId, snv, upload)));
-		assertThat(p.errors()).isZero();
+		assertThat(p.errors()).as(() -> p.lines().toString()).isZero();
 		assertThat(nodeA.getAttribute(FundingImport.SESSION_KEY + p.token())).isInstanceOf(FundingImport.Held.class);
 
 		// every attribute of the session through Java serialisation, as the JDBC session store does
