@@ -25,14 +25,18 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The authorisation matrix ({@code authz/<module>.tsv}) enforced: a role the matrix marks {@code N} for a route is
- * refused (403, audited) before the handler runs — before its parameters are read, so a refused role never gets a
- * 400 about a missing field instead. What lies inside an allowed route (the agency of an object, its state) stays
- * with the controllers and services; {@code AuthorizationMatrixTest} checks every row against the running
- * application.
+ * The authorisation matrix ({@code authz/<module>.tsv}) at run time. For a role the matrix marks {@code N} the
+ * request is flagged ({@link AccessPolicy#ROUTE_REFUSED}) before the handler reads its parameters: the handler's own
+ * check refuses it in its own words, and if the request cannot even be read (a missing field, 400) the answer is 403
+ * all the same ({@code web.ErrorAdvice}), audited here. A flagged request the handler nevertheless served (2xx/3xx
+ * without an error message) means the matrix and the code disagree: logged as an error and kept for
+ * {@code AuthorizationMatrixTest}. What lies inside an allowed route (the agency of an object, its state) stays with
+ * the controllers and services.
  */
 @Configuration(proxyBeanMethods = false)
 class RouteMatrix implements WebMvcConfigurer {
+
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RouteMatrix.class);
 
 	static final List<Role> COLUMNS = List.of(Role.ADMIN, Role.SECRETARIAT, Role.LEADER, Role.AGENCY_HEAD,
 			Role.AGENCY_OFFICER);
@@ -98,9 +102,30 @@ class RouteMatrix implements WebMvcConfigurer {
 						&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof CurrentUser u
 						&& request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern
 						&& refuses(request.getMethod(), pattern, u.role())) {
-					access.require(false, "PAGE", null, request.getMethod() + " " + pattern);
+					request.setAttribute(AccessPolicy.ROUTE_REFUSED, request.getMethod() + " " + pattern);
 				}
 				return true;
+			}
+
+			@Override
+			public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+					Exception ex) {
+				Object route = request.getAttribute(AccessPolicy.ROUTE_REFUSED);
+				if (route == null) {
+					return;
+				}
+				if (request.getAttribute(AccessPolicy.ROUTE_REFUSED_ANSWERED) != null) {
+					try {
+						access.require(false, "PAGE", null, "thực hiện thao tác này (" + route + ")");
+					}
+					catch (org.springframework.security.access.AccessDeniedException audited) {
+						// the answer is already the 403; this wrote the audit line
+					}
+				}
+				else if (response.getStatus() < 300 && ex == null) {
+					LOG.error("authorisation matrix: {} is refused to {} but was answered {}", route,
+							request.getUserPrincipal() == null ? "?" : request.getUserPrincipal().getName(), response.getStatus());
+				}
 			}
 		});
 	}
