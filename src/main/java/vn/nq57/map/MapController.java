@@ -29,6 +29,7 @@ import vn.nq57.kernel.VnFormat;
 import vn.nq57.map.MapAccess.Audience;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.TypedNumbers;
 
 /**
  * The map page of the Board's staff (edit) and of DoST and leaders (view), its layer and search API, exports, the
@@ -357,6 +358,30 @@ class MapController {
 				: o.opened() ? "Kết quả vượt quy chuẩn: đã mở nhiệm vụ xử lý #" + o.taskId()
 						: "Kết quả vượt quy chuẩn: đã cập nhật nhiệm vụ xử lý #" + o.taskId());
 		return "redirect:/map/points/" + id;
+	}
+
+	// ---------------------------------------------------------------- limits per parameter
+
+	@GetMapping("/map/limits")
+	String limits(Model model) {
+		access.requireInternal("MAP_LIMIT", null);
+		model.addAttribute("limits", environment.limitRows());
+		model.addAttribute("media", MapEnvironment.MEDIA);
+		model.addAttribute("canEdit", access.audience() == Audience.STAFF);
+		return "map/limits";
+	}
+
+	@PostMapping("/map/limits")
+	String saveLimit(@RequestParam(required = false) Long id, @RequestParam(defaultValue = "") String medium,
+			@RequestParam(defaultValue = "") String parameter, @RequestParam(defaultValue = "") String unit,
+			@RequestParam(defaultValue = "") String min, @RequestParam(defaultValue = "") String max,
+			@RequestParam(defaultValue = "") String regulation, @RequestParam(defaultValue = "0") long version,
+			RedirectAttributes flash) {
+		String name = parameter.isBlank() ? "Giới hạn" : "Thông số " + parameter.strip();
+		environment.saveLimit(id, medium, parameter, unit, TypedNumbers.parse(min, name + ", tối thiểu", 4),
+				TypedNumbers.parse(max, name + ", tối đa", 4), regulation, version);
+		flash.addFlashAttribute("flash", "Đã lưu giới hạn " + parameter.strip());
+		return "redirect:/map/limits";
 	}
 
 	// ---------------------------------------------------------------- import

@@ -82,6 +82,89 @@ public class MapEnvironment {
 						rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6)));
 	}
 
+	static final List<String> MEDIA = List.of("AIR", "WASTEWATER", "SURFACE_WATER", "SEAWATER");
+
+	/** The limits with their id and version, for the limits page. */
+	List<Map<String, Object>> limitRows() {
+		return jdbc.queryForList("SELECT id, medium, parameter, unit, min_value, max_value, regulation, version "
+				+ "FROM map_env_limit ORDER BY medium, parameter");
+	}
+
+	/**
+	 * Adds a limit ({@code id} null) or changes one (the Board's staff): a parameter, its unit, a minimum and/or a
+	 * maximum and the regulation it comes from. A stale edit is refused with the current version; bad values are
+	 * refused with a sentence and nothing changes. Readings keep the limit they were judged against.
+	 */
+	@Transactional
+	public long saveLimit(Long id, String medium, String parameter, String unit, BigDecimal min, BigDecimal max,
+			String regulation, long expectedVersion) {
+		access.requireEdit("MAP_LIMIT", id);
+		String m = medium == null ? "" : medium.strip();
+		String p = parameter == null ? "" : parameter.strip();
+		String r = regulation == null ? "" : regulation.strip();
+		String u = unit == null ? "" : unit.strip();
+		if (!MEDIA.contains(m)) {
+			throw new DomainException("Loại quan trắc “" + medium + "” không có; chưa lưu giới hạn nào");
+		}
+		if (p.isEmpty() || p.length() > 40 || u.length() > 20) {
+			throw new DomainException("Cần tên thông số (tối đa 40 ký tự) và đơn vị (tối đa 20 ký tự); chưa lưu giới hạn nào");
+		}
+		if (min == null && max == null) {
+			throw new DomainException("Thông số " + p + ": cần giá trị tối thiểu hoặc tối đa; chưa lưu giới hạn nào");
+		}
+		if (min != null && max != null && min.compareTo(max) > 0) {
+			throw new DomainException("Thông số " + p + ": giá trị tối thiểu " + VnFormat.compact(min, 4)
+					+ " lớn hơn giá trị tối đa " + VnFormat.compact(max, 4) + "; chưa lưu giới hạn nào");
+		}
+		if (r.isEmpty() || r.length() > 120) {
+			throw new DomainException("Thông số " + p + ": cần ghi quy chuẩn áp dụng (tối đa 120 ký tự); chưa lưu giới hạn nào");
+		}
+		Map<String, Object> after = new java.util.LinkedHashMap<>();
+		after.put("medium", m);
+		after.put("parameter", p);
+		after.put("unit", u);
+		after.put("min", min == null ? null : min.toPlainString());
+		after.put("max", max == null ? null : max.toPlainString());
+		after.put("regulation", r);
+		if (id == null) {
+			if (jdbc.queryForObject("SELECT count(*) FROM map_env_limit WHERE medium = ? AND lower(parameter) = lower(?)",
+					Integer.class, m, p) > 0) {
+				throw new DomainException("Đã có giới hạn cho thông số " + p + " (" + m + "); hãy sửa dòng đó");
+			}
+			Long created = jdbc.queryForObject("""
+					INSERT INTO map_env_limit (medium, parameter, unit, min_value, max_value, regulation)
+					VALUES (?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, m, p, u, min, max, r);
+			audit.change("MAP_LIMIT_CREATED", "MAP_LIMIT", created, null, m + " " + p, null, after);
+			return created;
+		}
+		List<Map<String, Object>> rows = jdbc.queryForList("SELECT medium, parameter, unit, min_value, max_value, "
+				+ "regulation, version FROM map_env_limit WHERE id = ? FOR UPDATE", id);
+		if (rows.isEmpty()) {
+			throw new NotFoundException("Không tìm thấy giới hạn #" + id);
+		}
+		Map<String, Object> before = rows.get(0);
+		long current = ((Number) before.get("version")).longValue();
+		if (current != expectedVersion) {
+			throw new vn.nq57.system.ConcurrentEditException("giới hạn " + before.get("parameter") + " (phiên bản hiện tại "
+					+ current + ")");
+		}
+		jdbc.update("""
+				UPDATE map_env_limit SET unit = ?, min_value = ?, max_value = ?, regulation = ?, version = version + 1
+				WHERE id = ?""", u, min, max, r, id);
+		Map<String, Object> was = new java.util.LinkedHashMap<>();
+		was.put("medium", before.get("medium"));
+		was.put("parameter", before.get("parameter"));
+		was.put("unit", before.get("unit"));
+		was.put("min", before.get("min_value") == null ? null : ((BigDecimal) before.get("min_value")).toPlainString());
+		was.put("max", before.get("max_value") == null ? null : ((BigDecimal) before.get("max_value")).toPlainString());
+		was.put("regulation", before.get("regulation"));
+		after.put("parameter", before.get("parameter"));
+		after.put("medium", before.get("medium"));
+		audit.change("MAP_LIMIT_UPDATED", "MAP_LIMIT", id, null, before.get("medium") + " " + before.get("parameter"),
+				was, after);
+		return id;
+	}
+
 	/** Records a reading at a point (the Board's staff); an exceedance opens or updates the follow-up task. */
 	@Transactional
 	public Outcome record(long pointId, String parameter, LocalDate measuredOn, BigDecimal value) {

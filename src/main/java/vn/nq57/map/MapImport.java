@@ -87,20 +87,23 @@ public class MapImport {
 
 	private final MapSettings settings;
 
+	private final MapPostgis postgis;
+
 	private final AuditLog audit;
 
 	private final AppClock clock;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	MapImport(JdbcTemplate jdbc, Vn2000 vn, MapAccess access, MapData data, MapSettings settings, AuditLog audit,
-			AppClock clock, @Value("${nq57.map.import.max-bytes:10485760}") long maxBytes,
+	MapImport(JdbcTemplate jdbc, Vn2000 vn, MapAccess access, MapData data, MapSettings settings, MapPostgis postgis,
+			AuditLog audit, AppClock clock, @Value("${nq57.map.import.max-bytes:10485760}") long maxBytes,
 			@Value("${nq57.map.province-bounds:107.2,13.8,109.4,15.7}") double[] province) {
 		this.jdbc = jdbc;
 		this.vn = vn;
 		this.access = access;
 		this.data = data;
 		this.settings = settings;
+		this.postgis = postgis;
 		this.audit = audit;
 		this.clock = clock;
 		this.maxBytes = maxBytes;
@@ -417,6 +420,25 @@ public class MapImport {
 		List<Item> out = new ArrayList<>();
 		STRtree tree = new STRtree();
 		Envelope all = new Envelope();
+		// JTS validity first: PostGIS is asked only about valid polygons
+		Map<Integer, String> invalidity = new HashMap<>();
+		Map<Integer, Long> namedZone = new HashMap<>();
+		for (Item it : items) {
+			Geometry g = wgs.get(it.index());
+			if (g instanceof Polygonal) {
+				invalidity.put(it.index(), Geo.invalidity(g));
+				String zoneName = prop(it.props(), "zone", "khu", "makhu", "kcn", "khucongnghiep");
+				if (zoneName != null) {
+					String k = VnText.fold(zoneName);
+					zones.stream().filter(z -> z.code().equalsIgnoreCase(zoneName) || VnText.fold(z.name()).equals(k))
+						.findFirst().ifPresent(z -> namedZone.put(it.index(), z.id()));
+				}
+			}
+		}
+		Map<Integer, Containment> inSql = postgis.active()
+				? containmentInSql(items.stream().filter(it -> wgs.get(it.index()) instanceof Polygonal
+						&& invalidity.get(it.index()) == null).toList(), namedZone)
+				: null;
 		for (Item it : items) {
 			Geometry g = wgs.get(it.index());
 			String code = it.code();
@@ -437,33 +459,38 @@ public class MapImport {
 				findings.add(err(it.index(), code, "lô đất phải là vùng (Polygon), tệp ghi " + g.getGeometryType()));
 				continue;
 			}
-			String invalid = Geo.invalidity(g);
+			String invalid = invalidity.get(it.index());
 			if (invalid != null) {
 				findings.add(err(it.index(), code, "hình học không hợp lệ: " + invalid));
 				continue;
 			}
 			double area = Geo.areaM2(g, vn);
 			String zoneName = prop(it.props(), "zone", "khu", "makhu", "kcn", "khucongnghiep");
+			Containment sql = inSql == null ? null : inSql.get(it.index());
 			ZoneRef zone = null;
 			if (zoneName != null) {
-				String k = VnText.fold(zoneName);
-				zone = zones.stream().filter(z -> z.code().equalsIgnoreCase(zoneName) || VnText.fold(z.name()).equals(k))
-					.findFirst().orElse(null);
+				Long named = namedZone.get(it.index());
+				zone = named == null ? null : zones.stream().filter(z -> z.id() == named).findFirst().orElse(null);
 				if (zone == null) {
 					findings.add(err(it.index(), code, "khu “" + zoneName + "” chưa có trên bản đồ"));
 				}
+			}
+			else if (sql != null) {
+				zone = sql.zoneId() == null ? null
+						: zones.stream().filter(z -> z.id() == sql.zoneId()).findFirst().orElse(null);
 			}
 			else {
 				org.locationtech.jts.geom.Point inside = g.getInteriorPoint();
 				zone = zones.stream().filter(z -> !z.kind().equals("PLANNING_AREA") && z.geom().covers(inside))
 					.findFirst().orElse(null);
-				if (zone == null) {
-					findings.add(err(it.index(), code, "lô không nằm trong khu nào trên bản đồ và tệp không ghi khu"));
-				}
+			}
+			if (zoneName == null && zone == null) {
+				findings.add(err(it.index(), code, "lô không nằm trong khu nào trên bản đồ và tệp không ghi khu"));
 			}
 			if (zone != null) {
-				Geometry outside = g.difference(zone.geom());
-				double outsideM2 = Geo.areaM2(outside, vn);
+				// with PostGIS the part outside comes from ST_Difference (none when ST_CoveredBy); measured the same way
+				Geometry outside = sql != null ? sql.outside() : g.difference(zone.geom());
+				double outsideM2 = outside == null ? 0 : Geo.areaM2(outside, vn);
 				if (outsideM2 > Math.max(1.0, area * 0.005)) {
 					findings.add(err(it.index(), code, "lô nằm ngoài khu “" + zone.name() + "”: "
 							+ VnFormat.decimal(java.math.BigDecimal.valueOf(outsideM2), 0) + " m² ở ngoài ranh giới"));
@@ -523,24 +550,66 @@ public class MapImport {
 		return out;
 	}
 
+	/** PostGIS's answer for a lot of the file: the zone it lies in, and the part of it outside that zone (or null). */
+	record Containment(Long zoneId, Geometry outside) {
+	}
+
+	/**
+	 * The zone of each lot (the one named in the file, or the industrial park, else the economic zone, that covers a
+	 * point on its surface) and the part outside it, in one SQL statement: {@code ST_Covers}, {@code ST_CoveredBy},
+	 * {@code ST_Difference} on the zones' generated geometries.
+	 */
+	private Map<Integer, Containment> containmentInSql(List<Item> lots, Map<Integer, Long> namedZone) {
+		Map<Integer, Containment> out = new HashMap<>();
+		if (lots.isEmpty()) {
+			return out;
+		}
+		Integer[] idx = lots.stream().map(Item::index).toArray(Integer[]::new);
+		String[] geoms = lots.stream().map(Item::geom).toArray(String[]::new);
+		Long[] zoneIds = lots.stream().map(it -> namedZone.get(it.index())).toArray(Long[]::new);
+		jdbc.query("""
+				WITH f AS (SELECT t.i, ST_SetSRID(ST_GeomFromGeoJSON(t.g), 4326) AS g, t.z
+				           FROM unnest(?::int[], ?::text[], ?::bigint[]) AS t(i, g, z)),
+				     c AS (SELECT f.i, f.g, coalesce(f.z, (SELECT z.id FROM map_zone z WHERE z.kind <> 'PLANNING_AREA'
+				                  AND ST_Covers(z.geom_pg, ST_PointOnSurface(f.g)) ORDER BY z.kind DESC, z.id LIMIT 1)) AS zone_id
+				           FROM f)
+				SELECT c.i, c.zone_id, CASE WHEN z.id IS NULL OR ST_CoveredBy(c.g, z.geom_pg) THEN NULL
+				                            ELSE ST_AsGeoJSON(ST_Difference(c.g, z.geom_pg)) END
+				FROM c LEFT JOIN map_zone z ON z.id = c.zone_id""", ps -> {
+			ps.setArray(1, ps.getConnection().createArrayOf("int4", idx));
+			ps.setArray(2, ps.getConnection().createArrayOf("text", geoms));
+			ps.setArray(3, ps.getConnection().createArrayOf("int8", zoneIds));
+		}, rs -> {
+			String outside = rs.getString(3);
+			out.put(rs.getInt(1), new Containment((Long) rs.getObject(2), outside == null ? null
+					: GeoJson.read(json.readTree(outside), GeoJson.CoordinateMapper.WGS84)));
+		});
+		return out;
+	}
+
 	/** Lots of the file overlapping each other, or overlapping a stored lot that the file does not replace. */
 	private void overlaps(STRtree tree, Envelope all, Set<String> fileCodes, List<Finding> findings) {
 		if (all.isNull()) {
 			return;
 		}
 		List<Object[]> stored = new ArrayList<>();
-		jdbc.query("SELECT code, geom::text FROM map_lot WHERE box(point(min_x, min_y), point(max_x, max_y)) "
-				+ "&& box(point(?, ?), point(?, ?))", rs -> {
-					if (!fileCodes.contains(rs.getString(1))) {
-						stored.add(new Object[] { null, rs.getString(1),
-								GeoJson.read(json.readTree(rs.getString(2)), GeoJson.CoordinateMapper.WGS84) });
-					}
-				}, all.getMinX(), all.getMinY(), all.getMaxX(), all.getMaxY());
+		if (!postgis.active()) {
+			jdbc.query("SELECT code, geom::text FROM map_lot WHERE box(point(min_x, min_y), point(max_x, max_y)) "
+					+ "&& box(point(?, ?), point(?, ?))", rs -> {
+						if (!fileCodes.contains(rs.getString(1))) {
+							stored.add(new Object[] { null, rs.getString(1),
+									GeoJson.read(json.readTree(rs.getString(2)), GeoJson.CoordinateMapper.WGS84) });
+						}
+					}, all.getMinX(), all.getMinY(), all.getMaxX(), all.getMaxY());
+		}
 		tree.build();
 		Set<String> reported = new HashSet<>();
 		List<Object[]> mine = new ArrayList<>();
 		for (Object o : tree.query(all)) {
 			mine.add((Object[]) o);
+		}
+		if (postgis.active()) {
+			overlapsWithStoredInSql(mine, fileCodes, findings, reported);
 		}
 		for (Object[] a : mine) {
 			Geometry ga = (Geometry) a[2];
@@ -559,13 +628,49 @@ public class MapImport {
 		}
 	}
 
+	/**
+	 * With PostGIS: the stored lots (other than those the file replaces) whose interior meets a lot of the file
+	 * ({@code &&} through the GiST index, then {@code ST_Relate} with {@code 2********}), and the shared part
+	 * ({@code ST_Intersection}), in one statement; the shared area is measured as everywhere else (VN-2000 zone).
+	 */
+	private void overlapsWithStoredInSql(List<Object[]> mine, Set<String> fileCodes, List<Finding> findings,
+			Set<String> reported) {
+		if (mine.isEmpty()) {
+			return;
+		}
+		Map<Integer, Object[]> byIndex = new HashMap<>();
+		mine.forEach(a -> byIndex.put((int) a[0], a));
+		Integer[] idx = byIndex.keySet().toArray(Integer[]::new);
+		String[] geoms = java.util.Arrays.stream(idx).map(i -> GeoJson.write((Geometry) byIndex.get(i)[2]))
+			.toArray(String[]::new);
+		String[] codes = fileCodes.toArray(String[]::new);
+		jdbc.query("""
+				WITH f AS (SELECT t.i, ST_SetSRID(ST_GeomFromGeoJSON(t.g), 4326) AS g
+				           FROM unnest(?::int[], ?::text[]) AS t(i, g))
+				SELECT f.i, l.code, ST_AsGeoJSON(ST_Intersection(l.geom_pg, f.g))
+				FROM f JOIN map_lot l ON l.geom_pg && f.g AND ST_Relate(l.geom_pg, f.g, '2********')
+				WHERE l.code <> ALL (?::varchar[])
+				ORDER BY f.i, l.code""", ps -> {
+			ps.setArray(1, ps.getConnection().createArrayOf("int4", idx));
+			ps.setArray(2, ps.getConnection().createArrayOf("text", geoms));
+			ps.setArray(3, ps.getConnection().createArrayOf("varchar", codes));
+		}, rs -> {
+			Object[] a = byIndex.get(rs.getInt(1));
+			Geometry shared = GeoJson.read(json.readTree(rs.getString(3)), GeoJson.CoordinateMapper.WGS84);
+			reportShared(a, new Object[] { null, rs.getString(2) }, Geo.areaM2(shared, vn), findings, reported);
+		});
+	}
+
 	private void report(Object[] a, Object[] b, List<Finding> findings, Set<String> reported) {
 		Geometry ga = (Geometry) a[2];
 		Geometry gb = (Geometry) b[2];
 		if (!ga.intersects(gb)) {
 			return;
 		}
-		double m2 = Geo.areaM2(ga.intersection(gb), vn);
+		reportShared(a, b, Geo.areaM2(ga.intersection(gb), vn), findings, reported);
+	}
+
+	private void reportShared(Object[] a, Object[] b, double m2, List<Finding> findings, Set<String> reported) {
 		if (m2 <= 1.0 || !reported.add(a[1] + "|" + b[1])) {
 			return;
 		}

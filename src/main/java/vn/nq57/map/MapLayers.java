@@ -91,8 +91,32 @@ class MapLayers {
 		}
 	};
 
-	MapLayers(JdbcTemplate jdbc) {
+	private final MapPostgis postgis;
+
+	MapLayers(JdbcTemplate jdbc, MapPostgis postgis) {
 		this.jdbc = jdbc;
+		this.postgis = postgis;
+	}
+
+	/**
+	 * The condition "the row's geometry meets the viewport" for the table under {@code alias}, taking minX, minY, maxX,
+	 * maxY. With PostGIS: {@code ST_Intersects} on the generated geometry when {@code exact} (its GiST index answers
+	 * the {@code &&} part, then the outline is tested), else the index's {@code &&} alone (the bounding boxes: at the
+	 * zooms where a lot is drawn as its rectangle and a line is a few pixels, the exact test costs and changes nothing
+	 * seen). Without PostGIS: the bounding-box columns against the viewport through their {@code box} GiST index.
+	 */
+	String inView(String alias, boolean exact) {
+		if (postgis.active()) {
+			return exact ? "ST_Intersects(" + alias + ".geom_pg, ST_MakeEnvelope(?, ?, ?, ?, 4326))"
+					: alias + ".geom_pg && ST_MakeEnvelope(?, ?, ?, ?, 4326)";
+		}
+		return "box(point(" + alias + ".min_x, " + alias + ".min_y), point(" + alias + ".max_x, " + alias
+				+ ".max_y)) && box(point(?, ?), point(?, ?))";
+	}
+
+	/** Exact (outline) tests from the zoom where lots are drawn with their own outline. */
+	private static boolean exact(Viewport v) {
+		return v.zoom() >= LOT_DETAIL_ZOOM;
 	}
 
 	void invalidate() {
@@ -131,12 +155,10 @@ class MapLayers {
 		return "{\"type\":\"FeatureCollection\",\"features\":[]}";
 	}
 
-	private static final String BOX = "box(point(min_x, min_y), point(max_x, max_y)) && box(point(?, ?), point(?, ?))";
-
 	private String zones(Viewport v, Audience audience) {
 		StringBuilder sb = start();
 		jdbc.query("SELECT z.id, z.code, z.name, z.kind, z.land_use, z.area_m2, z.illustrative, " + geom("z", v) + " FROM map_zone z WHERE "
-				+ BOX + " ORDER BY CASE z.kind WHEN 'ECONOMIC_ZONE' THEN 0 WHEN 'INDUSTRIAL_PARK' THEN 1 ELSE 2 END, z.id",
+				+ inView("z", exact(v)) + " ORDER BY CASE z.kind WHEN 'ECONOMIC_ZONE' THEN 0 WHEN 'INDUSTRIAL_PARK' THEN 1 ELSE 2 END, z.id",
 				(ResultSet rs) -> {
 					Geometry g = Geo.simplify(parse(rs.getString(8)), v.zoom());
 					feature(sb, rs.getLong(1), g, p -> {
@@ -154,8 +176,7 @@ class MapLayers {
 	/** The lots in the viewport (or everywhere, for an export: {@code full} keeps the stored geometry). */
 	String lots(Viewport v, Filter f, Audience audience, boolean full) {
 		List<Object> args = new ArrayList<>(List.of(v.minX(), v.minY(), v.maxX(), v.maxY()));
-		StringBuilder where = new StringBuilder(BOX.replace("min_x", "l.min_x").replace("min_y", "l.min_y")
-			.replace("max_x", "l.max_x").replace("max_y", "l.max_y"));
+		StringBuilder where = new StringBuilder(inView("l", full || exact(v)));
 		if (audience == Audience.PUBLIC) {
 			where.append(" AND l.status = 'AVAILABLE'");
 		}
@@ -217,7 +238,7 @@ class MapLayers {
 			args.add(f.kind());
 		}
 		StringBuilder sb = start();
-		jdbc.query("SELECT id, kind, name, attrs::text, illustrative, " + geom("map_infra", v) + " FROM map_infra WHERE " + BOX + kind
+		jdbc.query("SELECT id, kind, name, attrs::text, illustrative, " + geom("map_infra", v) + " FROM map_infra WHERE " + inView("map_infra", exact(v)) + kind
 				+ " ORDER BY id", (ResultSet rs) -> {
 					Geometry g = Geo.simplify(parse(rs.getString(6)), v.zoom());
 					feature(sb, rs.getLong(1), g, p -> {
@@ -238,7 +259,8 @@ class MapLayers {
 				          AND r.measured_on = (SELECT max(measured_on) FROM map_env_reading WHERE point_id = p.id)),
 				       (SELECT f.task_id FROM map_env_followup f WHERE f.point_id = p.id ORDER BY f.id DESC LIMIT 1)
 				FROM map_monitoring_point p
-				WHERE box(point(p.lon, p.lat), point(p.lon, p.lat)) && box(point(?, ?), point(?, ?)) ORDER BY p.id""",
+				WHERE\s""" + (postgis.active() ? "p.geom_pg && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
+				: "box(point(p.lon, p.lat), point(p.lon, p.lat)) && box(point(?, ?), point(?, ?))") + " ORDER BY p.id",
 				(ResultSet rs) -> {
 					Geometry g = GeoJson.FACTORY.createPoint(
 							new org.locationtech.jts.geom.Coordinate(rs.getDouble(5), rs.getDouble(6)));

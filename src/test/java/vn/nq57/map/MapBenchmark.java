@@ -41,6 +41,12 @@ class MapBenchmark {
 	@Autowired MapFixtures fx;
 	@Autowired RunAs runAs;
 	@Autowired JdbcTemplate jdbc;
+	@Autowired MapPostgis postgis;
+
+	/** Where the figures go. */
+	String output() {
+		return "target/bench/map.md";
+	}
 
 	/** The bench region: 0,4° × 0,2° of lots (200 × 100), south-west of Dung Quất, inside the province. */
 	static final double X0 = 108.30, Y0 = 14.60;
@@ -83,6 +89,10 @@ class MapBenchmark {
 		double fixture = (System.nanoTime() - t0) / 1e9;
 
 		StringBuilder md = new StringBuilder();
+		md.append("Database: ").append(jdbc.queryForObject("SELECT split_part(version(), ' on ', 1)", String.class))
+			.append(postgis.active() ? ", PostGIS " + postgis.version() + " (generated geometry columns, ST_Intersects, GiST)"
+					: ", no PostGIS (bounding-box columns, box GiST)")
+			.append(".\n\n");
 		md.append(String.format(Locale.ROOT, "Data: %d lots (7-point polygons), %d lines (60 vertices each); fixture written in %.1f s (SQL, then the low-zoom outlines of the lines in Java).%n%n",
 				LOTS, LINES, fixture));
 		md.append("| request | zoom | features | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|---|\n");
@@ -152,7 +162,7 @@ class MapBenchmark {
 				Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 				System.getProperty("java.version")));
 		Files.createDirectories(Path.of("target/bench"));
-		Files.writeString(Path.of("target/bench/map.md"), md.toString(), StandardCharsets.UTF_8);
+		Files.writeString(Path.of(output()), md.toString(), StandardCharsets.UTF_8);
 		System.out.println(md);
 		assertThat(z.id()).isPositive();
 		assertThat(big).isPositive();

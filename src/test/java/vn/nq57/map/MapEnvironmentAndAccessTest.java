@@ -49,6 +49,7 @@ class MapEnvironmentAndAccessTest {
 	@Autowired AppClock clock;
 	@Autowired MockMvc mvc;
 	@Autowired UserService users;
+	@Autowired vn.nq57.system.SettingsService settingsService;
 
 	long point(MapFixtures.Zone z, String medium) {
 		return runAs.user("cb.bql", () -> data.savePoint(new MapData.PointInput(z.code() + "-P-" + medium, "Điểm kiểm thử",
@@ -100,6 +101,80 @@ class MapEnvironmentAndAccessTest {
 			.isInstanceOf(DomainException.class).hasMessageContaining("Chưa cấu hình giới hạn cho thông số “Chì”");
 		assertThatThrownBy(() -> runAs.user("sokhcn", () -> environment.record(p, "COD", day, BigDecimal.ONE)))
 			.as("DoST views, the Board records").isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
+	@DisplayName("the limits are configured by the Board on /map/limits: added, changed with a version (stale: 409), bad values refused with nothing changed, and readings judged against them")
+	void limitsAreConfigured() throws Exception {
+		String param = "PHENOL" + World.seq();
+		mvc.perform(post("/map/limits").with(csrf()).with(user(users.loadUserByUsername("sokhcn"))).param("medium", "WASTEWATER")
+			.param("parameter", param).param("unit", "mg/l").param("max", "0,5").param("regulation", "QCVN 40:2011/BTNMT"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/map/limits").with(csrf()).with(user(users.loadUserByUsername("cb.bql"))).param("medium", "WASTEWATER")
+			.param("parameter", param).param("unit", "mg/l").param("max", "0,5").param("regulation", "QCVN 40:2011/BTNMT, cột B"))
+			.andExpect(status().is3xxRedirection());
+		long id = jdbc.queryForObject("SELECT id FROM map_env_limit WHERE parameter = ?", Long.class, param);
+		assertThat(jdbc.queryForObject("SELECT max_value FROM map_env_limit WHERE id = ?", BigDecimal.class, id)).isEqualByComparingTo("0.5");
+		// the page, for a viewer (no form) and for the Board (a form per row)
+		assertThat(mvc.perform(get("/map/limits").with(user(users.loadUserByUsername("lanhdao")))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString()).contains(param).contains("QCVN 40:2011/BTNMT, cột B").doesNotContain("limit-form-");
+		assertThat(mvc.perform(get("/map/limits").with(user(users.loadUserByUsername("cb.bql")))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString()).contains("limit-form-" + id);
+		mvc.perform(post("/map/limits").with(csrf()).with(user(users.loadUserByUsername("cb.bql"))).param("id", "" + id)
+			.param("medium", "WASTEWATER").param("parameter", param).param("unit", "mg/l").param("max", "0,3")
+			.param("regulation", "QCVN 40:2011/BTNMT, cột A").param("version", "0")).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/map/limits").with(csrf()).with(user(users.loadUserByUsername("cb.bql"))).param("id", "" + id)
+			.param("medium", "WASTEWATER").param("parameter", param).param("unit", "mg/l").param("max", "9")
+			.param("regulation", "QCVN 40:2011/BTNMT, cột B").param("version", "0")).andExpect(status().isConflict());
+		for (String[] bad : new String[][] { { "1", "0,5", "lớn hơn giá trị tối đa" }, { "", "", "cần giá trị tối thiểu hoặc tối đa" },
+				{ "", "abc", "không phải là số" }, { "", "0.5", "không rõ nghĩa" } }) {
+			mvc.perform(post("/map/limits").with(csrf()).with(user(users.loadUserByUsername("cb.bql"))).param("id", "" + id)
+				.param("medium", "WASTEWATER").param("parameter", param).param("unit", "mg/l").param("min", bad[0])
+				.param("max", bad[1]).param("regulation", "QCVN").param("version", "1"))
+				.andExpect(status().is(422))
+				.andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains(bad[2]));
+		}
+		assertThatThrownBy(() -> runAs.user("cb.bql", () -> environment.saveLimit(null, "WASTEWATER", param.toLowerCase(), "mg/l",
+				null, BigDecimal.ONE, "QCVN", 0))).isInstanceOf(DomainException.class).hasMessageContaining("Đã có giới hạn");
+		var row = jdbc.queryForMap("SELECT min_value, max_value, regulation, version FROM map_env_limit WHERE id = ?", id);
+		assertThat((BigDecimal) row.get("max_value")).as("the bad edits changed nothing").isEqualByComparingTo("0.3");
+		assertThat(row.get("min_value")).isNull();
+		assertThat(row.get("regulation")).isEqualTo("QCVN 40:2011/BTNMT, cột A");
+		assertThat(((Number) row.get("version")).longValue()).isEqualTo(1);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE entity_type = 'MAP_LIMIT' AND entity_id = ?",
+				Integer.class, id)).isEqualTo(2);
+
+		MapFixtures.Zone z = fx.zone();
+		long p = point(z, "WASTEWATER");
+		MapEnvironment.Outcome o = runAs.user("cb.bql", () -> environment.record(p, param, clock.today(), new BigDecimal("0.4")));
+		assertThat(o.exceeds()).as("0,4 against the new maximum 0,3").isTrue();
+		assertThat(o.opened()).isTrue();
+	}
+
+	@Test
+	@DisplayName("basemap: none by default; the tile server URL and attribution are settings that reach the map page; a malformed URL is refused")
+	void basemapIsASetting() throws Exception {
+		assertThat(mvc.perform(get("/public/map")).andReturn().getResponse().getContentAsString())
+			.doesNotContain("data-tile-url").doesNotContain("{z}/{x}/{y}");
+		assertThatThrownBy(() -> runAs.user("admin", () -> settingsService.save(java.util.Map.of(MapSettings.TILE_URL,
+				"ftp://bando.example.vn/tiles")))).isInstanceOf(DomainException.class).hasMessageContaining("không hợp lệ");
+		try {
+			runAs.user("admin", () -> settingsService.save(java.util.Map.of(MapSettings.TILE_URL,
+					"https://bando.example.vn/{z}/{x}/{y}.png", MapSettings.TILE_ATTRIBUTION, "Bản đồ nền Việt Nam")));
+			for (String page : new String[] { "/public/map", "/map" }) {
+				var req = get(page);
+				if (page.equals("/map")) {
+					req = req.with(user(users.loadUserByUsername("lanhdao")));
+				}
+				assertThat(mvc.perform(req).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+					.contains("data-tile-url=\"https://bando.example.vn/{z}/{x}/{y}.png\"")
+					.contains("data-tile-attribution=\"Bản đồ nền Việt Nam\"");
+			}
+		}
+		finally {
+			runAs.user("admin", () -> settingsService.save(java.util.Map.of(MapSettings.TILE_URL, "",
+					MapSettings.TILE_ATTRIBUTION, "")));
+		}
 	}
 
 	@Test
@@ -217,6 +292,36 @@ class MapEnvironmentAndAccessTest {
 			.isEqualByComparingTo("12.5");
 		assertThat(mvc.perform(get("/map/enterprises/" + id).with(user(users.loadUserByUsername("lanhdao"))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("1.250.000.000");
+	}
+
+	@Test
+	@DisplayName("the lot filters (status, land use, zone) narrow the layer; answers are cached until the map's data changes")
+	void filtersAndCache() {
+		MapFixtures.Zone z = fx.zone();
+		MapFixtures.Zone other = fx.zone();
+		runAs.user("cb.bql", () -> data.saveLots(List.of(
+				new MapData.LotInput(z.code() + "-FA", z.id(), "Đất công nghiệp", LotStatus.AVAILABLE, null, null, null, null,
+						null, null, null, null, box(z.lot(0, 0)), "EPSG:4326", false),
+				new MapData.LotInput(z.code() + "-FB", z.id(), "Đất kho bãi", LotStatus.RESERVED, null, null, null, null,
+						null, null, null, null, box(z.lot(1, 0)), "EPSG:4326", false))));
+		String bbox = Math.min(z.lon(), other.lon()) + "," + Math.min(z.lat(), other.lat()) + ","
+				+ (Math.max(z.lon(), other.lon()) + 0.011) + "," + (Math.max(z.lat(), other.lat()) + 0.011);
+		MapLayers.Viewport v = MapLayers.Viewport.parse(bbox, 16);
+		java.util.function.Function<MapLayers.Filter, String> lots = f -> layers.layer(MapLayers.Layer.lots, v, f,
+				MapAccess.Audience.STAFF);
+		assertThat(lots.apply(MapLayers.Filter.NONE)).contains(z.code() + "-FA").contains(z.code() + "-FB");
+		assertThat(lots.apply(new MapLayers.Filter("RESERVED", null, null, null))).contains(z.code() + "-FB")
+			.doesNotContain(z.code() + "-FA");
+		assertThat(lots.apply(new MapLayers.Filter(null, "Đất công nghiệp", null, null))).contains(z.code() + "-FA")
+			.doesNotContain(z.code() + "-FB");
+		assertThat(lots.apply(new MapLayers.Filter(null, null, other.id(), null))).doesNotContain(z.code() + "-F");
+		assertThat(lots.apply(new MapLayers.Filter(null, null, z.id(), null))).contains(z.code() + "-FA");
+
+		String first = lots.apply(MapLayers.Filter.NONE);
+		assertThat(lots.apply(MapLayers.Filter.NONE)).as("the same answer from the cache").isSameAs(first);
+		runAs.user("cb.bql", () -> data.saveLots(List.of(new MapData.LotInput(z.code() + "-FC", z.id(), "Đất công nghiệp",
+				LotStatus.AVAILABLE, null, null, null, null, null, null, null, null, box(z.lot(2, 0)), "EPSG:4326", false))));
+		assertThat(lots.apply(MapLayers.Filter.NONE)).as("a change drops the cache").contains(z.code() + "-FC");
 	}
 
 	@Test
