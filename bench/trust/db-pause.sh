@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Database pause (issue 18): while the application serves requests, its PostgreSQL is stopped for 20 s (SIGSTOP)
 # and continued (SIGCONT), with wrk sending a background load (LOAD connections on /tasks, signed in) the whole time.
-# Asserts: during the pause no request answers 500; each answers 503 with the Vietnamese page — the first within the
-# socket timeout (10 s: a query already waiting on the stopped server), every later one within 5 s (the pool gives up
-# after 3 s); after SIGCONT the application answers 200 again by itself, without a restart, within 30 s.
+# Asserts: during the pause no request answers 500; each answers 503 with the Vietnamese page within 11 s (the pool's
+# and the socket's timeouts are 10 s; once the gate has closed, at once); after SIGCONT the application answers 200
+# again by itself, without a restart, within 30 s.
 #
 #   bench/run-benchmark.sh --keep --scale province   # or any running application on BASE
 #   bench/trust/db-pause.sh                          # BASE=http://localhost:18080 DB_PORT=29480 PAUSE=20
@@ -39,7 +39,7 @@ n=0; slowest=0
 while [ $(( $(date +%s) - start )) -lt "$PAUSE" ]; do
   read -r code t < <(probe)
   n=$((n + 1)); echo "  paused: $code in ${t}s"
-  limit=5.5; [ $n = 1 ] && limit=11
+  limit=11
   slowest=$(awk "BEGIN{print ($t > $slowest) ? $t : $slowest}")
   if [ "$code" = 500 ] || [ "$code" = 200 ] || awk "BEGIN{exit !($t > $limit)}"; then fail=1; echo "  FAIL: $code in ${t}s"; fi
   if [ "$code" = 503 ] && ! grep -q "chưa kết nối được cơ sở dữ liệu" /tmp/nq57-pause-body; then

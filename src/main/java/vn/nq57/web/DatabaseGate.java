@@ -28,7 +28,9 @@ import org.springframework.web.util.HtmlUtils;
  * every other filter but the request id — before the session store, which reads the database on every request:
  * <ul>
  * <li>a request that fails because the database is unreachable (anywhere: the session store, a filter, a handler)
- * answers 503 with the Vietnamese page (JSON on the API) instead of the container's 500, and the gate closes;</li>
+ * answers 503 with the Vietnamese page (JSON on the API) instead of the container's 500; a fresh connection outside
+ * the pool then tells whether the database is away (the gate closes) or only busy (it stays open: under heavy load
+ * requests wait for a pooled connection rather than being turned away);</li>
  * <li>while the gate is closed every request answers that 503 at once, touching nothing (no half-written change),
  * and a watcher tries a fresh connection every second (2-s timeouts, outside the pool); when one answers
  * {@code SELECT 1}, the gate opens again. Static files and the health endpoints pass (the load balancer must see
@@ -116,15 +118,34 @@ class DatabaseGate extends OncePerRequestFilter {
 				+ "<p><a href=\"" + request.getContextPath() + "/\">Thử lại</a></p></main></body></html>");
 	}
 
-	/** Closes the gate and starts the watcher that opens it again. */
+	private final AtomicBoolean checking = new AtomicBoolean();
+
+	/**
+	 * A request met a database failure: a fresh connection outside the pool tells whether the database is really
+	 * away (the gate closes) or only busy — every pooled connection taken under heavy load — when the gate stays
+	 * open and requests keep waiting their turn.
+	 */
 	void close(Throwable cause) {
-		if (closed.compareAndSet(false, true)) {
-			log.warn("database unreachable ({}): answering 503 until it answers again", cause.getMessage());
-			Thread t = new Thread(this::watch, "database-gate");
-			t.setDaemon(true);
-			watcher = t;
-			t.start();
+		if (closed.get() || !checking.compareAndSet(false, true)) {
+			return;
 		}
+		Thread t = new Thread(() -> {
+			try {
+				if (reachable()) {
+					log.info("database failure ({}) but the database answers: busy, gate stays open", cause.getMessage());
+					return;
+				}
+				closed.set(true);
+				log.warn("database unreachable ({}): answering 503 until it answers again", cause.getMessage());
+				watch();
+			}
+			finally {
+				checking.set(false);
+			}
+		}, "database-gate");
+		t.setDaemon(true);
+		watcher = t;
+		t.start();
 	}
 
 	private void watch() {
