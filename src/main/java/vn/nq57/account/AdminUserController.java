@@ -35,17 +35,35 @@ class AdminUserController {
 
 	@GetMapping({ "/new", "/{id}" })
 	String form(@PathVariable(required = false) Long id, Model model) {
-		model.addAttribute("user", id == null ? null : users.get(id));
+		AppUser user = id == null ? null : users.get(id);
+		model.addAttribute("user", user);
 		model.addAttribute("roles", Role.values());
-		model.addAttribute("agencyOptions", agencies.active());
+		if (!model.containsAttribute("agencyChosen")) {
+			model.addAttribute("agencyChosen", user == null ? null : user.getAgencyId());
+		}
 		return "account/user-form";
 	}
 
 	@PostMapping({ "/new", "/{id}" })
 	String save(@PathVariable(required = false) Long id, @RequestParam(required = false) String username,
-			@RequestParam(required = false) String password, @RequestParam String fullName,
-			@RequestParam(required = false) String email, @RequestParam Role role, @RequestParam long agencyId,
-			@RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect, Model model) {
+			@RequestParam(required = false) String password, @RequestParam(required = false) String fullName,
+			@RequestParam(required = false) String email, @RequestParam(required = false) Role role,
+			@RequestParam(required = false) Long agencyId, @RequestParam(defaultValue = "false") boolean enabled,
+			vn.nq57.system.FieldErrors problems, RedirectAttributes redirect, Model model) {
+		// every problem at once, each beside its field; what was typed stays in the form (param.*)
+		users.check(id == null, id == null ? username : users.find(id).map(AppUser::getUsername).orElse(username),
+				password, fullName, email, problems);
+		if (role == null) {
+			problems.reject("role", "Chưa chọn vai trò");
+		}
+		if (agencyId == null && !problems.has("agencyId")) {
+			problems.reject("agencyId", "Chưa chọn cơ quan, đơn vị");
+		}
+		model.addAttribute("agencyChosen", agencyId);
+		if (!problems.isEmpty()) {
+			model.addAttribute("error", vn.nq57.system.Flash.text("form.notSaved"));
+			return form(id, model);
+		}
 		try {
 			if (id == null) {
 				users.create(username, password, fullName, email, role, agencyId);
@@ -60,7 +78,13 @@ class AdminUserController {
 			return "redirect:/admin/users";
 		}
 		catch (DomainException e) {
-			model.addAttribute("error", e.getMessage());
+			if (e.field() != null) {
+				problems.reject(e.field(), e.getMessage());
+				model.addAttribute("error", vn.nq57.system.Flash.text("form.notSaved"));
+			}
+			else {
+				model.addAttribute("error", e.getMessage());
+			}
 			return form(id, model);
 		}
 	}

@@ -95,10 +95,10 @@ public class UserService implements UserDetailsService {
 	public AppUser create(String username, String rawPassword, String fullName, String email, Role role,
 			long agencyId) {
 		if (username == null || !username.matches("[A-Za-z0-9._-]{3,50}")) {
-			throw new DomainException("Tên đăng nhập gồm 3–50 ký tự chữ không dấu, số, dấu chấm, gạch ngang");
+			throw new DomainException("username", "Tên đăng nhập gồm 3–50 ký tự chữ không dấu, số, dấu chấm, gạch ngang");
 		}
 		if (users.findByUsername(username).isPresent()) {
-			throw new DomainException("Tên đăng nhập “" + username + "” đã có");
+			throw new DomainException("username", "Tên đăng nhập “" + username + "” đã có");
 		}
 		checkText(fullName, email);
 		checkPassword(username, rawPassword);
@@ -188,22 +188,55 @@ public class UserService implements UserDetailsService {
 				agencyName, u.getPasswordHash(), u.isEnabled());
 	}
 
+	/**
+	 * Every problem of an account form at once, each on its field (what {@link #create} and {@link #update} would
+	 * refuse one at a time): the user name (new accounts), the password (new, or a reset typed), name and e-mail.
+	 */
+	public vn.nq57.system.FieldErrors check(boolean creating, String username, String password, String fullName,
+			String email, vn.nq57.system.FieldErrors into) {
+		if (creating) {
+			collect(into, () -> {
+				if (username == null || !username.matches("[A-Za-z0-9._-]{3,50}")) {
+					throw new DomainException("username", "Tên đăng nhập gồm 3–50 ký tự chữ không dấu, số, dấu chấm, gạch ngang");
+				}
+				if (users.findByUsername(username).isPresent()) {
+					throw new DomainException("username", "Tên đăng nhập “" + username + "” đã có");
+				}
+			});
+		}
+		if (creating || (password != null && !password.isBlank())) {
+			collect(into, () -> checkPassword(username, password));
+		}
+		collect(into, () -> checkText(fullName, null));
+		collect(into, () -> checkText("-", email));
+		return into;
+	}
+
+	private static void collect(vn.nq57.system.FieldErrors into, Runnable check) {
+		try {
+			check.run();
+		}
+		catch (DomainException e) {
+			into.reject(e.field() == null ? "form" : e.field(), e.getMessage());
+		}
+	}
+
 	static void checkPassword(String username, String password) {
 		if (password == null || password.length() < 8) {
-			throw new DomainException("Mật khẩu phải có ít nhất 8 ký tự");
+			throw new DomainException("password", "Mật khẩu phải có ít nhất 8 ký tự");
 		}
 		if (password.length() > 128) {
 			throw new DomainException("Mật khẩu dài tối đa 128 ký tự");
 		}
 		if (password.equalsIgnoreCase(username)) {
-			throw new DomainException("Mật khẩu không được trùng tên đăng nhập");
+			throw new DomainException("password", "Mật khẩu không được trùng tên đăng nhập");
 		}
 		String lower = password.toLowerCase(java.util.Locale.ROOT);
 		if (username != null && username.length() >= 4 && lower.contains(username.toLowerCase(java.util.Locale.ROOT))) {
 			throw new DomainException("Mật khẩu không được chứa tên đăng nhập");
 		}
 		if (!password.matches(".*\\d.*") || !password.matches(".*\\p{L}.*")) {
-			throw new DomainException("Mật khẩu phải có cả chữ và số");
+			throw new DomainException("password", "Mật khẩu phải có cả chữ và số");
 		}
 		if (CommonPasswords.contains(password)) {
 			throw new DomainException("Mật khẩu này nằm trong danh sách mật khẩu phổ biến, dễ bị đoán; hãy chọn mật khẩu khác");
@@ -212,11 +245,11 @@ public class UserService implements UserDetailsService {
 
 	private static void checkText(String fullName, String email) {
 		if (fullName == null || fullName.isBlank()) {
-			throw new DomainException("Chưa nhập họ và tên");
+			throw new DomainException("fullName", "Chưa nhập họ và tên");
 		}
 		TextRules.requireSafe(fullName, email);
 		if (email != null && !email.isBlank() && !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-			throw new DomainException("Địa chỉ thư điện tử không hợp lệ");
+			throw new DomainException("email", "Địa chỉ thư điện tử không hợp lệ");
 		}
 	}
 

@@ -65,16 +65,25 @@ class AgencyAdminController {
 	}
 
 	@PostMapping({ "/new", "/{id}" })
-	String save(@PathVariable(required = false) Long id, @RequestParam String code, @RequestParam String name,
-			@RequestParam(required = false) String shortName, @RequestParam AgencyKind kind,
-			@RequestParam(required = false) List<AgencyKind> memberKinds, @RequestParam(required = false) String aliases,
-			@RequestParam(required = false) String email, @RequestParam(defaultValue = "false") boolean active,
-			@RequestParam(required = false) Long version, Model model, RedirectAttributes redirect) {
+	String save(@PathVariable(required = false) Long id, @RequestParam(required = false) String code,
+			@RequestParam(required = false) String name, @RequestParam(required = false) String shortName,
+			@RequestParam AgencyKind kind, @RequestParam(required = false) List<AgencyKind> memberKinds,
+			@RequestParam(required = false) String aliases, @RequestParam(required = false) String email,
+			@RequestParam(defaultValue = "false") boolean active, @RequestParam(required = false) Long version,
+			vn.nq57.system.FieldErrors problems, Model model, RedirectAttributes redirect) {
+		// every problem at once, each beside its field; the form shows what was typed (param.*)
+		if (code == null || code.isBlank()) {
+			problems.reject("code", "Chưa nhập mã cơ quan");
+		}
+		if (name == null || name.isBlank()) {
+			problems.reject("name", "Chưa nhập tên cơ quan");
+		}
+		if (email != null && !email.isBlank() && !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+			problems.reject("email", "Địa chỉ thư điện tử không hợp lệ");
+		}
 		try {
 			TextRules.requireSafe(code, name, shortName, aliases, email);
-			if (code.isBlank() || name.isBlank()) {
-				throw new DomainException("Cần nhập mã và tên cơ quan");
-			}
+			problems.throwIfAny();
 			Set<AgencyKind> members = memberKinds == null ? EnumSet.noneOf(AgencyKind.class) : EnumSet.copyOf(memberKinds);
 			List<String> aliasList = aliases == null ? List.of()
 					: Arrays.stream(aliases.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -83,8 +92,14 @@ class AgencyAdminController {
 			Flash.done(redirect, "flash.agency.saved", name);
 			return "redirect:/admin/agencies";
 		}
+		catch (vn.nq57.system.ConcurrentEditException e) {
+			throw e;
+		}
 		catch (DomainException e) {
-			model.addAttribute("error", e.getMessage());
+			if (e.field() != null) {
+				problems.reject(e.field(), e.getMessage());
+			}
+			model.addAttribute("error", e.field() != null ? Flash.text("form.notSaved") : e.getMessage());
 			return form(id, model);
 		}
 	}

@@ -254,8 +254,10 @@ class IndicatorController {
 	}
 
 	@PostMapping("/indicators")
-	String create(@ModelAttribute("form") IndicatorForm form, Model model, RedirectAttributes redirect) {
+	String create(@ModelAttribute("form") IndicatorForm form, vn.nq57.system.FieldErrors problems, Model model,
+			RedirectAttributes redirect) {
 		try {
+			problems.throwIfAny();
 			Indicator saved = catalog.save(null, form);
 			Flash.done(redirect, "flash.indicator.added", saved.code());
 			return "redirect:/indicators/" + saved.code();
@@ -267,11 +269,12 @@ class IndicatorController {
 	}
 
 	@PostMapping("/indicators/{code}")
-	String update(@PathVariable String code, @ModelAttribute("form") IndicatorForm form, Model model,
-			RedirectAttributes redirect) {
+	String update(@PathVariable String code, @ModelAttribute("form") IndicatorForm form,
+			vn.nq57.system.FieldErrors problems, Model model, RedirectAttributes redirect) {
 		access.requireManage("sửa chỉ số (chỉ Sở KH&CN)");
 		Indicator ind = catalog.get(code);
 		try {
+			problems.throwIfAny();
 			Indicator saved = catalog.save(ind.id(), form);
 			Flash.done(redirect, "flash.indicator.saved", saved.code());
 			return "redirect:/indicators/" + saved.code();

@@ -87,8 +87,29 @@ class IndicatorEntry {
 			String sourceNote, Long version, MultipartFile file) {
 		Indicator ind = catalog.get(code);
 		checkAllowed(ind, agencyId);
-		return enter(code, new Submission(agencyId, period, VnNumber.parse(value, "Giá trị"),
-				VnNumber.parse(numerator, "Tử số"), VnNumber.parse(denominator, "Mẫu số"), sourceNote, version), file);
+		// every number that cannot be read is said at once, each beside its field
+		vn.nq57.system.FieldErrors problems = new vn.nq57.system.FieldErrors();
+		BigDecimal v = parse(value, "Giá trị", "value", problems);
+		BigDecimal num = parse(numerator, "Tử số", "numerator", problems);
+		BigDecimal den = parse(denominator, "Mẫu số", "denominator", problems);
+		if (sourceNote != null && sourceNote.length() > 1000) {
+			problems.reject("sourceNote", "Ghi chú nguồn số liệu quá dài (tối đa 1.000 ký tự)");
+		}
+		if (!problems.isEmpty()) {
+			throw new vn.nq57.system.FieldsRefused(String.join("; ", problems.all().values().stream()
+				.flatMap(List::stream).toList()), problems);
+		}
+		return enter(code, new Submission(agencyId, period, v, num, den, sourceNote, version), file);
+	}
+
+	private static BigDecimal parse(String text, String label, String field, vn.nq57.system.FieldErrors problems) {
+		try {
+			return VnNumber.parse(text, label);
+		}
+		catch (DomainException e) {
+			problems.reject(field, e.getMessage());
+			return null;
+		}
 	}
 
 	@Transactional

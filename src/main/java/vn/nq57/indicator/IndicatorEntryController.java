@@ -156,6 +156,9 @@ class IndicatorEntryController {
 		}
 		catch (DomainException e) {
 			model.addAttribute("error", e.getMessage() + (e instanceof ConcurrentEditException ? "" : " — chưa lưu số liệu nào."));
+			if (e instanceof vn.nq57.system.FieldsRefused f) {
+				model.addAttribute(vn.nq57.system.FieldErrors.ATTRIBUTE, f.fields());
+			}
 			Map<String, String> values = new LinkedHashMap<>();
 			values.put("value", value == null ? "" : value);
 			values.put("numerator", numerator == null ? "" : numerator);

@@ -44,6 +44,7 @@ public class SettingsService {
 		Map<String, String> before = new LinkedHashMap<>();
 		Map<String, String> after = new LinkedHashMap<>();
 		List<String> errors = new ArrayList<>();
+		FieldErrors byField = new FieldErrors();
 		for (SettingSpec spec : specs()) {
 			if (!typed.containsKey(spec.key())) {
 				continue;
@@ -55,6 +56,7 @@ public class SettingsService {
 			}
 			catch (DomainException e) {
 				errors.add(e.getMessage());
+				byField.reject(spec.key(), e.getMessage()).keep(spec.key(), typed.get(spec.key()));
 				continue;
 			}
 			String old = settings.get(spec.key(), spec.defaultValue());
@@ -64,7 +66,7 @@ public class SettingsService {
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw new DomainException("Chưa lưu: " + String.join("; ", errors));
+			throw new FieldsRefused("Chưa lưu: " + String.join("; ", errors), byField);
 		}
 		after.forEach(settings::put);
 		if (!after.isEmpty()) {

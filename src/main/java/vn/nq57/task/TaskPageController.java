@@ -32,6 +32,7 @@ import vn.nq57.agency.AgencyDirectory;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
 import vn.nq57.system.Flash;
 import vn.nq57.system.Settings;
 
@@ -165,6 +166,7 @@ class TaskPageController {
 		Assignment a = progress.readableAssignment(id);
 		if (errors.hasErrors()) {
 			Flash.error(redirect, messages(errors));
+			redirect.addFlashAttribute(FieldErrors.ATTRIBUTE, fieldErrors("a" + id, errors));
 			redirect.addFlashAttribute("progressInput", in);
 			return "redirect:/tasks/" + a.getTaskId() + "#progress";
 		}
@@ -174,6 +176,9 @@ class TaskPageController {
 		}
 		catch (DomainException e) {
 			Flash.error(redirect, e.getMessage());
+			if (e.field() != null) {
+				redirect.addFlashAttribute(FieldErrors.ATTRIBUTE, new FieldErrors().reject("a" + id + "." + e.field(), e.getMessage()));
+			}
 			redirect.addFlashAttribute("progressInput", in);
 		}
 		return "redirect:/tasks/" + a.getTaskId();
@@ -185,6 +190,7 @@ class TaskPageController {
 		Assignment a = progress.readableAssignment(id);
 		if (errors.hasErrors()) {
 			Flash.error(redirect, messages(errors));
+			redirect.addFlashAttribute(FieldErrors.ATTRIBUTE, fieldErrors("c" + id, errors));
 			redirect.addFlashAttribute("claimInput", in);
 			return "redirect:/tasks/" + a.getTaskId();
 		}
@@ -194,6 +200,9 @@ class TaskPageController {
 		}
 		catch (DomainException e) {
 			Flash.error(redirect, e.getMessage());
+			if (e.field() != null) {
+				redirect.addFlashAttribute(FieldErrors.ATTRIBUTE, new FieldErrors().reject("c" + id + "." + e.field(), e.getMessage()));
+			}
 			redirect.addFlashAttribute("claimInput", in);
 		}
 		return "redirect:/tasks/" + a.getTaskId();
@@ -271,6 +280,34 @@ class TaskPageController {
 		model.addAttribute("tasksById", taskById);
 		model.addAttribute("names", agencies.refs(agencyIds));
 		return "task/claims";
+	}
+
+	/**
+	 * The form's problems beside its fields ({@code fields :: error('a<assignment>.<field>')}: a task page holds
+	 * one form per assignment), a value that could not be read (a date) kept as typed.
+	 */
+	static FieldErrors fieldErrors(String form, BindingResult errors) {
+		FieldErrors out = new FieldErrors();
+		for (org.springframework.validation.FieldError e : errors.getFieldErrors()) {
+			String key = form + "." + e.getField();
+			out.reject(key, message(e));
+			if (e.isBindingFailure() && e.getRejectedValue() != null) {
+				out.keep(key, String.valueOf(e.getRejectedValue()));
+			}
+		}
+		return out;
+	}
+
+	private static String message(org.springframework.validation.ObjectError e) {
+		String m = e.getDefaultMessage();
+		if (e instanceof org.springframework.validation.FieldError fe && fe.isBindingFailure()) {
+			m = switch (fe.getField()) {
+				case "percent" -> "Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100";
+				case "completedOn", "outputDate" -> "Ngày “" + fe.getRejectedValue() + "” không hợp lệ (nhập theo dạng dd/mm/yyyy)";
+				default -> "Giá trị “" + fe.getRejectedValue() + "” không hợp lệ";
+			};
+		}
+		return m;
 	}
 
 	static String messages(BindingResult errors) {

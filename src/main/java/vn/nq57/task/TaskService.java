@@ -70,6 +70,16 @@ public class TaskService {
 			.orElseThrow(() -> new NotFoundException("Không tìm thấy phần việc được giao #" + id));
 	}
 
+	/**
+	 * The assignment, its row locked for the rest of the transaction: two reports on one assignment at the same
+	 * moment are written one after the other (the second sees the first's version) instead of one failing on the
+	 * optimistic check it never asked for.
+	 */
+	public Assignment assignmentLocked(long id) {
+		return assignments.findLocked(id)
+			.orElseThrow(() -> new NotFoundException("Không tìm thấy phần việc được giao #" + id));
+	}
+
 	public List<Assignment> assignments(long taskId) {
 		return assignments.findByTaskIdOrderById(taskId);
 	}
@@ -119,7 +129,7 @@ public class TaskService {
 		}
 		DeadlineSpec spec = DeadlineParser.parse(form.getDeadlinePhrase() == null ? "" : form.getDeadlinePhrase());
 		if (spec.kind() == DeadlineKind.UNPARSED) {
-			throw new DomainException("Thời gian hoàn thành: " + spec.problem());
+			throw new DomainException("deadlinePhrase", "Thời gian hoàn thành: " + spec.problem());
 		}
 		checkReferences(form);
 		Map<String, Object> before = id == null ? null : snapshot(task);
@@ -260,20 +270,20 @@ public class TaskService {
 
 	private void checkReferences(TaskForm form) {
 		if (form.getPlanId() != null && !plans.existsById(form.getPlanId())) {
-			throw new DomainException("Kế hoạch không tồn tại");
+			throw new DomainException("planId", "Kế hoạch không tồn tại");
 		}
 		if (form.getGroupId() != null) {
 			TaskGroup g = groups.findById(form.getGroupId())
-				.orElseThrow(() -> new DomainException("Nhóm nhiệm vụ không tồn tại"));
+				.orElseThrow(() -> new DomainException("groupId", "Nhóm nhiệm vụ không tồn tại"));
 			if (!g.getPlan().getId().equals(form.getPlanId())) {
-				throw new DomainException("Nhóm nhiệm vụ không thuộc kế hoạch đã chọn");
+				throw new DomainException("groupId", "Nhóm nhiệm vụ không thuộc kế hoạch đã chọn");
 			}
 		}
 		if (form.getDirectiveId() != null && !directives.existsById(form.getDirectiveId())) {
-			throw new DomainException("Văn bản chỉ đạo không tồn tại");
+			throw new DomainException("directiveId", "Văn bản chỉ đạo không tồn tại");
 		}
 		if (form.getLeadAgencyIds().isEmpty()) {
-			throw new DomainException("Chưa chọn cơ quan chủ trì");
+			throw new DomainException("leadAgencyIds", "Chưa chọn cơ quan chủ trì");
 		}
 		for (Long id : form.getLeadAgencyIds()) {
 			agencies.get(id);

@@ -57,6 +57,9 @@ class SettingsController {
 		}
 		catch (DomainException e) {
 			model.addAttribute("error", e.getMessage());
+			if (e instanceof vn.nq57.system.FieldsRefused f) {
+				model.addAttribute(vn.nq57.system.FieldErrors.ATTRIBUTE, f.fields());
+			}
 			return show(model, typed);
 		}
 	}

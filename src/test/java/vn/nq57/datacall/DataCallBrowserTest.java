@@ -72,9 +72,8 @@ class DataCallBrowserTest {
 
 		addQuestion("1", "Số cơ quan sử dụng hệ thống quản lý văn bản", "NUMBER", "cơ quan");
 		addQuestion("2", "Tỷ lệ văn bản điện tử được ký số", "PERCENT", "%");
-		Select targets = new Select(browser.find(By.id("target-agencies")));
-		targets.selectByVisibleText("Sở Tài chính");
-		targets.selectByVisibleText("Sở Nội vụ");
+		browser.pickAgency("target-agencies", "so tai chinh", "Sở Tài chính");
+		browser.pickAgency("target-agencies", "sở nội vụ", "Sở Nội vụ");
 		browser.submit(browser.find(By.id("save-targets")));
 		assertThat(flash()).contains("Đã lưu danh sách");
 		browser.submit(browser.find(By.id("open")));

@@ -207,4 +207,20 @@ class IndicatorWithstandsTest {
 		assertThat(fx.catalog.find(other)).isEmpty();
 		assertThat(fx.catalog.find(e.code())).isPresent();
 	}
+
+	@Test
+	@WithUserDetails("cb.stc")
+	@DisplayName("the data-entry form: two numbers that cannot be read, both refused at once, each beside its field, as typed")
+	void unreadableNumbersBesideTheirFields() throws Exception {
+		Indicator ind = fx.save(fx.share(Fixtures.code("WB"), "STC"));
+		String html = mvc.perform(post("/indicators/entry/" + ind.code()).with(csrf()).param("period", "2026")
+			.param("numerator", "năm mươi").param("denominator", "1.2.3,4,5")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
+		assertThat(page.getElementById("numerator").val()).isEqualTo("năm mươi");
+		assertThat(page.getElementById("numerator").parent().select(".field-error").text()).startsWith("Tử số: “năm mươi”");
+		assertThat(page.getElementById("denominator").val()).isEqualTo("1.2.3,4,5");
+		assertThat(page.getElementById("denominator").parent().select(".field-error").text()).startsWith("Mẫu số:");
+		assertThat(values(ind)).isZero();
+	}
 }

@@ -70,7 +70,7 @@ class IntakeBrowserTest {
 		browser.shot("intake-1-preview");
 
 		WebElement map = browser.find(By.cssSelector("form.map-form"));
-		new Select(map.findElement(By.name("agencyId"))).selectByVisibleText("Sở Xây dựng");
+		browser.pickAgency("map-0", "so xay dung", "Sở Xây dựng");
 		browser.submit(map.findElement(By.tagName("button")));
 		assertThat(browser.find(By.cssSelector(".flash.ok")).getText()).contains("tên gọi khác của Sở Xây dựng");
 

@@ -105,19 +105,19 @@ class TaskListPageTest {
 	}
 
 	@Test
-	@DisplayName("the agency filter is a drop-down for a province's registry and a typed name past the limit")
-	void agencyDropDownOnlyForAShortRegistry() throws Exception {
-		int assignable = agencies.assignable().size();
-		assertThat(assignable).isLessThanOrEqualTo(TaskController.MAX_AGENCY_OPTIONS);
-		assertThat(agencies.assignableUpTo(assignable)).hasSize(assignable);
-		assertThat(agencies.assignableUpTo(assignable - 1)).isEmpty();
+	@DisplayName("the agency filter is the shared searchable picker for the province, absent for an agency's staff")
+	void agencyFilterIsTheSearchablePicker() throws Exception {
 		mvc.perform(get("/tasks").with(user(fx.user("sokhcn"))))
-			.andExpect(content().string(containsString("id=\"agency\"")))
-			.andExpect(content().string(not(containsString("id=\"agencyName\""))));
+			.andExpect(content().string(containsString("id=\"agency-q\"")))
+			.andExpect(content().string(containsString("name=\"agency-typed\"")))
+			.andExpect(content().string(containsString("data-url=\"/pick/agencies?scope=LEADS\"")));
+		// typed without JavaScript: resolved on the server into the filter, the agency shown as chosen
+		mvc.perform(get("/tasks").param("agency-typed", "so tai chinh").param("agency-mode", "single")
+			.with(user(fx.user("sokhcn"))))
+			.andExpect(content().string(containsString("name=\"agency\" value=\"" + fx.agencyId("STC") + "\" checked")));
 		// an agency's officer sees only their own agency's tasks: no agency filter at all
 		mvc.perform(get("/tasks").with(user(fx.user("cb.stc"))))
-			.andExpect(content().string(not(containsString("id=\"agency\""))))
-			.andExpect(content().string(not(containsString("id=\"agencyName\""))));
+			.andExpect(content().string(not(containsString("id=\"agency-q\""))));
 	}
 
 	private static int count(String html, String regex) {

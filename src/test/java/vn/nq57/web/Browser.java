@@ -126,6 +126,23 @@ public final class Browser implements AutoCloseable {
 			.map(e -> e.getMessage()).toList();
 	}
 
+	/**
+	 * Picks an agency in the shared agency picker (templates/fields.html :: agency) whose ids start with
+	 * {@code pickerId}: types {@code typed}, waits for the matches of exactly that text and clicks {@code name}.
+	 */
+	public void pickAgency(String pickerId, String typed, String name) {
+		WebElement input = driver.findElement(By.id(pickerId + "-q"));
+		input.clear();
+		input.sendKeys(typed);
+		WebElement option = new WebDriverWait(driver, Duration.ofSeconds(10))
+			.ignoring(StaleElementReferenceException.class)
+			.until(d -> !typed.equals(d.findElement(By.id(pickerId + "-list")).getAttribute("data-for")) ? null
+					: d.findElements(By.cssSelector("#" + pickerId + "-list [role=option]")).stream()
+						.filter(o -> o.isDisplayed() && o.getText().startsWith(name)).findFirst().orElse(null));
+		option.click();
+		new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> d.findElement(By.id(pickerId + "-picked")).getText().contains(name));
+	}
+
 	/** Saves a screenshot as target/screenshots/{name}.png. */
 	public void shot(String name) {
 		try {

@@ -1,0 +1,153 @@
+package vn.nq57.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import vn.nq57.IntegrationTest;
+import vn.nq57.account.RunAs;
+import vn.nq57.security.Fixtures;
+import vn.nq57.task.Task;
+import vn.nq57.task.TaskForm;
+import vn.nq57.task.TaskService;
+
+/**
+ * Forms refuse bad input with every message beside the field it is about (fields :: error, FieldErrors), all at
+ * once, and what was typed stays in the form: an account, a progress note, a big problem with an agency typed that
+ * matches nothing.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class FormErrorsTest {
+
+	@Autowired MockMvc mvc;
+	@Autowired ApplicationContext ctx;
+	@Autowired TaskService tasks;
+	@Autowired RunAs runAs;
+
+	static Document html(MvcResult r) throws Exception {
+		return Jsoup.parse(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	/** The message shown beside the field of this id (in the same label or picker). */
+	static String besideField(Document page, String fieldId) {
+		Element field = page.getElementById(fieldId);
+		assertThat(field).as(fieldId).isNotNull();
+		Element box = field.closest("label, .agency-picker");
+		return box == null ? "" : box.select(".field-error").text();
+	}
+
+	@Test
+	@DisplayName("an account: user name, password, name and agency refused together, each beside its field, typed values kept")
+	void account() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		Document page = html(mvc.perform(post("/admin/users/new").with(csrf()).with(user(fx.user("admin")))
+			.param("username", "a b").param("password", "ngan").param("fullName", "").param("email", "khong-phai-thu")
+			.param("role", "AGENCY_OFFICER").param("agencyId-typed", "Bộ Ngoại giao Atlantis").param("agencyId-mode", "single"))
+			.andReturn());
+		assertThat(besideField(page, "username")).startsWith("Tên đăng nhập gồm 3–50 ký tự");
+		assertThat(besideField(page, "password")).isEqualTo("Mật khẩu phải có ít nhất 8 ký tự");
+		assertThat(besideField(page, "fullName")).isEqualTo("Chưa nhập họ và tên");
+		assertThat(besideField(page, "email")).isEqualTo("Địa chỉ thư điện tử không hợp lệ");
+		assertThat(besideField(page, "agencyId-q")).startsWith("Không tìm thấy cơ quan, đơn vị “Bộ Ngoại giao Atlantis”");
+		assertThat(page.getElementById("username").val()).isEqualTo("a b");
+		assertThat(page.getElementById("email").val()).isEqualTo("khong-phai-thu");
+		assertThat(page.getElementById("agencyId-q").val()).isEqualTo("Bộ Ngoại giao Atlantis");
+		assertThat(page.select("select[name=role] option[selected]").val()).isEqualTo("AGENCY_OFFICER");
+		assertThat(page.select(".flash.error").text()).contains("Chưa lưu");
+	}
+
+	@Test
+	@DisplayName("a progress note: a percent out of range and a date that cannot be read, beside their fields, the date as typed")
+	void progress() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		TaskForm f = new TaskForm();
+		f.setTitle("Nhiệm vụ thử lỗi biểu mẫu " + Fixtures.tag());
+		f.setDeadlinePhrase("Quý II/2027");
+		f.setLeadAgencyIds(Set.of(fx.agencyId("STC")));
+		Task task = runAs.user("sokhcn", () -> tasks.save(null, f));
+		long a = tasks.assignments(task.getId()).get(0).getId();
+		MockHttpSession session = new MockHttpSession();
+		MvcResult sent = mvc.perform(post("/assignments/" + a + "/progress").with(csrf()).with(user(fx.user("cb.stc")))
+			.session(session).param("percent", "140").param("outputDate", "31/02/2026").param("results", "Giữ lại kết quả"))
+			.andReturn();
+		assertThat(sent.getResponse().getRedirectedUrl()).startsWith("/tasks/" + task.getId());
+		Document page = html(mvc.perform(get("/tasks/" + task.getId()).with(user(fx.user("cb.stc")))
+			.flashAttrs(sent.getFlashMap())).andReturn());
+		Element form = page.selectFirst("form.progress-form");
+		assertThat(form.selectFirst("input[name=percent]").closest("label").select(".field-error").text())
+			.isEqualTo("Tỷ lệ hoàn thành phải từ 0 đến 100%");
+		Element date = form.selectFirst("input[name=outputDate]");
+		assertThat(date.closest("label").select(".field-error").text()).contains("“31/02/2026” không hợp lệ");
+		assertThat(date.val()).isEqualTo("31/02/2026");
+		assertThat(form.selectFirst("textarea[name=results]").text()).isEqualTo("Giữ lại kết quả");
+		assertThat(form.selectFirst("textarea[name=results]").closest("label").select(".field-error")).isEmpty();
+	}
+
+	@Test
+	@DisplayName("a big problem whose lead agency is typed and matches nothing: shown again with the message beside the picker, the title kept")
+	void bigProblem() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		Document page = html(mvc.perform(post("/catalogue/problems").with(csrf()).with(user(fx.user("sokhcn")))
+			.param("title", "Bài toán giữ tên " + Fixtures.tag()).param("statement", "Nội dung")
+			.param("proposingAgencyId", String.valueOf(fx.agencyId("SKHCN")))
+			.param("leadAgencyId-typed", "Sở Ngoại vụ Atlantis").param("leadAgencyId-mode", "single")
+			.param("leadAgencyId-scope", "REGISTRY")).andReturn());
+		assertThat(besideField(page, "leadAgencyId-q")).startsWith("Không tìm thấy cơ quan, đơn vị “Sở Ngoại vụ Atlantis”");
+		assertThat(page.getElementById("title").val()).startsWith("Bài toán giữ tên ");
+		assertThat(page.getElementById("leadAgencyId-q").val()).isEqualTo("Sở Ngoại vụ Atlantis");
+		assertThat(page.select("#proposingAgencyId-picked input[checked]").val()).isEqualTo(String.valueOf(fx.agencyId("SKHCN")));
+	}
+
+	@Test
+	@DisplayName("an agency of the registry: a code already used, no name, a bad e-mail, together beside their fields, typed values kept")
+	void agency() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		Document page = html(mvc.perform(post("/admin/agencies/new").with(csrf()).with(user(fx.user("admin")))
+			.param("code", "SKHCN").param("name", "").param("shortName", "Viết tắt giữ lại").param("kind", "DEPARTMENT")
+			.param("email", "khong-phai-thu").param("aliases", "Tên khác một")).andReturn());
+		assertThat(besideField(page, "name")).isEqualTo("Chưa nhập tên cơ quan");
+		assertThat(besideField(page, "email")).isEqualTo("Địa chỉ thư điện tử không hợp lệ");
+		assertThat(page.getElementById("shortName").val()).isEqualTo("Viết tắt giữ lại");
+		assertThat(page.getElementById("aliases").text()).isEqualTo("Tên khác một");
+		// the code's clash is found by the registry once the other fields are right
+		page = html(mvc.perform(post("/admin/agencies/new").with(csrf()).with(user(fx.user("admin")))
+			.param("code", "SKHCN").param("name", "Cơ quan thử mã trùng " + Fixtures.tag()).param("kind", "DEPARTMENT"))
+			.andReturn());
+		assertThat(besideField(page, "code")).startsWith("Mã “SKHCN” đã dùng cho Sở Khoa học và Công nghệ");
+		assertThat(page.getElementById("name").val()).startsWith("Cơ quan thử mã trùng ");
+	}
+
+	@Test
+	@DisplayName("settings: two wrong values refused together, each beside its own setting, as typed")
+	void settings() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		Document page = html(mvc.perform(post("/settings").with(csrf()).with(user(fx.user("sokhcn")))
+			.param("notify.assignment.days-before", "7,abc").param("notify.overdue.every-days", "0")).andReturn());
+		Element days = page.getElementById("notify.assignment.days-before");
+		assertThat(days.val()).isEqualTo("7,abc");
+		assertThat(days.parent().select(".field-error").text()).isNotBlank();
+		Element every = page.getElementById("notify.overdue.every-days");
+		assertThat(every.val()).isEqualTo("0");
+		assertThat(every.parent().select(".field-error").text()).isNotBlank()
+			.isNotEqualTo(days.parent().select(".field-error").text());
+		assertThat(page.getElementById("status.due-soon-days").parent().select(".field-error")).isEmpty();
+	}
+}
