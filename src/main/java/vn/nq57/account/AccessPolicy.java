@@ -14,6 +14,16 @@ import vn.nq57.system.AuditLog;
 @Component
 public class AccessPolicy {
 
+	/**
+	 * Request attribute set when the authorisation matrix ({@code authz/*.tsv}) refuses the user's role the route;
+	 * the handler still runs, so its own refusal (with its own words) answers, and a request it could not even read
+	 * (a missing field: 400) answers 403 instead ({@code web.ErrorAdvice}).
+	 */
+	public static final String ROUTE_REFUSED = "nq57.authz.refused";
+
+	/** Set when that 403 was answered in place of a 400. */
+	public static final String ROUTE_REFUSED_ANSWERED = "nq57.authz.refusedAnswered";
+
 	private final AuditLog audit;
 
 	AccessPolicy(AuditLog audit) {

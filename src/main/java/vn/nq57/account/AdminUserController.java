@@ -35,7 +35,7 @@ class AdminUserController {
 
 	@GetMapping({ "/new", "/{id}" })
 	String form(@PathVariable(required = false) Long id, Model model) {
-		AppUser user = id == null ? null : users.find(id).orElseThrow();
+		AppUser user = id == null ? null : users.get(id);
 		model.addAttribute("user", user);
 		model.addAttribute("roles", Role.values());
 		if (!model.containsAttribute("agencyChosen")) {

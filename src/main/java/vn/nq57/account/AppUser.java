@@ -44,6 +44,12 @@ public class AppUser {
 	@Column(name = "api_token_created_at")
 	private Instant apiTokenCreatedAt;
 
+	@Column(name = "api_token_expires_at")
+	private Instant apiTokenExpiresAt;
+
+	@Column(name = "api_token_scopes")
+	private String apiTokenScopes;
+
 	@Column(name = "password_changed_at")
 	private Instant passwordChangedAt;
 
@@ -98,14 +104,24 @@ public class AppUser {
 		return apiTokenCreatedAt;
 	}
 
+	public Instant getApiTokenExpiresAt() {
+		return apiTokenExpiresAt;
+	}
+
+	public String getApiTokenScopes() {
+		return apiTokenScopes;
+	}
+
 	void setPassword(String hash, Instant at) {
 		this.passwordHash = hash;
 		this.passwordChangedAt = at;
 	}
 
-	void setApiToken(String hash, Instant at) {
+	void setApiToken(String hash, Instant at, Instant expires, String scopes) {
 		this.apiTokenHash = hash;
 		this.apiTokenCreatedAt = at;
+		this.apiTokenExpiresAt = expires;
+		this.apiTokenScopes = scopes;
 	}
 
 	void update(String fullName, String email, Role role, Long agencyId, boolean enabled) {

@@ -11,4 +11,6 @@ interface UserRepository extends JpaRepository<AppUser, Long> {
 	Optional<AppUser> findByUsername(String username);
 
 	Optional<AppUser> findByApiTokenHash(String hash);
+
+	Optional<AppUser> findFirstByEmailIgnoreCase(String email);
 }

@@ -51,13 +51,36 @@ public class UserService implements UserDetailsService {
 			.orElseThrow(() -> new UsernameNotFoundException(username));
 	}
 
+	/** The account an API token stands for, with the token's expiry and scopes. */
+	public record TokenUser(CurrentUser user, java.time.Instant expiresAt, java.util.Set<String> scopes) {
+
+		public boolean expired() {
+			return expiresAt == null || !expiresAt.isAfter(java.time.Instant.now());
+		}
+	}
+
+	/** The scopes a token may carry: reading the API, writing through it, and scraping the metrics (ADMIN). */
+	public static final List<String> SCOPES = List.of("read", "write", "metrics");
+
 	@Transactional(readOnly = true)
-	public Optional<CurrentUser> byApiToken(String token) {
-		return users.findByApiTokenHash(sha256(token)).filter(AppUser::isEnabled).map(this::principal);
+	public Optional<TokenUser> byApiToken(String token) {
+		return users.findByApiTokenHash(sha256(token)).filter(AppUser::isEnabled)
+			.map(u -> new TokenUser(principal(u), u.getApiTokenExpiresAt(),
+					u.getApiTokenScopes() == null ? java.util.Set.of()
+							: java.util.Set.of(u.getApiTokenScopes().split(","))));
+	}
+
+	public Optional<AppUser> findByEmail(String email) {
+		return users.findFirstByEmailIgnoreCase(email);
 	}
 
 	public List<AppUser> all() {
 		return users.findAll(Sort.by("role", "username"));
+	}
+
+	/** The account, or a 404 with a Vietnamese message. */
+	public AppUser get(long id) {
+		return users.findById(id).orElseThrow(() -> new vn.nq57.system.NotFoundException("Không tìm thấy người dùng số " + id));
 	}
 
 	public Optional<AppUser> find(long id) {
@@ -119,22 +142,43 @@ public class UserService implements UserDetailsService {
 		audit.change("PASSWORD_RESET", "USER", userId, null, user.getUsername(), null, null);
 	}
 
-	/** Issues a new API token (replacing the old one) and returns it; only its hash is kept. */
+	/** Issues a new API token that reads (90 days); see {@link #issueApiToken(long, int, java.util.Collection)}. */
 	@Transactional
 	public String issueApiToken(long userId) {
-		AppUser user = users.findById(userId).orElseThrow();
+		return issueApiToken(userId, 90, List.of("read", "write"));
+	}
+
+	/**
+	 * Issues a new API token (replacing the old one) valid for {@code days} days (1–365) with the given scopes, and
+	 * returns it; only its hash is kept.
+	 */
+	@Transactional
+	public String issueApiToken(long userId, int days, java.util.Collection<String> scopes) {
+		AppUser user = users.findById(userId).orElseThrow(() -> new vn.nq57.system.NotFoundException("Không tìm thấy người dùng"));
+		if (days < 1 || days > 365) {
+			throw new DomainException("Thời hạn của mã truy cập API từ 1 đến 365 ngày");
+		}
+		List<String> chosen = SCOPES.stream().filter(scopes::contains).toList();
+		if (chosen.isEmpty() || chosen.size() != new java.util.HashSet<>(scopes).size()) {
+			throw new DomainException("Phạm vi của mã truy cập API: chọn trong " + String.join(", ", SCOPES));
+		}
+		if (chosen.contains("metrics") && user.getRole() != Role.ADMIN) {
+			throw new DomainException("Chỉ quản trị hệ thống được cấp mã đọc số liệu vận hành (metrics)");
+		}
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String token = "nq57_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		user.setApiToken(sha256(token), clock.now());
-		audit.change("API_TOKEN_ISSUED", "USER", userId, null, user.getUsername(), null, null);
+		java.time.Instant now = java.time.Instant.now();
+		user.setApiToken(sha256(token), now, now.plus(java.time.Duration.ofDays(days)), String.join(",", chosen));
+		audit.change("API_TOKEN_ISSUED", "USER", userId, null, user.getUsername() + " · " + String.join(",", chosen)
+				+ " · " + days + " ngày", null, null);
 		return token;
 	}
 
 	@Transactional
 	public void revokeApiToken(long userId) {
 		AppUser user = users.findById(userId).orElseThrow();
-		user.setApiToken(null, null);
+		user.setApiToken(null, null, null, null);
 		audit.change("API_TOKEN_REVOKED", "USER", userId, null, user.getUsername(), null, null);
 	}
 
@@ -177,15 +221,25 @@ public class UserService implements UserDetailsService {
 		}
 	}
 
-	private static void checkPassword(String username, String password) {
+	static void checkPassword(String username, String password) {
 		if (password == null || password.length() < 8) {
 			throw new DomainException("password", "Mật khẩu phải có ít nhất 8 ký tự");
+		}
+		if (password.length() > 128) {
+			throw new DomainException("Mật khẩu dài tối đa 128 ký tự");
 		}
 		if (password.equalsIgnoreCase(username)) {
 			throw new DomainException("password", "Mật khẩu không được trùng tên đăng nhập");
 		}
+		String lower = password.toLowerCase(java.util.Locale.ROOT);
+		if (username != null && username.length() >= 4 && lower.contains(username.toLowerCase(java.util.Locale.ROOT))) {
+			throw new DomainException("Mật khẩu không được chứa tên đăng nhập");
+		}
 		if (!password.matches(".*\\d.*") || !password.matches(".*\\p{L}.*")) {
 			throw new DomainException("password", "Mật khẩu phải có cả chữ và số");
+		}
+		if (CommonPasswords.contains(password)) {
+			throw new DomainException("Mật khẩu này nằm trong danh sách mật khẩu phổ biến, dễ bị đoán; hãy chọn mật khẩu khác");
 		}
 	}
 

@@ -118,7 +118,13 @@ class AgencyAdminController {
 			Flash.errorKey(redirect, "flash.agency.noFile");
 			return "redirect:/admin/agencies";
 		}
-		try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+		if (file.getSize() > 2 * 1024 * 1024) {
+			Flash.error(redirect, "Tệp danh mục “" + vn.nq57.system.UploadChecks.cleanName(file.getOriginalFilename())
+					+ "” quá lớn (" + vn.nq57.system.UploadChecks.size(file.getSize())
+					+ "); tệp CSV danh mục cơ quan tối đa 2 MB. Chưa nạp dòng nào");
+			return "redirect:/admin/agencies";
+		}
+		try (var reader = new java.io.StringReader(vn.nq57.system.TextFiles.decode(file.getBytes()))) {
 			AgencyCsv.Parsed parsed = csv.parse(reader);
 			int n = csv.load(parsed);
 			Flash.done(redirect, "flash.agency.imported", String.valueOf(n));

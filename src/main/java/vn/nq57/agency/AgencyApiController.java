@@ -37,7 +37,8 @@ class AgencyApiController {
 	@GetMapping
 	@Operation(summary = "Danh mục cơ quan, đơn vị (phân trang)")
 	List<AgencyView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "200") int size) {
-		var pageable = org.springframework.data.domain.PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 1000),
+		var pageable = org.springframework.data.domain.PageRequest.of(vn.nq57.system.Bounds.page(page),
+				vn.nq57.system.Bounds.size(size, 1000),
 				org.springframework.data.domain.Sort.by("kind", "name"));
 		return agencies.findAll(pageable).map(AgencyView::of).getContent();
 	}

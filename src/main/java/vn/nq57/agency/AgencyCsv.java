@@ -43,11 +43,11 @@ public class AgencyCsv {
 		out.write('\uFEFF'); // so that Excel opens the file as UTF-8
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
 			for (Agency a : agencies.findAll(org.springframework.data.domain.Sort.by("kind", "name"))) {
-				csv.printRecord(a.getCode(), a.getName(), a.getShortName(), a.getKind().name(),
+				csv.printRecord(java.util.stream.Stream.of(a.getCode(), a.getName(), a.getShortName(), a.getKind().name(),
 						String.join("|", a.getMemberKinds().stream().map(Enum::name).toList()),
 						String.join("|", a.getAliases().stream().map(AgencyAlias::getAlias)
 							.filter(al -> !al.equals(a.getName()) && !al.equals(a.getShortName())).toList()),
-						a.getEmail(), a.isActive());
+						a.getEmail(), a.isActive()).map(vn.nq57.kernel.Exports::csv));
 			}
 		}
 		catch (IOException e) {

@@ -279,7 +279,10 @@ class CatalogueApiController {
 	@PostMapping("/information-systems/indicators")
 	@Operation(summary = "Tính lại và công bố các chỉ số của danh mục hệ thống (Sở KH&CN)")
 	InventoryService.Counts republish() {
-		vn.nq57.account.AccessPolicy.current();
+		// it publishes indicator figures: DoST only (found unprotected by the authorisation matrix)
+		if (!vn.nq57.account.AccessPolicy.current().is(vn.nq57.account.Role.SECRETARIAT)) {
+			throw new org.springframework.security.access.AccessDeniedException("Chỉ Sở KH&CN tính lại chỉ số của danh mục hệ thống");
+		}
 		return indicators.publish();
 	}
 }

@@ -46,11 +46,15 @@ class FundingFiles {
 	}
 
 	private final JdbcTemplate jdbc;
+
+	private final vn.nq57.system.FileStore fileStore;
 	private final AppClock clock;
 	private final long maxBytes;
 	private final Tika tika = new Tika();
 
-	FundingFiles(JdbcTemplate jdbc, AppClock clock, @Value("${nq57.upload.max-bytes:10485760}") long maxBytes) {
+	FundingFiles(JdbcTemplate jdbc, AppClock clock, @Value("${nq57.upload.max-bytes:10485760}") long maxBytes,
+			vn.nq57.system.FileStore fileStore) {
+		this.fileStore = fileStore;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.maxBytes = maxBytes;
@@ -148,12 +152,14 @@ class FundingFiles {
 		return jdbc.queryForObject("""
 				INSERT INTO funding_file(agency_id, filename, content_type, size_bytes, sha256, data, uploaded_by, uploaded_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, agencyId, u.filename(), u.contentType(),
-				(long) u.data().length, sha256(u.data()), u.data(), by == null ? null : by.id(), Timestamp.from(clock.now()));
+				(long) u.data().length, sha256(u.data()), fileStore.keep(u.data(), sha256(u.data())), by == null ? null : by.id(),
+				Timestamp.from(clock.now()));
 	}
 
 	Optional<StoredFile> find(long id) {
-		return jdbc.query("SELECT id, agency_id, filename, content_type, data FROM funding_file WHERE id = ?",
-				(rs, i) -> new StoredFile(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBytes(5)), id)
+		return jdbc.query("SELECT id, agency_id, filename, content_type, data, sha256, size_bytes FROM funding_file WHERE id = ?",
+				(rs, i) -> new StoredFile(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+						fileStore.read(rs.getBytes(5), rs.getString(6), rs.getLong(7))), id)
 			.stream().findFirst();
 	}
 

@@ -45,20 +45,61 @@ class FundingImport {
 
 	/** One row read: the input it makes, or the findings that stop it. */
 	record Line(int row, Long taskId, String task, Source source, Category category, Integer year, Long amount,
-			String justification, String expectedOutput, List<String> findings) {
+			String justification, String expectedOutput, List<String> findings) implements java.io.Serializable {
 	}
 
-	record Preview(String token, long callId, long agencyId, String agencyName, List<Line> lines, int errors) {
+	/** Held in the user's session between preview and commit: serializable, so every node reads it (JDBC sessions). */
+	record Preview(String token, long callId, long agencyId, String agencyName, List<Line> lines, int errors)
+			implements java.io.Serializable {
 
 		public boolean committable() {
 			return errors == 0 && !lines.isEmpty();
 		}
 	}
 
-	private record Held(Preview preview, long userId, Instant at) {
+	record Held(Preview preview, long userId, Instant at) implements java.io.Serializable {
 	}
 
+	/** The session attribute of a preview. */
+	static final String SESSION_KEY = "nq57.funding.import.";
+
+	/**
+	 * Previews outside a web request (services called by tests and scripts); a request's previews live in its
+	 * session, which the database holds for every node.
+	 */
 	private final Map<String, Held> held = new ConcurrentHashMap<>();
+
+	private static jakarta.servlet.http.HttpSession session() {
+		return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() instanceof
+				org.springframework.web.context.request.ServletRequestAttributes a ? a.getRequest().getSession() : null;
+	}
+
+	private void hold(Held h) {
+		var session = session();
+		if (session == null) {
+			held.values().removeIf(x -> x.at().isBefore(Instant.now().minusSeconds(3600)));
+			held.put(h.preview().token(), h);
+			return;
+		}
+		// one preview per user session at a time: an earlier one is replaced
+		java.util.Collections.list(session.getAttributeNames()).stream().filter(n -> n.startsWith(SESSION_KEY))
+			.forEach(session::removeAttribute);
+		session.setAttribute(SESSION_KEY + h.preview().token(), h);
+	}
+
+	private Held held(String token) {
+		var session = session();
+		return session == null ? held.get(token)
+				: session.getAttribute(SESSION_KEY + token) instanceof Held h ? h : held.get(token);
+	}
+
+	private void release(String token) {
+		var session = session();
+		if (session != null) {
+			session.removeAttribute(SESSION_KEY + token);
+		}
+		held.remove(token);
+	}
 	private final JdbcTemplate jdbc;
 	private final FundingStore store;
 	private final FundingQueries queries;
@@ -193,8 +234,7 @@ class FundingImport {
 		}
 		int errors = (int) lines.stream().filter(l -> !l.findings().isEmpty()).count();
 		Preview p = new Preview(UUID.randomUUID().toString(), callId, agencyId, store.agencyName(agencyId), lines, errors);
-		held.values().removeIf(h -> h.at().isBefore(Instant.now().minusSeconds(3600)));
-		held.put(p.token(), new Held(p, me.id(), Instant.now()));
+		hold(new Held(p, me.id(), Instant.now()));
 		return p;
 	}
 
@@ -202,7 +242,7 @@ class FundingImport {
 	@Transactional
 	int commit(String token) {
 		CurrentUser me = AccessPolicy.current();
-		Held h = held.get(token);
+		Held h = held(token);
 		if (h == null || h.userId() != me.id()) {
 			throw new DomainException("Bản xem trước đã hết hạn; hãy tải tệp lên lại");
 		}
@@ -214,7 +254,7 @@ class FundingImport {
 			proposals.create(new FundingProposals.Input(p.callId(), l.taskId(), p.agencyId(), l.source(), l.category(),
 					Map.of(l.year(), l.amount()), l.justification(), l.expectedOutput(), null));
 		}
-		held.remove(token);
+		release(token);
 		return p.lines().size();
 	}
 

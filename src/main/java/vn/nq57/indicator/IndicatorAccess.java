@@ -65,6 +65,25 @@ class IndicatorAccess {
 				"xem số liệu chỉ số của cơ quan, đơn vị khác");
 	}
 
+	/**
+	 * Whether the user sees this agency's values before its head approved them (drafts, returned values, their
+	 * notes and files): the agency's own staff and the province's roles; the agency responsible for the indicator
+	 * sees another agency's values only once they are approved (probe finding of issue 18).
+	 */
+	boolean seesUnsubmitted(CurrentUser u, long agencyId) {
+		return u.seesEveryAgency() || u.actsFor(agencyId);
+	}
+
+	static boolean submitted(ValueState state) {
+		return state == ValueState.APPROVED || state == ValueState.COMPUTED;
+	}
+
+	/** Refuses (403, audited) another agency's unapproved value to the staff of the responsible agency. */
+	void requireSubmittedOrOwn(boolean submitted, long agencyId, Long valueId) {
+		access.require(submitted || seesUnsubmitted(me(), agencyId), "INDICATOR_VALUE", valueId,
+				"xem số liệu chưa được thủ trưởng duyệt của cơ quan, đơn vị khác");
+	}
+
 	/** An agency's reporting obligations: its own staff, or who sees every agency. */
 	void requireAgencyWork(long agencyId) {
 		CurrentUser u = me();

@@ -253,6 +253,7 @@ class IndicatorApiController {
 					+ "Cơ quan bỏ trống: cơ quan của người dùng; cán bộ chỉ xem được cơ quan mình. Ngày dạng yyyy-MM-dd.")
 	List<IndicatorValues.DueValue> due(@RequestParam(required = false) Long agency, @RequestParam LocalDate from,
 			@RequestParam LocalDate to) {
+		vn.nq57.system.Bounds.range(from, to, 366);
 		CurrentUser me = IndicatorAccess.me();
 		long agencyId = agency == null ? me.agencyId() : agency;
 		access.requireAgencyWork(agencyId);
@@ -268,7 +269,13 @@ class IndicatorApiController {
 
 	/** A number field that is not a number gets a message saying so, not the generic JSON error. */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e,
+			jakarta.servlet.http.HttpServletRequest request) {
+		if (request.getAttribute(vn.nq57.account.AccessPolicy.ROUTE_REFUSED) != null) {
+			// a role the authorisation matrix refuses this operation learns that, not what its body lacked
+			request.setAttribute(vn.nq57.account.AccessPolicy.ROUTE_REFUSED_ANSWERED, Boolean.TRUE);
+			return ResponseEntity.status(403).body(Map.of("status", 403, "message", "Bạn không có quyền thực hiện thao tác này"));
+		}
 		return ResponseEntity.badRequest().body(Map.of("status", 400, "message",
 				"Dữ liệu gửi lên không đọc được: value, numerator, denominator phải là số JSON (ví dụ 71.43), "
 						+ "period là chuỗi (ví dụ \"2026-Q3\"); chưa lưu số liệu nào"));

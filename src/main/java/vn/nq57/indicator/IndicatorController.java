@@ -357,6 +357,7 @@ class IndicatorController {
 	ResponseEntity<byte[]> file(@PathVariable long id) {
 		IndicatorFiles.StoredFile f = files.find(id).orElseThrow(() -> new NotFoundException("Không tìm thấy tệp"));
 		access.requireReadValues(catalog.get(f.indicatorId()), f.agencyId());
+		access.requireSubmittedOrOwn(files.backsSubmittedValue(id), f.agencyId(), null);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(f.filename(), StandardCharsets.UTF_8).build().toString())

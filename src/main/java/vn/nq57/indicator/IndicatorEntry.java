@@ -393,9 +393,12 @@ class IndicatorEntry {
 	/** One agency's values of one indicator, newest period first. */
 	List<ValueRow> series(Indicator ind, long agencyId, int limit) {
 		access.requireReadValues(ind, agencyId);
-		return jdbc.query(SELECT + " WHERE v.indicator_id = :ind AND v.agency_id = :agency ORDER BY v.period_start DESC LIMIT :limit",
+		List<ValueRow> rows = jdbc.query(SELECT + " WHERE v.indicator_id = :ind AND v.agency_id = :agency ORDER BY v.period_start DESC LIMIT :limit",
 				new MapSqlParameterSource("ind", ind.id()).addValue("agency", agencyId).addValue("limit", limit),
 				(rs, i) -> map(rs));
+		// drafts are their agency's until approved: the responsible agency sees the approved ones only
+		return access.seesUnsubmitted(IndicatorAccess.me(), agencyId) ? rows
+				: rows.stream().filter(v -> IndicatorAccess.submitted(v.state())).toList();
 	}
 
 	/** Values waiting for the agency head. */
@@ -413,12 +416,15 @@ class IndicatorEntry {
 	List<HistoryRow> history(long valueId) {
 		ValueRow v = get(valueId);
 		access.requireReadValues(catalog.get(v.indicatorId()), v.agencyId());
-		return jdbc.query("""
+		access.requireSubmittedOrOwn(IndicatorAccess.submitted(v.state()), v.agencyId(), valueId);
+		boolean all = access.seesUnsubmitted(IndicatorAccess.me(), v.agencyId());
+		List<HistoryRow> rows = jdbc.query("""
 				SELECT action, state, value, numerator, denominator, note, actor_name, occurred_at
 				FROM indicator_value_history WHERE value_id = :id ORDER BY occurred_at DESC, id DESC""",
 				new MapSqlParameterSource("id", valueId), (rs, i) -> new HistoryRow(rs.getString(1),
 						ValueState.valueOf(rs.getString(2)), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
 						rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
+		return all ? rows : rows.stream().filter(h -> IndicatorAccess.submitted(h.state())).toList();
 	}
 
 	private static ValueRow map(ResultSet rs) throws SQLException {

@@ -132,7 +132,7 @@ class IndicatorExcel {
 					row.createCell(1).setCellValue(x.year());
 					row.createCell(2).setCellValue(x.value().doubleValue());
 					if (x.note() != null) {
-						row.createCell(3).setCellValue(x.note());
+						vn.nq57.kernel.Exports.text(row.createCell(3), x.note());
 					}
 				}
 			}
@@ -150,7 +150,7 @@ class IndicatorExcel {
 
 	private static void text(Row row, Col c, String v) {
 		if (v != null && !v.isEmpty()) {
-			row.createCell(c.ordinal()).setCellValue(v);
+			vn.nq57.kernel.Exports.text(row.createCell(c.ordinal()), v);
 		}
 	}
 

@@ -40,11 +40,15 @@ class IndicatorFiles {
 	}
 
 	private final JdbcTemplate jdbc;
+
+	private final vn.nq57.system.FileStore fileStore;
 	private final AppClock clock;
 	private final long maxBytes;
 	private final Tika tika = new Tika();
 
-	IndicatorFiles(JdbcTemplate jdbc, AppClock clock, @Value("${nq57.upload.max-bytes:10485760}") long maxBytes) {
+	IndicatorFiles(JdbcTemplate jdbc, AppClock clock, @Value("${nq57.upload.max-bytes:10485760}") long maxBytes,
+			vn.nq57.system.FileStore fileStore) {
+		this.fileStore = fileStore;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.maxBytes = maxBytes;
@@ -56,8 +60,8 @@ class IndicatorFiles {
 
 	/** Checks the file and returns its content (nothing is stored yet), or {@code null} when no file was sent. */
 	Upload read(MultipartFile file) {
-		if (file == null || file.isEmpty()) {
-			return null;
+		if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+			return null; // no file chosen: the browser sends an empty part without a name
 		}
 		if (file.getSize() > maxBytes) {
 			throw new DomainException("Tệp “" + file.getOriginalFilename() + "” quá lớn; dung lượng tối đa là "
@@ -70,13 +74,9 @@ class IndicatorFiles {
 		String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase() : "";
 		try (InputStream in = file.getInputStream()) {
 			byte[] data = in.readAllBytes();
-			String detected = tika.detect(data, name);
-			String exts = ALLOWED.get(detected);
-			if (exts == null || !Arrays.asList(exts.split(" ")).contains(ext)) {
-				throw new DomainException("Tệp “" + name + "” không thuộc loại được phép (PDF, Word, Excel, ảnh PNG/JPEG) "
-						+ "hoặc nội dung không khớp với phần mở rộng ." + ext);
-			}
-			return new Upload(name, detected, data);
+			// the shared checks: type by content, truncation, zip directory limits, macros, XML entities
+			vn.nq57.system.UploadChecks.Checked checked = vn.nq57.system.UploadChecks.check(data, name, maxBytes);
+			return new Upload(name, checked.contentType(), data);
 		}
 		catch (IOException e) {
 			throw new DomainException("Không đọc được tệp tải lên");
@@ -91,13 +91,22 @@ class IndicatorFiles {
 				INSERT INTO indicator_file(indicator_id, agency_id, filename, content_type, size_bytes, sha256, data,
 				                           uploaded_by, uploaded_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, indicatorId, agencyId, u.filename(),
-				u.contentType(), (long) u.data().length, sha256(u.data()), u.data(), userId, Timestamp.from(clock.now()));
+				u.contentType(), (long) u.data().length, sha256(u.data()), fileStore.keep(u.data(), sha256(u.data())), userId,
+				Timestamp.from(clock.now()));
+	}
+
+	/** Whether an approved (or computed) value cites this file as its source. */
+	boolean backsSubmittedValue(long fileId) {
+		return Boolean.TRUE.equals(jdbc.queryForObject(
+				"SELECT EXISTS (SELECT 1 FROM indicator_value WHERE file_id = ? AND state IN ('APPROVED', 'COMPUTED'))",
+				Boolean.class, fileId));
 	}
 
 	Optional<StoredFile> find(long id) {
-		return jdbc.query("SELECT id, indicator_id, agency_id, filename, content_type, data FROM indicator_file WHERE id = ?",
+		return jdbc.query("SELECT id, indicator_id, agency_id, filename, content_type, data, sha256, size_bytes "
+				+ "FROM indicator_file WHERE id = ?",
 				rs -> rs.next() ? Optional.of(new StoredFile(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-						rs.getString(5), rs.getBytes(6))) : Optional.empty(), id);
+						rs.getString(5), fileStore.read(rs.getBytes(6), rs.getString(7), rs.getLong(8)))) : Optional.empty(), id);
 	}
 
 	private static String sha256(byte[] data) {

@@ -130,6 +130,27 @@ class IndicatorQueries {
 	record Scoreboard(LocalDate today, List<ScoreRow> rows, Map<TargetStatus, Long> counts, List<String> categories) {
 	}
 
+	/**
+	 * Another agency's value the viewer may not see before it is approved (the responsible agency's staff looking at
+	 * the breakdown): its entered figures, note, file and return reason are left out; the approved figures stay.
+	 */
+	static List<AgencyValue> masked(List<AgencyValue> rows) {
+		vn.nq57.account.CurrentUser me;
+		try {
+			me = IndicatorAccess.me();
+		}
+		catch (org.springframework.security.access.AccessDeniedException e) {
+			return rows; // a job or a report built without a signed-in user
+		}
+		if (me.seesEveryAgency()) {
+			return rows;
+		}
+		return rows.stream().map(r -> r.state() == null || IndicatorAccess.submitted(r.state()) || me.actsFor(r.agencyId()) ? r
+				: new AgencyValue(r.agencyId(), r.agencyName(), null, null, null, null, null, r.approvedValue(),
+						r.approvedNumerator(), r.approvedDenominator(), null, null, null, null, r.previous(), null, null))
+			.toList();
+	}
+
 	/** One agency's line in an indicator's breakdown for a period. */
 	record AgencyValue(long agencyId, String agencyName, Long valueId, ValueState state, BigDecimal value,
 			BigDecimal numerator, BigDecimal denominator, BigDecimal approvedValue, BigDecimal approvedNumerator,
@@ -458,7 +479,8 @@ class IndicatorQueries {
 				p, rs -> rs.next() ? rs.getInt(1) : 0);
 		int expected = expected(ind, all, agencyCounts());
 		boolean pastDue = clock.today().isAfter(period.dueDate(ind.dueDays()));
-		return new BreakdownPage(period, rows, page, size, total[0], reported == null ? 0 : reported, expected, pastDue);
+		return new BreakdownPage(period, masked(rows), page, size, total[0], reported == null ? 0 : reported, expected,
+				pastDue);
 	}
 
 	/** The periods that have a figure or are due, newest first (for the period picker). */

@@ -114,7 +114,7 @@ class IndicatorValuesExcel {
 				row.createCell(9).setCellValue(a.status().label());
 			}
 			if (p.problem() != null) {
-				row.createCell(10).setCellValue(p.problem());
+				vn.nq57.kernel.Exports.text(row.createCell(10), p.problem());
 			}
 		}
 		int[] widths = { 16, 12, 12, 18, 12, 12, 12, 12, 10, 24, 50 };
@@ -211,7 +211,7 @@ class IndicatorValuesExcel {
 
 	private static void text(Row row, int c, String v) {
 		if (v != null && !v.isEmpty()) {
-			row.createCell(c).setCellValue(v);
+			vn.nq57.kernel.Exports.text(row.createCell(c), v);
 		}
 	}
 

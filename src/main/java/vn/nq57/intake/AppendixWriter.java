@@ -141,8 +141,8 @@ final class AppendixWriter {
 
 	private static void cell(Row row, int c, String v, CellStyle style) {
 		Cell cell = row.createCell(c);
-		cell.setCellValue(v);
 		cell.setCellStyle(style);
+		vn.nq57.kernel.Exports.text(cell, v);
 	}
 
 	private static String nz(String s) {

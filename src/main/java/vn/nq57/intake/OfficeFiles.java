@@ -154,6 +154,11 @@ final class OfficeFiles {
 			}
 			PackagePart main = pkg.getPart(rels.getRelationship(0));
 			String type = main == null ? "" : main.getContentType();
+			// a macro-enabled document (.docm/.xlsm), even renamed .docx, is refused before the preview
+			if (type.contains("macroEnabled") || !pkg.getPartsByName(java.util.regex.Pattern.compile("(?i).*vbaProject\\.bin")).isEmpty()) {
+				throw new IntakeException("Tệp “" + name + "” có chứa macro (mã lệnh VBA); hệ thống không nhận tệp có "
+						+ "macro. Hãy lưu lại dạng .docx/.xlsx thông thường rồi tải lên");
+			}
 			if (type.contains("wordprocessingml") || type.contains("ms-word")) {
 				return Format.DOCX;
 			}

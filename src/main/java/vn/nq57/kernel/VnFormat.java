@@ -46,6 +46,15 @@ public class VnFormat {
 	}
 
 	/** 99,30% — a missing rate (nothing to divide by) is shown as a dash, not as 0%. */
+	/**
+	 * The class of a bar's width, {@code w-0} … {@code w-100} (static/css/app.css): the Content-Security-Policy
+	 * allows no inline style, so a percentage becomes one of 101 classes (rounded, held between 0 and 100).
+	 */
+	public String w(Number percent) {
+		long v = percent == null ? 0 : Math.round(percent.doubleValue());
+		return "w-" + Math.max(0, Math.min(100, v));
+	}
+
 	public String pct(BigDecimal p) {
 		return percent(p);
 	}

@@ -158,7 +158,13 @@ public class UrgingLetters {
 
 	public byte[] sentDocx(long id) {
 		requireSecretariat("xem công văn đôn đốc");
-		return jdbc.queryForObject("SELECT docx FROM urging_letter WHERE id = :id", Map.of("id", id), byte[].class);
+		byte[] docx = jdbc.query("SELECT docx FROM urging_letter WHERE id = :id", Map.of("id", id),
+				rs -> rs.next() ? rs.getBytes(1) : null);
+		return docx != null ? docx : throwMissing(id);
+	}
+
+	private static byte[] throwMissing(long id) {
+		throw new vn.nq57.system.NotFoundException("Không tìm thấy công văn đôn đốc số " + id);
 	}
 
 	List<Line> lines(long agencyId) {

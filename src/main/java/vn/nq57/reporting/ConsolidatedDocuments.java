@@ -214,8 +214,8 @@ final class ConsolidatedDocuments {
 
 	private static void text(Row r, int col, String v, CellStyle style) {
 		Cell c = r.createCell(col);
-		c.setCellValue(v == null ? "" : v);
 		c.setCellStyle(style);
+		vn.nq57.kernel.Exports.text(c, v == null ? "" : v);
 	}
 
 	private static void number(Row r, int col, double v, CellStyle style) {

@@ -70,11 +70,11 @@ public class PeriodicReportService {
 	public record Step(String step, String label, int revision, String actor, Instant at, String note) {
 	}
 
-	public record ItemInput(ReportTheme theme, String text) {
+	public record ItemInput(ReportTheme theme, String text) implements java.io.Serializable {
 	}
 
 	/** What the agency edits: section texts by code, obstacles and proposals. */
-	public record Edit(Map<String, String> sections, List<ItemInput> obstacles, List<ItemInput> proposals) {
+	public record Edit(Map<String, String> sections, List<ItemInput> obstacles, List<ItemInput> proposals) implements java.io.Serializable {
 	}
 
 	private final NamedParameterJdbcTemplate jdbc;

@@ -30,9 +30,12 @@ public class AttachmentStore {
 
 	private final JdbcTemplate jdbc;
 	private final long maxBytes;
+	private final vn.nq57.system.FileStore fileStore;
 
-	AttachmentStore(JdbcTemplate jdbc, @Value("${nq57.upload.max-bytes:10485760}") long maxBytes) {
+	AttachmentStore(JdbcTemplate jdbc, @Value("${nq57.upload.max-bytes:10485760}") long maxBytes,
+			vn.nq57.system.FileStore fileStore) {
 		this.jdbc = jdbc;
+		this.fileStore = fileStore;
 		this.maxBytes = maxBytes;
 	}
 
@@ -42,8 +45,8 @@ public class AttachmentStore {
 
 	/** Stores the file, or refuses it with a message; returns {@code null} when no file was sent. */
 	public Long store(MultipartFile file, long agencyId, long userId) {
-		if (file == null || file.isEmpty()) {
-			return null;
+		if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+			return null; // no file chosen: the browser sends an empty part without a name
 		}
 		if (file.getSize() > maxBytes) {
 			throw new DomainException("Tệp “" + file.getOriginalFilename() + "” quá lớn (" + size(file.getSize())
@@ -61,12 +64,9 @@ public class AttachmentStore {
 		catch (IOException e) {
 			throw new DomainException("Không đọc được tệp tải lên");
 		}
-		String kind = kindOf(data);
-		if (kind == null || !EXTENSIONS.get(kind).contains(ext)) {
-			throw new DomainException("Tệp “" + name + "” không thuộc loại được phép (chỉ nhận PDF, Word, Excel, "
-					+ "ảnh PNG/JPEG) hoặc nội dung không khớp với phần mở rộng ." + ext);
-		}
-		String detected = CONTENT_TYPES.get(ext);
+		// the shared checks: type by content, truncation, zip directory limits, macros, XML entities
+		vn.nq57.system.UploadChecks.Checked checked = vn.nq57.system.UploadChecks.check(data, name, maxBytes);
+		String detected = checked.contentType();
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		String storedName = name;
 		jdbc.update(con -> {
@@ -77,7 +77,8 @@ public class AttachmentStore {
 			ps.setString(2, detected);
 			ps.setLong(3, data.length);
 			ps.setString(4, sha256(data));
-			ps.setBytes(5, data);
+			// the bytes themselves, or nothing when the shared file directory keeps them (nq57.files.dir)
+			ps.setBytes(5, fileStore.keep(data, sha256(data)));
 			ps.setLong(6, agencyId);
 			ps.setLong(7, userId);
 			return ps;
@@ -86,9 +87,10 @@ public class AttachmentStore {
 	}
 
 	public Optional<Attachment> find(long id) {
-		return jdbc.query("SELECT id, filename, content_type, size_bytes, agency_id, data FROM attachment WHERE id = ?",
+		return jdbc.query("SELECT id, filename, content_type, size_bytes, agency_id, data, sha256 FROM attachment WHERE id = ?",
 				rs -> rs.next() ? Optional.of(new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3),
-						rs.getLong(4), rs.getLong(5), rs.getBytes(6))) : Optional.empty(), id);
+						rs.getLong(4), rs.getLong(5), fileStore.read(rs.getBytes(6), rs.getString(7), rs.getLong(4))))
+						: Optional.empty(), id);
 	}
 
 	/** What the file is, judged by its bytes alone (the name it was given decides nothing). */

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 import vn.nq57.system.PlainText;
 
 /** A completion claim: the date the agency finished and the evidence. */
-public class ClaimInput {
+public class ClaimInput implements java.io.Serializable {
 
 	@NotNull(message = "Chưa nhập ngày hoàn thành")
 	private LocalDate completedOn;

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import vn.nq57.system.PlainText;
 
 /** A progress update as the agency officer types it. */
-public class ProgressInput {
+public class ProgressInput implements java.io.Serializable {
 
 	@NotNull(message = "Chưa nhập tỷ lệ hoàn thành (%)")
 	@Min(value = 0, message = "Tỷ lệ hoàn thành phải từ 0 đến 100%")

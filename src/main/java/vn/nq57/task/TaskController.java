@@ -193,6 +193,8 @@ class TaskController {
 	@PostMapping({ "/tasks/new", "/tasks/{id}/edit" })
 	String save(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") TaskForm form,
 			BindingResult errors, Model model, RedirectAttributes redirect) {
+		// refused before the form is shown back: the matrix test found the form re-rendered for every role
+		access.require(access.canManagePlans(AccessPolicy.current()), "TASK", id, "tạo, sửa nhiệm vụ (chỉ Sở KH&CN)");
 		if (form.getLeadAgencyIds().isEmpty() && !errors.hasFieldErrors("leadAgencyIds")) {
 			// said with the others at once, not after they are fixed
 			errors.rejectValue("leadAgencyIds", "field", "Chưa chọn cơ quan chủ trì");

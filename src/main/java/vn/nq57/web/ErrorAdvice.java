@@ -103,7 +103,89 @@ class ErrorAdvice {
 		return respond(req, HttpStatus.BAD_REQUEST, text("error.unreadable"));
 	}
 
+	/** A record asked for by an id that does not exist (a query that expected one row found none): 404. */
+	@ExceptionHandler({ org.springframework.dao.EmptyResultDataAccessException.class,
+			java.util.NoSuchElementException.class })
+	Object missing(HttpServletRequest req) {
+		return respond(req, HttpStatus.NOT_FOUND, text("error.missing"));
+	}
+
+	@ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
+	Object method(org.springframework.web.HttpRequestMethodNotSupportedException e, HttpServletRequest req) {
+		return respond(req, HttpStatus.METHOD_NOT_ALLOWED, text("error.method", e.getMethod()));
+	}
+
+	@ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+	Object mediaType(HttpServletRequest req) {
+		return respond(req, HttpStatus.UNSUPPORTED_MEDIA_TYPE, text("error.mediaType"));
+	}
+
+	@ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+	Object notAcceptable(HttpServletRequest req) {
+		return respond(req, HttpStatus.NOT_ACCEPTABLE, text("error.notAcceptable"));
+	}
+
+	@ExceptionHandler({ org.springframework.web.bind.MissingServletRequestParameterException.class,
+			org.springframework.web.multipart.support.MissingServletRequestPartException.class })
+	Object missingParameter(Exception e, HttpServletRequest req) {
+		String name = e instanceof org.springframework.web.bind.MissingServletRequestParameterException m
+				? m.getParameterName()
+				: ((org.springframework.web.multipart.support.MissingServletRequestPartException) e).getRequestPartName();
+		return respond(req, HttpStatus.BAD_REQUEST, text("error.missingParameter", name));
+	}
+
+	@ExceptionHandler({ org.springframework.web.servlet.resource.NoResourceFoundException.class,
+			org.springframework.web.servlet.NoHandlerFoundException.class })
+	Object noPage(HttpServletRequest req) {
+		return respond(req, HttpStatus.NOT_FOUND, text("error.noPage"));
+	}
+
+	@ExceptionHandler(vn.nq57.system.BadRequestException.class)
+	Object badRequest(vn.nq57.system.BadRequestException e, HttpServletRequest req) {
+		return respond(req, HttpStatus.BAD_REQUEST, e.getMessage());
+	}
+
+	@ExceptionHandler({ org.springframework.web.method.annotation.HandlerMethodValidationException.class,
+			org.springframework.web.bind.ServletRequestBindingException.class,
+			org.springframework.beans.TypeMismatchException.class })
+	Object badRequestGeneric(Exception e, HttpServletRequest req) {
+		log.debug("bad request", e);
+		return respond(req, HttpStatus.BAD_REQUEST, text("error.badRequest"));
+	}
+
+	/** The database is unreachable (paused, failing over): fail fast with 503 rather than hang or say 500. */
+	@ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
+			org.springframework.transaction.CannotCreateTransactionException.class,
+			org.springframework.dao.QueryTimeoutException.class })
+	Object unavailable(Exception e, HttpServletRequest req) {
+		log.warn("database unavailable: {}", e.getMessage());
+		return respond(req, HttpStatus.SERVICE_UNAVAILABLE, text("error.unavailable"));
+	}
+
+	/** Anything else: logged with the request id, answered in the user's language, never a stack trace. */
+	@ExceptionHandler(Exception.class)
+	Object unexpected(Exception e, HttpServletRequest req) throws Exception {
+		if (e instanceof org.springframework.web.ErrorResponse er && er.getStatusCode().is4xxClientError()) {
+			return respond(req, HttpStatus.valueOf(er.getStatusCode().value()), text("error.badRequest"));
+		}
+		if (e instanceof AccessDeniedException || e instanceof org.springframework.security.core.AuthenticationException) {
+			throw e;
+		}
+		if (VnErrorController.databaseAway(e)) {
+			log.warn("database unavailable on {} {}: {}", req.getMethod(), req.getRequestURI(), e.getMessage());
+			return respond(req, HttpStatus.SERVICE_UNAVAILABLE, text("error.unavailable"));
+		}
+		log.error("unexpected error on {} {}", req.getMethod(), req.getRequestURI(), e);
+		return respond(req, HttpStatus.INTERNAL_SERVER_ERROR, text("error.unexpected"));
+	}
+
 	static Object respond(HttpServletRequest req, HttpStatus status, String message) {
+		if (status == HttpStatus.BAD_REQUEST && req.getAttribute(vn.nq57.account.AccessPolicy.ROUTE_REFUSED) != null) {
+			// the authorisation matrix refuses this role the route: it learns that, not what its form lacked
+			req.setAttribute(vn.nq57.account.AccessPolicy.ROUTE_REFUSED_ANSWERED, Boolean.TRUE);
+			status = HttpStatus.FORBIDDEN;
+			message = "Bạn không có quyền thực hiện thao tác này";
+		}
 		if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
 			return ResponseEntity.status(status).body(Map.of("status", status.value(), "message", message));
 		}

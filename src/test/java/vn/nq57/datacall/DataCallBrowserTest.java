@@ -90,9 +90,9 @@ class DataCallBrowserTest {
 		browser.submit(browser.find(By.id("consolidate")));
 		assertThat(browser.find(By.id("results")).getText()).contains("1.526 cơ quan", "94,28% (990/1.050)");
 		String href = browser.find(By.id("docx")).getAttribute("href");
-		Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+		Cookie session = browser.driver().manage().getCookieNamed("SESSION");
 		HttpResponse<byte[]> docx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-			.header("Cookie", "JSESSIONID=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
+			.header("Cookie", "SESSION=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(docx.statusCode()).isEqualTo(200);
 		try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(docx.body())); XWPFWordExtractor x = new XWPFWordExtractor(d)) {
 			assertThat(x.getText()).contains("BÁO CÁO", title, "Thực hiện Công văn số 13884-CV/VPTW ngày 20/11/2026 của Văn phòng Trung ương Đảng",

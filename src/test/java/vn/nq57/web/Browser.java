@@ -47,6 +47,8 @@ public final class Browser implements AutoCloseable {
 					"--disable-background-networking", "--disable-component-update", "--disable-sync",
 					"--disable-quic", "--window-size=1366,1000", "--lang=vi",
 					"--user-data-dir=" + Files.createTempDirectory("chromium"));
+			// the console, for consoleErrors() (Content-Security-Policy violations are reported there)
+			options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 			ChromeDriverService service = new ChromeDriverService.Builder()
 				.usingDriverExecutable(new File("/usr/bin/chromedriver"))
 				.build();
@@ -114,6 +116,14 @@ public final class Browser implements AutoCloseable {
 				return false;
 			}
 		});
+	}
+
+	/** The console's errors since the last call (a Content-Security-Policy violation is one). */
+	public java.util.List<String> consoleErrors() {
+		return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+			.filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()
+					|| e.getMessage().contains("Content Security Policy"))
+			.map(e -> e.getMessage()).toList();
 	}
 
 	/**

@@ -89,8 +89,12 @@ class FormErrorsTest {
 			.session(session).param("percent", "140").param("outputDate", "31/02/2026").param("results", "Giữ lại kết quả"))
 			.andReturn();
 		assertThat(sent.getResponse().getRedirectedUrl()).startsWith("/tasks/" + task.getId());
+		// the flash travels as a browser's does: in the session the POST answered with (sessions are in the
+		// database, so MockMvc's flashAttrs, kept in the mock's own session, would not reach the page)
+		jakarta.servlet.http.Cookie sessionCookie = sent.getResponse().getCookie("SESSION");
+		assertThat(sessionCookie).as("the session of the refused post").isNotNull();
 		Document page = html(mvc.perform(get("/tasks/" + task.getId()).with(user(fx.user("cb.stc")))
-			.flashAttrs(sent.getFlashMap())).andReturn());
+			.cookie(sessionCookie)).andReturn());
 		Element form = page.selectFirst("form.progress-form");
 		assertThat(form.selectFirst("input[name=percent]").closest("label").select(".field-error").text())
 			.isEqualTo("Tỷ lệ hoàn thành phải từ 0 đến 100%");

@@ -1,0 +1,7 @@
+/**
+ * Operations: backup and restore of the whole database (the evidence files live in it, so they come along), as
+ * commands of the application itself. Owns no tables; reads every table only through PostgreSQL's COPY, by the
+ * catalogue's list of tables, for a consistent snapshot.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "kernel" })
+package vn.nq57.ops;
