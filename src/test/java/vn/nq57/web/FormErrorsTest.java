@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -27,6 +28,7 @@ import vn.nq57.security.Fixtures;
 import vn.nq57.task.Task;
 import vn.nq57.task.TaskForm;
 import vn.nq57.task.TaskService;
+import vn.nq57.testdata.World;
 
 /**
  * Forms refuse bad input with every message beside the field it is about (fields :: error, FieldErrors), all at
@@ -41,6 +43,17 @@ class FormErrorsTest {
 	@Autowired ApplicationContext ctx;
 	@Autowired TaskService tasks;
 	@Autowired RunAs runAs;
+	@Autowired World world;
+	@Autowired JdbcTemplate jdbc;
+
+	/** Posts a form whose refusal redirects back to its page, and opens that page with the flash attributes. */
+	Document refusedThenShown(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder post,
+			org.springframework.test.web.servlet.request.RequestPostProcessor who,
+			String expectedBack) throws Exception {
+		MvcResult sent = mvc.perform(post.with(csrf()).with(who)).andReturn();
+		assertThat(sent.getResponse().getRedirectedUrl()).startsWith(expectedBack);
+		return html(mvc.perform(get(sent.getResponse().getRedirectedUrl()).with(who).flashAttrs(sent.getFlashMap())).andReturn());
+	}
 
 	static Document html(MvcResult r) throws Exception {
 		return Jsoup.parse(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
@@ -149,5 +162,31 @@ class FormErrorsTest {
 		assertThat(every.parent().select(".field-error").text()).isNotBlank()
 			.isNotEqualTo(days.parent().select(".field-error").text());
 		assertThat(page.getElementById("status.due-soon-days").parent().select(".field-error")).isEmpty();
+	}
+
+	@Test
+	@DisplayName("a funding proposal: an amount that cannot be read, no category, no justification, each beside its field, typed values kept, nothing saved")
+	void fundingProposal() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		Task task = world.task("Nhiệm vụ đề xuất kinh phí thử lỗi " + World.seq()).lead("SNV").due("31/12/2027").create();
+		MvcResult opened = mvc.perform(post("/funding/calls").with(csrf()).with(user(fx.user("sokhcn")))
+			.param("title", "Đợt thử lỗi biểu mẫu " + World.seq()).param("yearFrom", "2027")
+			.param("closesOn", "2026-12-31").param("reviewDue", "2027-01-15")).andReturn();
+		String callUrl = opened.getResponse().getRedirectedUrl();
+		assertThat(callUrl).startsWith("/funding/calls/");
+		long callId = Long.parseLong(callUrl.substring("/funding/calls/".length()));
+		Document page = refusedThenShown(post("/funding/proposals").param("callId", String.valueOf(callId))
+			.param("taskId", String.valueOf(task.getId())).param("source", "STATE_BUDGET").param("category", "")
+			.param("amount_2027", "mười triệu").param("justification", " ").param("expectedOutput", "Sản phẩm giữ lại"),
+			user(fx.user("cb.snv")), callUrl);
+		assertThat(besideField(page, "amount_2027")).startsWith("Số tiền năm 2027");
+		assertThat(besideField(page, "category")).startsWith("Hãy chọn loại chi");
+		assertThat(besideField(page, "justification")).isEqualTo("Hãy ghi sự cần thiết, căn cứ của đề xuất");
+		assertThat(besideField(page, "source")).isEmpty();
+		assertThat(page.getElementById("amount_2027").val()).isEqualTo("mười triệu");
+		assertThat(page.getElementById("expectedOutput").val()).isEqualTo("Sản phẩm giữ lại");
+		assertThat(page.select("#source option[selected]").val()).isEqualTo("STATE_BUDGET");
+		assertThat(page.select(".flash.error").text()).contains("Chưa lưu");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM funding_proposal WHERE call_id = ?", Long.class, callId)).isZero();
 	}
 }
