@@ -45,6 +45,8 @@ class FormErrorsTest {
 	@Autowired RunAs runAs;
 	@Autowired World world;
 	@Autowired JdbcTemplate jdbc;
+	@Autowired vn.nq57.reporting.ReportingFixtures reporting;
+	@Autowired vn.nq57.reporting.PeriodicReportService reports;
 
 	/** Posts a form whose refusal redirects back to its page, and opens that page with the flash attributes. */
 	Document refusedThenShown(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder post,
@@ -188,5 +190,35 @@ class FormErrorsTest {
 		assertThat(page.select("#source option[selected]").val()).isEqualTo("STATE_BUDGET");
 		assertThat(page.select(".flash.error").text()).contains("Chưa lưu");
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM funding_proposal WHERE call_id = ?", Long.class, callId)).isZero();
+	}
+
+	@Test
+	@DisplayName("a periodic report: a section too long and an obstacle too long, each beside its own place, every text as typed, nothing saved")
+	void periodicReport() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long regime = reporting.monthlyRegime(java.time.LocalDate.of(2026, 10, 1), "STC");
+		long id = reporting.reportId(regime, "2026-11", "STC");
+		runAs.user("cb.stc", () -> reports.start(id));
+		long version = jdbc.queryForObject("SELECT version FROM periodic_report WHERE id = ?", Long.class, id);
+		String content = jdbc.queryForObject("SELECT content::text FROM periodic_report WHERE id = ?", String.class, id);
+		Document form = html(mvc.perform(get("/reporting/reports/" + id).with(user(fx.user("cb.stc")))).andReturn());
+		java.util.List<String> codes = form.select("#report-form input[name=code]").eachAttr("value");
+		assertThat(codes).hasSizeGreaterThanOrEqualTo(2);
+		String tooLong = "Kết quả ".repeat(2_600);
+		String obstacle = "Vướng mắc ".repeat(210);
+		Document page = refusedThenShown(post("/reporting/reports/" + id + "/save").param("version", String.valueOf(version))
+			.param("code", codes.get(0), codes.get(1)).param("body", tooLong, "Mục thứ hai giữ lại")
+			.param("obstacleTheme", "").param("obstacleText", obstacle), user(fx.user("cb.stc")), "/reporting/reports/" + id);
+		Element first = page.getElementById("s-" + codes.get(0));
+		assertThat(first.parent().select(".field-error").text()).contains("tối đa 20.000 ký tự");
+		assertThat(first.text()).isEqualTo(tooLong.strip());
+		Element second = page.getElementById("s-" + codes.get(1));
+		assertThat(second.parent().select(".field-error")).isEmpty();
+		assertThat(second.text()).isEqualTo("Mục thứ hai giữ lại");
+		assertThat(page.getElementById("obstacles-problems").text()).startsWith("Khó khăn, vướng mắc: ý thứ 1 dài");
+		assertThat(page.select("#report-form textarea[name=obstacleText]").first().text()).isEqualTo(obstacle.strip());
+		assertThat(page.select(".flash.error").text()).contains("Chưa lưu");
+		assertThat(jdbc.queryForObject("SELECT version FROM periodic_report WHERE id = ?", Long.class, id)).isEqualTo(version);
+		assertThat(jdbc.queryForObject("SELECT content::text FROM periodic_report WHERE id = ?", String.class, id)).isEqualTo(content);
 	}
 }
