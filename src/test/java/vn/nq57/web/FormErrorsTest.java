@@ -221,4 +221,23 @@ class FormErrorsTest {
 		assertThat(jdbc.queryForObject("SELECT version FROM periodic_report WHERE id = ?", Long.class, id)).isEqualTo(version);
 		assertThat(jdbc.queryForObject("SELECT content::text FROM periodic_report WHERE id = ?", String.class, id)).isEqualTo(content);
 	}
+
+	@Test
+	@DisplayName("a recommendation entered by Sở KH&CN: no sender, markup in the title, no content, each beside its field, typed values kept, nothing saved")
+	void recommendation() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = jdbc.queryForObject("SELECT count(*) FROM recommendation", Long.class);
+		Document page = refusedThenShown(post("/recommendations").param("senderName", " ").param("senderKind", "FIRM")
+			.param("senderContact", "0905 123 456").param("title", "Kiến nghị <b>đậm</b>").param("content", ""),
+			user(fx.user("sokhcn")), "/recommendations");
+		assertThat(besideField(page, "senderName")).isEqualTo("Chưa nhập tên người, tổ chức kiến nghị");
+		assertThat(besideField(page, "title")).contains("không được chứa mã HTML");
+		assertThat(besideField(page, "content")).isEqualTo("Chưa nhập nội dung kiến nghị");
+		assertThat(besideField(page, "senderContact")).isEmpty();
+		assertThat(page.getElementById("senderContact").val()).isEqualTo("0905 123 456");
+		assertThat(page.getElementById("title").val()).isEqualTo("Kiến nghị <b>đậm</b>");
+		assertThat(page.select("#senderKind option[selected]").val()).isEqualTo("FIRM");
+		assertThat(page.selectFirst("#recommendation-form").closest("details").hasAttr("open")).isTrue();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM recommendation", Long.class)).isEqualTo(before);
+	}
 }
