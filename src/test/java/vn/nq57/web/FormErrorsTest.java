@@ -240,4 +240,83 @@ class FormErrorsTest {
 		assertThat(page.selectFirst("#recommendation-form").closest("details").hasAttr("open")).isTrue();
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM recommendation", Long.class)).isEqualTo(before);
 	}
+
+	long count(String table) {
+		return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+	}
+
+	@Test
+	@DisplayName("a big problem: no title, markup in the statement, a cost that cannot be read, each beside its field, typed values kept, nothing saved")
+	void bigProblemFields() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("big_problem");
+		Document page = html(mvc.perform(post("/catalogue/problems").with(csrf()).with(user(fx.user("sokhcn")))
+			.param("title", "").param("statement", "Vấn đề <script>x</script>").param("cost", "nhiều tiền")
+			.param("timeline", "2027–2028").param("proposingAgencyId", String.valueOf(fx.agencyId("SKHCN")))).andReturn());
+		assertThat(besideField(page, "title")).isEqualTo("Chưa nhập tên bài toán");
+		assertThat(besideField(page, "statement")).contains("không được chứa mã HTML");
+		assertThat(besideField(page, "cost")).startsWith("Kinh phí dự kiến: ");
+		assertThat(besideField(page, "timeline")).isEmpty();
+		assertThat(page.getElementById("cost").val()).isEqualTo("nhiều tiền");
+		assertThat(page.getElementById("timeline").val()).isEqualTo("2027–2028");
+		assertThat(page.getElementById("statement").text()).isEqualTo("Vấn đề <script>x</script>");
+		assertThat(count("big_problem")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("an information system: no name, a security level out of range, a year that is not a year, each beside its field, typed values kept, nothing saved")
+	void infoSystem() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("info_system");
+		Document page = refusedThenShown(post("/catalogue/systems").param("name", " ").param("ownerAgencyId", String.valueOf(fx.agencyId("SKHCN")))
+			.param("kind", "SOFTWARE").param("hosting", "DATA_CENTRE").param("status", "OPERATING").param("purpose", "Giữ mục đích")
+			.param("securityLevel", "7").param("year", "năm ngoái"), user(fx.user("sokhcn")), "/catalogue/systems");
+		assertThat(besideField(page, "name")).isEqualTo("Chưa nhập tên hệ thống");
+		assertThat(besideField(page, "securityLevel")).contains("“7” không hợp lệ");
+		assertThat(besideField(page, "year")).contains("“năm ngoái” không hợp lệ");
+		assertThat(besideField(page, "purpose")).isEmpty();
+		assertThat(page.getElementById("purpose").val()).isEqualTo("Giữ mục đích");
+		assertThat(page.getElementById("securityLevel").val()).isEqualTo("7");
+		assertThat(page.getElementById("year").val()).isEqualTo("năm ngoái");
+		assertThat(page.selectFirst("#system-form").closest("details").hasAttr("open")).isTrue();
+		assertThat(count("info_system")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("a technology need: a firm without its name, no title, a budget range upside down, each beside its field, typed values kept, nothing saved")
+	void techNeed() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("tech_need");
+		Document page = refusedThenShown(post("/catalogue/tech/needs").param("sourceKind", "FIRM").param("organisation", "")
+			.param("field", "Nông nghiệp").param("title", "").param("description", "Mô tả giữ lại")
+			.param("budgetMin", "2 tỷ").param("budgetMax", "1 tỷ"), user(fx.user("sokhcn")), "/catalogue/tech");
+		assertThat(besideField(page, "need-organisation")).isEqualTo("Chưa nhập tên doanh nghiệp có nhu cầu");
+		assertThat(besideField(page, "need-title")).isEqualTo("Chưa nhập tên nhu cầu");
+		assertThat(besideField(page, "need-budgetMax")).startsWith("Khoảng kinh phí không hợp lệ");
+		assertThat(besideField(page, "need-field")).isEmpty();
+		assertThat(page.getElementById("need-field").val()).isEqualTo("Nông nghiệp");
+		assertThat(page.getElementById("need-budgetMin").val()).isEqualTo("2 tỷ");
+		assertThat(page.getElementById("need-description").text()).isEqualTo("Mô tả giữ lại");
+		assertThat(page.select("#need-sourceKind option[selected]").val()).isEqualTo("FIRM");
+		assertThat(page.getElementById("offer-form").select(".field-error")).isEmpty();
+		assertThat(count("tech_need")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("an initiative: no author, a year out of range, no summary, each beside its field, typed values kept, nothing saved")
+	void initiative() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("initiative");
+		Document page = refusedThenShown(post("/catalogue/initiatives").param("title", "Sáng kiến giữ tên " + World.seq())
+			.param("author", "").param("year", "1890").param("field", "Giáo dục").param("summary", "")
+			.param("agencyId", String.valueOf(fx.agencyId("SKHCN"))), user(fx.user("sokhcn")), "/catalogue/initiatives");
+		assertThat(besideField(page, "ini-author")).isEqualTo("Chưa nhập tác giả");
+		assertThat(besideField(page, "ini-year")).contains("“1890” không hợp lệ");
+		assertThat(besideField(page, "ini-summary")).isEqualTo("Chưa nhập tóm tắt nội dung");
+		assertThat(besideField(page, "ini-title")).isEmpty();
+		assertThat(page.getElementById("ini-title").val()).startsWith("Sáng kiến giữ tên ");
+		assertThat(page.getElementById("ini-year").val()).isEqualTo("1890");
+		assertThat(page.getElementById("ini-field").val()).isEqualTo("Giáo dục");
+		assertThat(count("initiative")).isEqualTo(before);
+	}
 }
