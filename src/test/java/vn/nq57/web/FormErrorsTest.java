@@ -319,4 +319,44 @@ class FormErrorsTest {
 		assertThat(page.getElementById("ini-field").val()).isEqualTo("Giáo dục");
 		assertThat(count("initiative")).isEqualTo(before);
 	}
+
+	@Test
+	@DisplayName("a steering session: a date that cannot be read, no title, no chair, each beside its field, typed values kept, nothing saved")
+	void steeringSession() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("steering_session");
+		Document page = refusedThenShown(post("/steering/sessions").param("kind", "WORKING").param("heldOn", "31/02/2026")
+			.param("title", "").param("chair", " ").param("place", "Phòng họp số 2"), user(fx.user("sokhcn")), "/steering/sessions");
+		assertThat(besideField(page, "heldOn")).isEqualTo("Ngày họp “31/02/2026” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy");
+		assertThat(besideField(page, "title")).isEqualTo("Cần nhập tên phiên họp");
+		assertThat(besideField(page, "chair")).isEqualTo("Cần nhập người chủ trì");
+		assertThat(besideField(page, "focusAgencyId-q")).isEqualTo("Buổi làm việc cần chọn cơ quan làm việc");
+		assertThat(besideField(page, "place")).isEmpty();
+		assertThat(page.getElementById("heldOn").val()).isEqualTo("31/02/2026");
+		assertThat(page.getElementById("place").val()).isEqualTo("Phòng họp số 2");
+		assertThat(page.select("#kind option[selected]").val()).isEqualTo("WORKING");
+		assertThat(count("steering_session")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("a steering item: an unknown addressee and no instruction, each beside its field, typed values kept, nothing saved")
+	void steeringItem() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		MvcResult made = mvc.perform(post("/steering/sessions").with(csrf()).with(user(fx.user("sokhcn")))
+			.param("kind", "REGULAR").param("heldOn", "20/11/2026").param("title", "Phiên thử lỗi kết luận " + World.seq())
+			.param("chair", "Chủ tịch UBND tỉnh")).andReturn();
+		String url = made.getResponse().getRedirectedUrl();
+		assertThat(url).startsWith("/steering/sessions/");
+		long before = count("steering_conclusion");
+		Document page = html(mvc.perform(post(url + "/items").with(csrf()).with(user(fx.user("sokhcn")))
+			.param("addressee", "Sở Ngoại vụ Atlantis").param("instruction", "").param("expectedOutput", "Báo cáo giữ lại")
+			.param("deadline", "Quý I/2027")).andReturn());
+		assertThat(besideField(page, "addressee")).startsWith("Không có “Sở Ngoại vụ Atlantis” trong danh mục cơ quan");
+		assertThat(besideField(page, "instruction")).isEqualTo("Chưa nhập nội dung kết luận, chỉ đạo");
+		assertThat(besideField(page, "deadline")).isEmpty();
+		assertThat(page.getElementById("addressee").val()).isEqualTo("Sở Ngoại vụ Atlantis");
+		assertThat(page.getElementById("expectedOutput").val()).isEqualTo("Báo cáo giữ lại");
+		assertThat(page.getElementById("deadline").val()).isEqualTo("Quý I/2027");
+		assertThat(count("steering_conclusion")).isEqualTo(before);
+	}
 }
