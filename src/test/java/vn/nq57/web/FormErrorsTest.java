@@ -47,6 +47,7 @@ class FormErrorsTest {
 	@Autowired JdbcTemplate jdbc;
 	@Autowired vn.nq57.reporting.ReportingFixtures reporting;
 	@Autowired vn.nq57.reporting.PeriodicReportService reports;
+	@Autowired vn.nq57.datacall.DataCallService dataCalls;
 
 	/** Posts a form whose refusal redirects back to its page, and opens that page with the flash attributes. */
 	Document refusedThenShown(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder post,
@@ -358,5 +359,37 @@ class FormErrorsTest {
 		assertThat(page.getElementById("expectedOutput").val()).isEqualTo("Báo cáo giữ lại");
 		assertThat(page.getElementById("deadline").val()).isEqualTo("Quý I/2027");
 		assertThat(count("steering_conclusion")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("a data call answer: two numbers that cannot be read refused together, each beside its question, as typed, nothing saved")
+	void dataCallAnswer() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long id = runAs.user("sokhcn", () -> {
+			long c = dataCalls.create(new vn.nq57.datacall.DataCall.CallInput("Đợt thử lỗi biểu mẫu " + World.seq(), null, "1/CV",
+					java.time.LocalDate.of(2026, 11, 1), "Bộ Khoa học và Công nghệ", null, java.time.LocalDate.of(2026, 11, 30)));
+			dataCalls.addQuestions(c, java.util.List.of(
+					new vn.nq57.datacall.DataCall.QuestionInput("A", null, "Số trạm BTS", vn.nq57.datacall.QuestionKind.NUMBER, "trạm", null, true, null),
+					new vn.nq57.datacall.DataCall.QuestionInput("B", null, "Tỷ lệ ký số", vn.nq57.datacall.QuestionKind.PERCENT, "%", null, false, null),
+					new vn.nq57.datacall.DataCall.QuestionInput("C", null, "Ghi chú", vn.nq57.datacall.QuestionKind.TEXT, null, null, false, null)), null);
+			dataCalls.setTargets(c, java.util.List.of(world.agency("STC")), null);
+			dataCalls.open(c, null);
+			return c;
+		});
+		long a = dataCalls.questions(id).get(0).id();
+		long b = dataCalls.questions(id).get(1).id();
+		long c = dataCalls.questions(id).get(2).id();
+		long before = count("data_call_answer");
+		Document page = refusedThenShown(post("/datacalls/" + id + "/answer").param("version", "0").param("action", "save")
+			.param("q" + a, "nhiều lắm").param("q" + b + "_n", "mười").param("q" + b + "_d", "20").param("q" + c, "Ghi chú giữ lại"),
+			user(fx.user("cb.stc")), "/datacalls/" + id + "/answer");
+		assertThat(page.getElementById("q" + a).closest("td").select(".field-error").text()).contains("nhiều lắm");
+		assertThat(page.getElementById("q" + b + "_n").closest("td").select(".field-error").text()).isNotBlank();
+		assertThat(page.getElementById("q" + c).closest("td").select(".field-error")).isEmpty();
+		assertThat(page.getElementById("q" + a).val()).isEqualTo("nhiều lắm");
+		assertThat(page.getElementById("q" + b + "_n").val()).isEqualTo("mười");
+		assertThat(page.getElementById("q" + b + "_d").val()).isEqualTo("20");
+		assertThat(page.getElementById("q" + c).text()).isEqualTo("Ghi chú giữ lại");
+		assertThat(count("data_call_answer")).isEqualTo(before);
 	}
 }
