@@ -392,4 +392,38 @@ class FormErrorsTest {
 		assertThat(page.getElementById("q" + c).text()).isEqualTo("Ghi chú giữ lại");
 		assertThat(count("data_call_answer")).isEqualTo(before);
 	}
+
+	@Test
+	@DisplayName("a directive: no number, a date that cannot be read, no subject, each beside its field in its own form, typed values kept, nothing saved")
+	void directive() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("directive");
+		Document page = refusedThenShown(post("/directives").param("kind", "DECISION").param("number", " ")
+			.param("issuedOn", "30/02/2026").param("issuer", "UBND tỉnh giữ lại").param("title", ""), user(fx.user("sokhcn")), "/plans");
+		assertThat(besideField(page, "directive-number")).isEqualTo("Cần nhập số, ký hiệu văn bản");
+		assertThat(besideField(page, "directive-issuedOn")).isEqualTo("Ngày ban hành “30/02/2026” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy");
+		assertThat(besideField(page, "directive-title")).isEqualTo("Cần nhập trích yếu văn bản");
+		assertThat(besideField(page, "directive-issuer")).isEmpty();
+		assertThat(page.getElementById("directive-issuedOn").val()).isEqualTo("30/02/2026");
+		assertThat(page.getElementById("directive-issuer").val()).isEqualTo("UBND tỉnh giữ lại");
+		assertThat(page.select("#directive-kind option[selected]").val()).isEqualTo("DECISION");
+		assertThat(page.getElementById("plan-form").select(".field-error")).isEmpty();
+		assertThat(count("directive")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("a plan: no title, a year out of range, markup in a group, each beside its field, typed values kept, nothing saved")
+	void plan() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("plan");
+		Document page = refusedThenShown(post("/plans").param("title", "").param("year", "1999")
+			.param("groups", "I. Nhóm <b>đậm</b>"), user(fx.user("sokhcn")), "/plans");
+		assertThat(besideField(page, "plan-title")).isEqualTo("Chưa nhập tên kế hoạch");
+		assertThat(besideField(page, "plan-year")).isEqualTo("Năm 1999 không hợp lệ; hãy nhập năm từ 2000 đến 2100");
+		assertThat(besideField(page, "plan-groups")).contains("không được chứa mã HTML");
+		assertThat(page.getElementById("plan-year").val()).isEqualTo("1999");
+		assertThat(page.getElementById("plan-groups").text()).isEqualTo("I. Nhóm <b>đậm</b>");
+		assertThat(page.getElementById("directive-form").select(".field-error")).isEmpty();
+		assertThat(count("plan")).isEqualTo(before);
+	}
 }
