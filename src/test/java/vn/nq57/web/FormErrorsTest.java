@@ -426,4 +426,24 @@ class FormErrorsTest {
 		assertThat(page.getElementById("directive-form").select(".field-error")).isEmpty();
 		assertThat(count("plan")).isEqualTo(before);
 	}
+
+	@Test
+	@DisplayName("an indicator's definition: no code, a baseline that cannot be read, a minimum above the maximum, each beside its field, typed values kept, nothing saved")
+	void indicatorDefinition() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("indicator");
+		Document page = html(mvc.perform(post("/indicators").with(csrf()).with(user(fx.user("sokhcn")))
+			.param("code", "").param("name", "Chỉ số giữ tên").param("unit", "hệ thống").param("kind", "ENTERED")
+			.param("direction", "HIGHER").param("frequency", "QUARTERLY").param("breakdown", "PROVINCE").param("aggregation", "SUM")
+			.param("responsibleAgencyId", String.valueOf(fx.agencyId("SKHCN"))).param("baselineValue", "khoảng 70")
+			.param("baselineYear", "2024").param("minValue", "10").param("maxValue", "5")).andReturn());
+		assertThat(page.getElementById("code").parent().select(".field-error").text()).isEqualTo("Chưa nhập mã chỉ số");
+		assertThat(page.getElementById("baselineValue").parent().select(".field-error").text()).contains("khoảng 70");
+		assertThat(page.getElementById("maxValue").parent().select(".field-error").text()).isEqualTo("Giá trị tối thiểu lớn hơn giá trị tối đa");
+		assertThat(page.getElementById("name").parent().select(".field-error")).isEmpty();
+		assertThat(page.getElementById("name").val()).isEqualTo("Chỉ số giữ tên");
+		assertThat(page.getElementById("baselineValue").val()).isEqualTo("khoảng 70");
+		assertThat(page.getElementById("minValue").val()).isEqualTo("10");
+		assertThat(count("indicator")).isEqualTo(before);
+	}
 }
