@@ -446,4 +446,21 @@ class FormErrorsTest {
 		assertThat(page.getElementById("minValue").val()).isEqualTo("10");
 		assertThat(count("indicator")).isEqualTo(before);
 	}
+
+	@Test
+	@DisplayName("a map enterprise: no name and two amounts that cannot be read, each beside its field, typed values kept, nothing saved")
+	void mapEnterprise() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("map_enterprise");
+		Document page = html(mvc.perform(post("/map/enterprises").with(csrf()).with(user(fx.user("cb.bql")))
+			.param("name", "").param("taxCode", "4300123456").param("wasteTonnesYear", "nhiều").param("wastewaterM3Day", "ít"))
+			.andReturn());
+		assertThat(besideField(page, "name")).isEqualTo("Chưa nhập tên doanh nghiệp");
+		assertThat(besideField(page, "wasteTonnesYear")).startsWith("Chất thải rắn: “nhiều” không phải là số");
+		assertThat(besideField(page, "wastewaterM3Day")).startsWith("Nước thải: “ít” không phải là số");
+		assertThat(besideField(page, "taxCode")).isEmpty();
+		assertThat(page.getElementById("taxCode").val()).isEqualTo("4300123456");
+		assertThat(page.getElementById("wasteTonnesYear").val()).isEqualTo("nhiều");
+		assertThat(count("map_enterprise")).isEqualTo(before);
+	}
 }
