@@ -105,6 +105,14 @@ public class AgencyDirectory {
 	 * is not read at all on every page view.
 	 */
 	public List<AgencyRef> assignableUpTo(int max) {
+		// a national registry (5.000 agencies) answers "more than max" from a count that stops at max + 1, without
+		// sorting and sending 300 names on every page of the task list (issue 22)
+		Integer some = jdbc.queryForObject("""
+				SELECT count(*) FROM (SELECT 1 FROM agency WHERE active AND kind <> 'COLLECTIVE' LIMIT :limit) x""",
+				new MapSqlParameterSource("limit", max + 1), Integer.class);
+		if (some != null && some > max) {
+			return List.of();
+		}
 		List<AgencyRef> refs = jdbc.query("""
 				SELECT id, code, name, short_name, kind FROM agency WHERE active AND kind <> 'COLLECTIVE'
 				ORDER BY kind, name LIMIT :limit""", new MapSqlParameterSource("limit", max + 1),

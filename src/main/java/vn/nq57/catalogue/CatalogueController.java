@@ -268,11 +268,38 @@ class CatalogueController {
 	@GetMapping("/catalogue/systems/{id}")
 	String system(@PathVariable long id, Model model) {
 		common(model);
-		model.addAttribute("s", inventory.get(id));
+		InfoSystem sys = inventory.get(id);
+		model.addAttribute("s", sys);
+		model.addAttribute("linkedTasks", inventory.linkedTasks(sys));
+		model.addAttribute("linkableProblems", inventory.linkableProblems(sys.bigProblemId()));
 		model.addAttribute("statuses", InfoSystem.Status.values());
 		model.addAttribute("hostings", InfoSystem.Hosting.values());
 		model.addAttribute("kinds", InfoSystem.Kind.values());
 		return "catalogue/system";
+	}
+
+	/**
+	 * The link form of a system's page: the tasks kept (ticked), task numbers added (typed, separated by commas or
+	 * spaces) and the big problem.
+	 */
+	@PostMapping("/catalogue/systems/{id}/links")
+	String linkSystem(@PathVariable long id, @RequestParam long version,
+			@RequestParam(required = false) List<Long> keep, @RequestParam(required = false) String add,
+			@RequestParam(required = false) Long bigProblemId, RedirectAttributes redirect) {
+		return act(redirect, () -> {
+			List<Long> tasks = new java.util.ArrayList<>(keep == null ? List.of() : keep);
+			for (String part : (add == null ? "" : add).split("[,;\\s]+")) {
+				String t = part.strip().replaceFirst("^#", "");
+				if (t.isEmpty()) {
+					continue;
+				}
+				if (!t.matches("\\d{1,18}")) {
+					throw new DomainException("“" + part.strip() + "” không phải số hiệu nhiệm vụ (chỉ gồm chữ số)");
+				}
+				tasks.add(Long.parseLong(t));
+			}
+			inventory.link(id, version, tasks, bigProblemId);
+		}, "flash.catalogue.saved", "/catalogue/systems/" + id);
 	}
 
 	@PostMapping({ "/catalogue/systems", "/catalogue/systems/{id}" })
@@ -327,8 +354,55 @@ class CatalogueController {
 		model.addAttribute("agencyName", agencies.find(tech.need(id).agencyId() == null ? -1 : tech.need(id).agencyId())
 			.map(a -> a.getName()).orElse(""));
 		model.addAttribute("matches", tech.offersFor(id));
+		TechService.Need shown = tech.need(id);
+		CurrentUser viewer = AccessPolicy.current();
+		model.addAttribute("canEdit", viewer.is(Role.SECRETARIAT)
+				|| (shown.agencyId() != null && access.canReport(viewer, shown.agencyId())));
 		model.addAttribute("connections", tech.connections(id, null));
 		return "catalogue/need";
+	}
+
+	/** The edit and close page of a need: its agency's staff and DoST. */
+	@GetMapping("/catalogue/tech/needs/{id}/edit")
+	String editNeed(@PathVariable long id, Model model) {
+		common(model);
+		TechService.Need n = tech.need(id);
+		CurrentUser user = AccessPolicy.current();
+		if (!(user.is(Role.SECRETARIAT) || (n.agencyId() != null && access.canReport(user, n.agencyId())))) {
+			throw new org.springframework.security.access.AccessDeniedException("sửa nhu cầu công nghệ của cơ quan khác");
+		}
+		model.addAttribute("n", n);
+		return "catalogue/need-edit";
+	}
+
+	@PostMapping("/catalogue/tech/needs/{id}")
+	String saveNeed(@PathVariable long id, TechService.NeedInput form, @RequestParam long version,
+			RedirectAttributes redirect) {
+		try {
+			tech.updateNeed(id, form, version);
+			Flash.done(redirect, "flash.catalogue.saved");
+			return "redirect:/catalogue/tech/needs/" + id;
+		}
+		catch (ConcurrentEditException e) {
+			throw e;
+		}
+		catch (DomainException e) {
+			Flash.error(redirect, e.getMessage());
+			return "redirect:/catalogue/tech/needs/" + id + "/edit";
+		}
+	}
+
+	@PostMapping("/catalogue/tech/needs/{id}/close")
+	String closeNeed(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return act(redirect, () -> tech.setNeedOpen(id, version, false, reason), "flash.catalogue.saved",
+				"/catalogue/tech/needs/" + id);
+	}
+
+	@PostMapping("/catalogue/tech/needs/{id}/reopen")
+	String reopenNeed(@PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
+		return act(redirect, () -> tech.setNeedOpen(id, version, true, null), "flash.catalogue.saved",
+				"/catalogue/tech/needs/" + id);
 	}
 
 	@PostMapping("/catalogue/tech/needs/{id}/connect")

@@ -24,6 +24,7 @@ public class DuplicateCheck {
 			return switch (register) {
 				case "BIG_PROBLEM" -> "/catalogue/problems/" + id;
 				case "INITIATIVE" -> "/catalogue/initiatives/" + id;
+				case "TECH_NEED" -> "/catalogue/tech/needs/" + id;
 				default -> "/catalogue/systems/" + id;
 			};
 		}
@@ -38,7 +39,10 @@ public class DuplicateCheck {
 		this.settings = settings;
 	}
 
-	/** The nearest entries (at most 8), leaving out the entry being edited ({@code register}, {@code exceptId}). */
+	/**
+	 * The nearest entries (at most 8), leaving out the entry being edited ({@code register}, {@code exceptId}); a
+	 * technology need ({@code register} TECH_NEED) is also compared with the other needs.
+	 */
 	public List<Match> nearest(String title, String register, Long exceptId) {
 		if (title == null || title.isBlank()) {
 			return List.of();
@@ -58,6 +62,9 @@ public class DuplicateCheck {
 				  UNION ALL
 				  (SELECT 'INFO_SYSTEM', s.id, s.name, similarity(s.name_key, search_key(:t)) FROM info_system s
 				   WHERE NOT (:reg = 'INFO_SYSTEM' AND s.id = :except) ORDER BY s.name_key <-> search_key(:t) LIMIT 5)
+				  UNION ALL
+				  (SELECT 'TECH_NEED', n.id, n.title, similarity(n.title_key, search_key(:t)) FROM tech_need n
+				   WHERE :reg = 'TECH_NEED' AND n.id <> :except ORDER BY n.title_key <-> search_key(:t) LIMIT 5)
 				) x WHERE sim >= :th ORDER BY sim DESC, id LIMIT 8""", p,
 				(rs, i) -> new Match(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getDouble(4)));
 	}

@@ -217,6 +217,71 @@ public class InventoryService {
 		events.publishEvent(new InventoryChanged());
 	}
 
+	/** A task or big problem a system can be linked to: its number and title. */
+	public record Ref(long id, String title) {
+	}
+
+	/** The tasks a system is linked to, with their titles (from {@code task_view}). */
+	public List<Ref> linkedTasks(InfoSystem s) {
+		if (s.taskIds().isEmpty()) {
+			return List.of();
+		}
+		return jdbc.query("SELECT id, title FROM task_view WHERE id IN (:ids) ORDER BY id",
+				new MapSqlParameterSource("ids", s.taskIds()), (rs, i) -> new Ref(rs.getLong(1), rs.getString(2)));
+	}
+
+	/** The big problems a system may be linked to: the selected ones (and the one it has). */
+	public List<Ref> linkableProblems(Long current) {
+		return jdbc.query("""
+				SELECT id, title FROM big_problem
+				WHERE state IN ('SELECTED', 'ORDERED', 'IN_PROGRESS', 'ACCEPTED', 'PUBLISHED') OR id = :current
+				ORDER BY title LIMIT 500""", new MapSqlParameterSource("current", current),
+				(rs, i) -> new Ref(rs.getLong(1), rs.getString(2)));
+	}
+
+	/**
+	 * Links a system to the tasks and the big problem that built it (its keepers: the owner agency's staff, DoST), on
+	 * the version the editor opened (409 if stale). An unknown task or problem number changes nothing.
+	 */
+	@Transactional
+	public void link(long id, long version, List<Long> taskIds, Long bigProblemId) {
+		InfoSystem before = find(id);
+		requireKeeper(before.ownerAgencyId(), id);
+		List<Long> tasks = taskIds == null ? List.of() : taskIds.stream().filter(java.util.Objects::nonNull).distinct().sorted().toList();
+		if (tasks.size() > 200) {
+			throw new DomainException("Một hệ thống liên kết tối đa 200 nhiệm vụ");
+		}
+		if (!tasks.isEmpty()) {
+			List<Long> known = jdbc.queryForList("SELECT id FROM task_view WHERE id IN (:ids)",
+					new MapSqlParameterSource("ids", tasks), Long.class);
+			List<Long> unknown = tasks.stream().filter(t -> !known.contains(t)).toList();
+			if (!unknown.isEmpty()) {
+				throw new DomainException("Không có nhiệm vụ số " + unknown.stream().map(String::valueOf)
+					.collect(java.util.stream.Collectors.joining(", ")) + "; chưa thay đổi liên kết nào");
+			}
+		}
+		if (bigProblemId != null) {
+			Integer n = jdbc.queryForObject("SELECT count(*) FROM big_problem WHERE id = :id",
+					new MapSqlParameterSource("id", bigProblemId), Integer.class);
+			if (n == null || n == 0) {
+				throw new DomainException("Không có bài toán lớn số " + bigProblemId + "; chưa thay đổi liên kết nào");
+			}
+		}
+		int n = jdbc.update("""
+				UPDATE info_system SET task_ids = CAST(:tasks AS bigint[]), big_problem_id = :problem, updated_at = :now,
+				  version = version + 1
+				WHERE id = :id AND version = :version""",
+				new MapSqlParameterSource("tasks", tasks.toArray(Long[]::new)).addValue("problem", bigProblemId)
+					.addValue("now", Timestamp.from(clock.now())).addValue("id", id).addValue("version", version));
+		if (n == 0) {
+			throw new ConcurrentEditException("hệ thống");
+		}
+		audit.change("INFO_SYSTEM_LINKED", "INFO_SYSTEM", id, null, "Liên kết hệ thống " + before.name()
+				+ " với nhiệm vụ, bài toán lớn", java.util.Map.of("taskIds", before.taskIds(), "bigProblemId",
+						before.bigProblemId() == null ? "" : before.bigProblemId()),
+				java.util.Map.of("taskIds", tasks, "bigProblemId", bigProblemId == null ? "" : bigProblemId));
+	}
+
 	/** Marks a system as a demo entry (demo data only). */
 	@Transactional
 	public void markDemo(long id) {

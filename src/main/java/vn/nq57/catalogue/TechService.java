@@ -191,6 +191,117 @@ public class TechService {
 		return id;
 	}
 
+	/** The need's keepers: DoST, and the staff of the need's agency (a firm's need: DoST only). */
+	private void requireNeedKeeper(Need n, String what) {
+		CurrentUser user = AccessPolicy.current();
+		access.require(user.is(Role.SECRETARIAT) || (n.agencyId() != null && access.canReport(user, n.agencyId())),
+				"TECH_NEED", n.id(), what);
+	}
+
+	private static Map<String, Object> snapshot(Need n) {
+		Map<String, Object> m = new java.util.LinkedHashMap<>();
+		m.put("title", n.title());
+		m.put("field", n.field());
+		m.put("organisation", n.organisation());
+		m.put("description", n.description());
+		m.put("expectedSolution", n.expectedSolution());
+		m.put("budgetMin", n.budgetMin());
+		m.put("budgetMax", n.budgetMax());
+		m.put("contact", n.contact());
+		m.put("state", n.state());
+		return m;
+	}
+
+	/**
+	 * Edits a need (its agency's staff or DoST) on the version the editor opened: a stale version is refused (409);
+	 * a closed need is reopened first. The source kind and agency stay.
+	 */
+	@Transactional
+	public void updateNeed(long id, NeedInput in, long version) {
+		Need before = need(id);
+		requireNeedKeeper(before, "sửa nhu cầu công nghệ của cơ quan khác");
+		if (before.version() != version) {
+			throw new ConcurrentEditException("nhu cầu công nghệ");
+		}
+		if ("CLOSED".equals(before.state())) {
+			throw new DomainException("Nhu cầu đã đóng; mở lại trước khi sửa");
+		}
+		Long min = Inputs.money(in.budgetMin(), "kinh phí dự kiến từ");
+		Long max = Inputs.money(in.budgetMax(), "kinh phí dự kiến đến");
+		if (min != null && max != null && min > max) {
+			throw new DomainException("Khoảng kinh phí không hợp lệ: mức “từ” lớn hơn mức “đến”");
+		}
+		String organisation = Inputs.optional(in.organisation(), "tên tổ chức, doanh nghiệp", 300);
+		if ("FIRM".equals(before.sourceKind()) && organisation == null) {
+			throw new DomainException("Chưa nhập tên doanh nghiệp có nhu cầu");
+		}
+		int n = jdbc.update("""
+				UPDATE tech_need SET organisation = :org, field = :field, title = :title, description = :desc,
+				  expected_solution = :sol, budget_min = :min, budget_max = :max, contact = :contact, updated_at = :now,
+				  version = version + 1
+				WHERE id = :id AND version = :version""",
+				new MapSqlParameterSource("org", organisation)
+					.addValue("field", Inputs.required(in.field(), "lĩnh vực", 100))
+					.addValue("title", Inputs.required(in.title(), "tên nhu cầu", 500))
+					.addValue("desc", Inputs.required(in.description(), "mô tả nhu cầu", 20000))
+					.addValue("sol", Inputs.optional(in.expectedSolution(), "giải pháp mong muốn", 2000))
+					.addValue("min", min).addValue("max", max)
+					.addValue("contact", Inputs.optional(in.contact(), "đầu mối liên hệ", 300))
+					.addValue("now", Timestamp.from(clock.now())).addValue("id", id).addValue("version", version));
+		if (n == 0) {
+			throw new ConcurrentEditException("nhu cầu công nghệ");
+		}
+		Need after = need(id);
+		audit.change("TECH_NEED_EDITED", "TECH_NEED", id, null, "Sửa nhu cầu công nghệ: " + after.title(), snapshot(before),
+				snapshot(after));
+	}
+
+	/**
+	 * Closes a need (met, withdrawn …) with a reason, or reopens it; each change of state audited with before and
+	 * after. A stale version is refused (409).
+	 */
+	@Transactional
+	public void setNeedOpen(long id, long version, boolean open, String reason) {
+		Need before = need(id);
+		requireNeedKeeper(before, (open ? "mở lại" : "đóng") + " nhu cầu công nghệ của cơ quan khác");
+		if (before.version() != version) {
+			throw new ConcurrentEditException("nhu cầu công nghệ");
+		}
+		String why = Inputs.optional(reason, "lý do", 2000);
+		String to;
+		if (open) {
+			if (!"CLOSED".equals(before.state())) {
+				throw new DomainException("Nhu cầu đang mở, không cần mở lại");
+			}
+			Integer links = jdbc.queryForObject("SELECT count(*) FROM tech_connection WHERE need_id = :id",
+					new MapSqlParameterSource("id", id), Integer.class);
+			to = links != null && links > 0 ? "CONNECTED" : "OPEN";
+		}
+		else {
+			if ("CLOSED".equals(before.state())) {
+				throw new DomainException("Nhu cầu đã đóng trước đây");
+			}
+			if (why == null) {
+				throw new DomainException("Chưa nhập lý do đóng nhu cầu (đã đáp ứng, rút lại …)");
+			}
+			to = "CLOSED";
+		}
+		int n = jdbc.update("UPDATE tech_need SET state = :to, updated_at = :now, version = version + 1 WHERE id = :id AND version = :v",
+				new MapSqlParameterSource("to", to).addValue("now", Timestamp.from(clock.now())).addValue("id", id)
+					.addValue("v", version));
+		if (n == 0) {
+			throw new ConcurrentEditException("nhu cầu công nghệ");
+		}
+		Map<String, Object> after = new java.util.LinkedHashMap<>();
+		after.put("state", to);
+		if (why != null) {
+			after.put("reason", why);
+		}
+		audit.change(open ? "TECH_NEED_REOPENED" : "TECH_NEED_CLOSED", "TECH_NEED", id, null,
+				(open ? "Mở lại" : "Đóng") + " nhu cầu công nghệ: " + before.title() + (why == null ? "" : " — " + why),
+				Map.of("state", before.state()), after);
+	}
+
 	@Transactional
 	public long createOffer(OfferInput in) {
 		CurrentUser user = AccessPolicy.current();

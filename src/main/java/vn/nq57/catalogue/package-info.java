@@ -5,5 +5,5 @@
  * {@code tech_*} and {@code initiative*} tables; publishes {@link vn.nq57.catalogue.BigProblemOrdered} (the hook
  * for funding proposals), {@link vn.nq57.catalogue.RegisterFiles} and {@link vn.nq57.catalogue.Inputs}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "task", "indicator", "account", "agency", "officialdoc", "system", "kernel" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "task", "indicator", "account", "agency", "officialdoc", "publicsite", "system", "kernel" })
 package vn.nq57.catalogue;

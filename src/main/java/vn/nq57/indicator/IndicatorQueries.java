@@ -46,13 +46,14 @@ class IndicatorQueries {
 
 	/**
 	 * One line of the scoreboard as the page prints it: every text ready, so that rendering hundreds of lines is
-	 * one lookup per cell (empty text leaves the cell empty). {@code agency} and {@code problemNote} are content
+	 * one lookup per cell (empty text leaves the cell empty). {@code agency}, {@code problemNote} and {@code unit} (as DoST typed it) are content
 	 * inside {@code meta} and {@code problem} (an agency's name, the stored reason a figure is missing), for the
 	 * page to mark them.
 	 */
 	record Shown(String code, String name, String meta, String period, String value, String parts, String problem,
 			String target, String targetYear, String statusClass, String statusLabel, String expected, String spark,
-			String sparkLabel, String missing, boolean late, String duePeriod, String agency, String problemNote) {
+			String sparkLabel, String missing, boolean late, String duePeriod, String agency, String problemNote,
+			String unit) {
 	}
 
 	/** One line of the scoreboard. {@code unfinished}: the newest period, when it has no figure (and why). */
@@ -91,7 +92,7 @@ class IndicatorQueries {
 					duePeriod == null ? "–" : missingPastDue == 0 ? "0" : VnNumber.format(BigDecimal.valueOf(missingPastDue), 0)
 							+ "/" + VnNumber.format(BigDecimal.valueOf(expected), 0),
 					duePeriod != null && missingPastDue > 0, duePeriod == null ? null : duePeriod.label(locale), agencyName,
-					unfinished == null ? null : unfinished.problem());
+					unfinished == null ? null : unfinished.problem(), ind.percent() ? null : ind.unit());
 		}
 
 		public TargetStatus status() {

@@ -7,7 +7,6 @@ import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,8 +20,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Who may call the feed: HTTP Basic with the client id and secret an ADMIN issued; a revoked or unknown credential is
  * a 401, a scope the client lacks a 403, more calls in a minute than the client's limit a 429 — all in JSON — and every
- * call, accepted or refused, is logged ({@code ioc_usage}). The limit is counted per node (two nodes allow up to twice
- * the figure).
+ * call, accepted or refused, is logged ({@code ioc_usage}). The limit is counted in the database ({@code ioc_rate},
+ * one atomic upsert per call), so two nodes together allow the client's figure, not twice it.
  */
 @Configuration(proxyBeanMethods = false)
 class IocAccess implements WebMvcConfigurer {
@@ -37,7 +36,6 @@ class IocAccess implements WebMvcConfigurer {
 	static final String CLIENT = IocAccess.class.getName() + ".client";
 
 	private final IocClients clients;
-	private final ConcurrentHashMap<Long, long[]> windows = new ConcurrentHashMap<>();
 
 	IocAccess(IocClients clients) {
 		this.clients = clients;
@@ -115,12 +113,10 @@ class IocAccess implements WebMvcConfigurer {
 				}
 			}
 		}
-		long minute = System.currentTimeMillis() / 60_000;
-		long[] w = windows.compute(c.id(), (k, v) -> v == null || v[0] != minute ? new long[] { minute, 1 }
-				: new long[] { minute, v[1] + 1 });
-		if (w[1] > c.ratePerMinute()) {
+		long[] w = clients.countCall(c.id());
+		if (w[0] > c.ratePerMinute()) {
 			clients.logUse(c.id(), id, request.getMethod(), request.getRequestURI(), 429, request.getRemoteAddr());
-			response.setHeader("Retry-After", String.valueOf(60 - (System.currentTimeMillis() / 1000) % 60));
+			response.setHeader("Retry-After", String.valueOf(Math.max(1, w[1])));
 			refuse(response, 429, "Vượt giới hạn " + c.ratePerMinute() + " lần gọi mỗi phút; hãy thử lại sau");
 			return false;
 		}

@@ -100,6 +100,20 @@ public class IocClients {
 	/** A new client (ADMIN only); the secret and the webhook key are in the answer and nowhere else in clear. */
 	@Transactional
 	public Issued create(String name, Set<IocScope> scopes, int ratePerMinute, String webhookUrl) {
+		return issue(name, scopes, ratePerMinute, webhookUrl, null, null);
+	}
+
+	/**
+	 * The demo's client, with the id and secret the README gives so the feed can be tried ({@link IocDemoData});
+	 * otherwise as {@link #create}.
+	 */
+	@Transactional
+	Issued createKnown(String name, Set<IocScope> scopes, int ratePerMinute, String clientId, String secret) {
+		return issue(name, scopes, ratePerMinute, null, clientId, secret);
+	}
+
+	private Issued issue(String name, Set<IocScope> scopes, int ratePerMinute, String webhookUrl, String knownId,
+			String knownSecret) {
 		requireAdmin("tạo tài khoản máy cho IOC");
 		String n = name == null ? "" : name.strip();
 		if (n.isEmpty() || n.length() > 200) {
@@ -115,8 +129,9 @@ public class IocClients {
 		if (hook != null && !hook.matches("https?://[^\\s<>\"]{3,490}")) {
 			throw new DomainException("Địa chỉ nhận webhook phải là một địa chỉ http(s) hợp lệ");
 		}
-		String clientId = "ioc-" + token(9).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "x");
-		String secret = token(32);
+		String clientId = knownId != null ? knownId
+				: "ioc-" + token(9).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "x");
+		String secret = knownSecret != null ? knownSecret : token(32);
 		String key = hook == null ? null : token(32);
 		String scopeText = scopes.stream().map(IocScope::code).sorted().collect(Collectors.joining(","));
 		String by = AccessPolicy.current().username();
@@ -161,6 +176,28 @@ public class IocClients {
 			return ok ? c : null;
 		}, clientId).stream().filter(java.util.Objects::nonNull).findFirst();
 	}
+
+	/**
+	 * Counts one call of the client in the current minute, in the database so that every node counts the same calls
+	 * (one atomic upsert; the minute is the database's); returns the calls of this minute including this one and the
+	 * seconds left in it.
+	 */
+	long[] countCall(long clientId) {
+		long[] out = jdbc.queryForObject("""
+				WITH m AS (SELECT floor(extract(epoch FROM clock_timestamp()) / 60)::bigint AS minute,
+				                  60 - floor(extract(epoch FROM clock_timestamp()))::bigint % 60 AS left_s)
+				INSERT INTO ioc_rate(client_id, minute, calls) SELECT ?, m.minute, 1 FROM m
+				ON CONFLICT (client_id, minute) DO UPDATE SET calls = ioc_rate.calls + 1
+				RETURNING calls, minute, (SELECT left_s FROM m)""",
+				(rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }, clientId);
+		long minute = out[1];
+		if (lastPruned.getAndSet(minute) != minute) {
+			jdbc.update("DELETE FROM ioc_rate WHERE minute < ?", minute - 5);
+		}
+		return new long[] { out[0], out[2] };
+	}
+
+	private final java.util.concurrent.atomic.AtomicLong lastPruned = new java.util.concurrent.atomic.AtomicLong();
 
 	/** One use of the feed, accepted or refused. */
 	public void logUse(Long clientId, String presented, String method, String path, int status, String remote) {

@@ -5,6 +5,6 @@
  * module's {@code TaskService}; the land fund and the share of monitoring points within limits are published as
  * indicators through {@code IndicatorFeed}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "task", "indicator", "account", "agency",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "steering", "task", "indicator", "account", "agency",
 		"system", "kernel" })
 package vn.nq57.map;

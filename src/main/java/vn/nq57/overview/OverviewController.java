@@ -61,8 +61,12 @@ class OverviewController {
 			model.addAttribute("error",
 					messages.getMessage("overview.day.invalid", new Object[] { e.getMessage() }, locale));
 		}
-		Overview o = overview.load(plan, asOf, apage, opage);
+		OverviewService.KeptOverview kept = overview.loadKept(plan, asOf, apage, opage);
+		Overview o = kept.overview();
 		model.addAttribute("o", o);
+		model.addAttribute("countedAt", kept.countedAt() == null ? null
+				: java.time.LocalTime.ofInstant(kept.countedAt(), vn.nq57.system.AppClock.ZONE_ID)
+					.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
 		model.addAttribute("plans", queries.plans());
 		model.addAttribute("columns", COLUMNS);
 		model.addAttribute("chart", json.writeValueAsString(chart(o, messages, locale)));

@@ -62,7 +62,11 @@ public class OverviewService {
 	private final AppClock clock;
 	private final Settings settings;
 
-	OverviewService(OverviewQueries queries, AccessPolicy access, AppClock clock, Settings settings) {
+	private final long cacheSeconds;
+
+	OverviewService(OverviewQueries queries, AccessPolicy access, AppClock clock, Settings settings,
+			@org.springframework.beans.factory.annotation.Value("${nq57.overview.cache-seconds:60}") long cacheSeconds) {
+		this.cacheSeconds = Math.max(0, cacheSeconds);
 		this.queries = queries;
 		this.access = access;
 		this.clock = clock;
@@ -82,6 +86,52 @@ public class OverviewService {
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Overview load(Long planId, LocalDate day, int agencyPage, int overduePage) {
 		checkAllowed();
+		return loadKept(planId, day, agencyPage, overduePage).overview();
+	}
+
+	/** An overview and when its figures were counted: this request ({@code null}) or earlier, kept in memory. */
+	public record KeptOverview(Overview overview, java.time.Instant countedAt) {
+	}
+
+	private record KeptEntry(Overview overview, java.time.Instant at, long expires) {
+	}
+
+	private final Map<String, KeptEntry> kept = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * The overview as {@link #load}, kept for {@code nq57.overview.cache-seconds} per plan, day and pages: every
+	 * leader sees the same figures (the page is for roles that see every agency), and a page asked for by many at
+	 * once, or refreshed, is counted once in that time at national scale (a pass over a million assignments). The page
+	 * says when its figures were counted.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public KeptOverview loadKept(Long planId, LocalDate day, int agencyPage, int overduePage) {
+		checkAllowed();
+		LocalDate today = clock.today();
+		String key = planId + "|" + day + "|" + today + "|" + agencyPage + "|" + overduePage + "|" + settings.dueSoonDays();
+		long now = System.nanoTime();
+		if (cacheSeconds > 0) {
+			KeptEntry e = kept.get(key);
+			if (e != null && e.expires() - now > 0) {
+				return new KeptOverview(e.overview(), e.at());
+			}
+		}
+		Overview o = compute(planId, day, agencyPage, overduePage);
+		if (cacheSeconds > 0) {
+			if (kept.size() > 500) {
+				kept.clear();
+			}
+			kept.put(key, new KeptEntry(o, java.time.Instant.now(), now + cacheSeconds * 1_000_000_000L));
+		}
+		return new KeptOverview(o, null);
+	}
+
+	/** Forgets the kept overviews (after a change a user expects to see at once). */
+	public void forgetKept() {
+		kept.clear();
+	}
+
+	private Overview compute(Long planId, LocalDate day, int agencyPage, int overduePage) {
 		LocalDate today = clock.today();
 		LocalDate asOf = day == null ? today : day;
 		String planTitle = null;

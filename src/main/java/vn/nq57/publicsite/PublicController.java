@@ -87,6 +87,45 @@ class PublicController {
 		return "publicsite/indicator";
 	}
 
+	/** The catalogues' data sets with a page of their own (the others are read as figures on the pages above). */
+	static final List<String> LISTED = List.of("bai-toan-lon", "sang-kien", "kien-nghi-da-tra-loi", "he-thong-thong-tin");
+
+	/**
+	 * One public data set as a page: each row a card with the columns' meanings as labels (fits 390 px, prints), 20
+	 * a page, with an accent-insensitive search; the same rows as the downloads, from the kept table.
+	 */
+	@GetMapping("/public/data/{name}")
+	String dataset(@PathVariable String name, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response) {
+		PublicDataset d = datasets.find(name)
+			.orElseThrow(() -> new NotFoundException("Không có bộ dữ liệu công khai “" + name + "”"));
+		cacheable(response);
+		PublicDatasets.Table table = datasets.table(d);
+		List<java.util.Map<String, Object>> rows = table.maps();
+		String needle = vn.nq57.kernel.VnText.fold(q == null ? "" : q).strip();
+		if (!needle.isEmpty()) {
+			rows = rows.stream()
+				.filter(r -> vn.nq57.kernel.VnText.fold(r.values().stream().filter(java.util.Objects::nonNull)
+					.map(Object::toString).collect(java.util.stream.Collectors.joining(" "))).contains(needle))
+				.toList();
+		}
+		int p = Math.max(0, page);
+		int from = Math.min(rows.size(), p * LIST_PAGE);
+		int to = Math.min(rows.size(), from + LIST_PAGE);
+		model.addAttribute("dataset", d);
+		model.addAttribute("rows", rows.subList(from, to));
+		model.addAttribute("page", new Page<>(rows.subList(from, to), p, LIST_PAGE, rows.size()));
+		model.addAttribute("q", q == null ? "" : q.strip());
+		model.addAttribute("pagerUrl", "/public/data/" + name + "?"
+				+ (needle.isEmpty() ? "" : "q=" + java.net.URLEncoder.encode(q.strip(), java.nio.charset.StandardCharsets.UTF_8) + "&"));
+		model.addAttribute("asOf", table.asOf());
+		model.addAttribute("formats", OpenDataFiles.Format.values());
+		model.addAttribute("section", LISTED.contains(name) ? name : "data");
+		return "publicsite/list";
+	}
+
+	static final int LIST_PAGE = 20;
+
 	@GetMapping("/public/data")
 	String data(Model model, HttpServletResponse response) {
 		cacheable(response);

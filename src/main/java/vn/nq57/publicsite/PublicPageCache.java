@@ -32,6 +32,9 @@ class PublicPageCache extends OncePerRequestFilter {
 	private static final Set<String> PAGES = Set.of("/public", "/public/", "/public/agencies", "/public/indicators",
 			"/public/data");
 
+	/** Addresses differ only by page number and language; a search ({@code q}) is never kept. */
+	private static final int MAX_PAGES = 2000;
+
 	private final ConcurrentHashMap<String, Kept> pages = new ConcurrentHashMap<>();
 	private final long maxAgeMillis;
 	private final PublicCache data;
@@ -44,10 +47,11 @@ class PublicPageCache extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (!"GET".equals(request.getMethod()) || request.getParameter("lang") != null || maxAgeMillis <= 0) {
+		if (!"GET".equals(request.getMethod()) || request.getParameter("lang") != null || request.getParameter("q") != null
+				|| maxAgeMillis <= 0 || pages.size() > MAX_PAGES) {
 			return true;
 		}
-		if (!(PAGES.contains(path) || path.startsWith("/public/indicators/"))) {
+		if (!(PAGES.contains(path) || path.startsWith("/public/indicators/") || path.startsWith("/public/data/"))) {
 			return true;
 		}
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -116,10 +116,13 @@ public class PublicRecommendations {
 						rs.getString(5), rs.getString(6), rs.getString(7)));
 	}
 
-	/** The recommendation module has taken it over. */
-	public void markRouted(long id) {
-		jdbc.update("UPDATE public_recommendation_inbox SET state = 'ROUTED', routed_at = ? WHERE id = ?",
-				Timestamp.from(clock.now()), id);
+	/**
+	 * The recommendation module has taken it over; false when it was taken already (by another node: the row stays
+	 * locked until the caller's transaction ends, so a second taker waits and then sees it taken).
+	 */
+	public boolean markRouted(long id) {
+		return jdbc.update("UPDATE public_recommendation_inbox SET state = 'ROUTED', routed_at = ? WHERE id = ? AND state = 'RECEIVED'",
+				Timestamp.from(clock.now()), id) == 1;
 	}
 
 	String addressKey(String remote) {

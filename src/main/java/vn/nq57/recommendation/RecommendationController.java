@@ -119,9 +119,7 @@ class RecommendationController {
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		access.requireRoute("/recommendations/obstacles");
 		CurrentUser user = AccessPolicy.current();
-		if (user.is(Role.SECRETARIAT)) {
-			queue.collect();
-		}
+		// the queue is filled by RecommendationJobs.obstacles (every five minutes, one node), not by opening the page
 		model.addAttribute("page", queue.search(new ObstacleQueue.Filter(q, state, kind, null, group), Math.max(0, page), 30));
 		model.addAttribute("groups", queue.groups());
 		model.addAttribute("q", q);

@@ -232,6 +232,37 @@ public class RecommendationService {
 		return insert("PUBLIC", kind, name, contact, null, title, content, null);
 	}
 
+	/**
+	 * Takes over one recommendation of the public form's inbox ({@link PublicInbox}): kept as the citizen typed it
+	 * (markup is shown escaped everywhere), with the receipt number they were given; returns its id, or empty when
+	 * that receipt was taken over already.
+	 */
+	@Transactional
+	java.util.Optional<Long> takePublic(long receipt, java.time.Instant receivedAt, String formKind, String topic,
+			String content, String name, String contact) {
+		String kind = "CITIZEN".equals(formKind) ? "CITIZEN" : "FIRM";
+		String sender = name == null || name.isBlank() ? "(không ghi tên)" : name.strip();
+		String title = topic.length() > 500 ? topic.substring(0, 500) : topic;
+		List<Long> ids = jdbc.queryForList("""
+				INSERT INTO recommendation(channel, sender_kind, sender_name, sender_contact, title, content, received_on,
+				  public_receipt, created_at)
+				VALUES ('PUBLIC', :kind, :name, :contact, :title, :content, :received, :receipt, :now)
+				ON CONFLICT (public_receipt) WHERE public_receipt IS NOT NULL DO NOTHING RETURNING id""",
+				new MapSqlParameterSource("kind", kind).addValue("name", sender.length() > 300 ? sender.substring(0, 300) : sender)
+					.addValue("contact", contact == null || contact.isBlank() ? null : contact.strip())
+					.addValue("title", title).addValue("content", content)
+					.addValue("received", LocalDate.ofInstant(receivedAt, AppClock.ZONE_ID)).addValue("receipt", receipt)
+					.addValue("now", Timestamp.from(clock.now())), Long.class);
+		if (ids.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		long id = ids.get(0);
+		step(id, null, State.RECEIVED, "Gửi qua biểu mẫu công khai, số tiếp nhận " + receipt);
+		audit.change("RECOMMENDATION_RECEIVED", "RECOMMENDATION", id, null, "Kiến nghị (biểu mẫu công khai): " + title, null,
+				Map.of("title", title, "channel", "PUBLIC", "receipt", receipt));
+		return java.util.Optional.of(id);
+	}
+
 	private long insert(String channel, String kind, String name, String contact, Long senderAgency, String title,
 			String content, Long userId) {
 		Long id = jdbc.queryForObject("""

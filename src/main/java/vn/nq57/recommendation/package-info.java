@@ -5,5 +5,5 @@
  * {@code recommendation*} and {@code obstacle_item}; publishes {@link vn.nq57.recommendation.RecommendationService#submitPublic}
  * for the public form.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "catalogue", "task", "notification", "account", "agency", "system", "kernel" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "steering", "catalogue", "task", "notification", "account", "agency", "publicsite", "system", "kernel" })
 package vn.nq57.recommendation;

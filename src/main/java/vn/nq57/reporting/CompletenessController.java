@@ -52,8 +52,43 @@ class CompletenessController {
 	private final AppClock clock;
 	private final MessageSource messages;
 
+	/**
+	 * The grid and the figures per regime count every expected report of the year (5.000 agencies × 12 periods at
+	 * national scale); they are kept {@code nq57.reporting.cache-seconds} (60 unless set, 0 keeps nothing) per filter,
+	 * page and day, and the page says when they were counted (issue 22).
+	 */
+	private record Kept(Object value, java.time.Instant at, long expires) {
+	}
+
+	private final Map<String, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
+	private final long cacheSeconds;
+
+	@SuppressWarnings("unchecked")
+	private <T> T keep(String key, java.util.function.Supplier<T> compute, java.time.Instant[] countedAt) {
+		long now = System.nanoTime();
+		if (cacheSeconds > 0) {
+			Kept k = kept.get(key);
+			if (k != null && k.expires() - now > 0) {
+				if (countedAt[0] == null || k.at().isBefore(countedAt[0])) {
+					countedAt[0] = k.at();
+				}
+				return (T) k.value();
+			}
+		}
+		T value = compute.get();
+		if (cacheSeconds > 0) {
+			if (kept.size() > 500) {
+				kept.clear();
+			}
+			kept.put(key, new Kept(value, java.time.Instant.now(), now + cacheSeconds * 1_000_000_000L));
+		}
+		return value;
+	}
+
 	CompletenessController(CompletenessQueries queries, RegimeService regimes, ConsolidatedReportService consolidated,
-			AccessPolicy access, AppClock clock, MessageSource messages) {
+			AccessPolicy access, AppClock clock, MessageSource messages,
+			@org.springframework.beans.factory.annotation.Value("${nq57.reporting.cache-seconds:60}") long cacheSeconds) {
+		this.cacheSeconds = Math.max(0, cacheSeconds);
 		this.messages = messages;
 		this.queries = queries;
 		this.regimes = regimes;
@@ -86,14 +121,24 @@ class CompletenessController {
 		if (!GRID_SIZES.contains(sz)) {
 			throw new DomainException("Số dòng mỗi trang “" + sz + "” không hợp lệ");
 		}
-		Grid grid = queries.grid(f, today, Math.max(0, page),
-				"all".equals(sz) ? GRID_ALL : Integer.parseInt(sz));
+		java.time.Instant[] countedAt = { null };
+		int rowsPerPage = "all".equals(sz) ? GRID_ALL : Integer.parseInt(sz);
+		int pageNo = Math.max(0, page);
+		Grid grid = keep("grid|" + f + "|" + today + "|" + pageNo + "|" + rowsPerPage,
+				() -> queries.grid(f, today, pageNo, rowsPerPage), countedAt);
 		model.addAttribute("g", grid);
 		Map<Completeness.Cell, String> cellLabels = new EnumMap<>(Completeness.Cell.class);
 		for (Completeness.Cell c : Completeness.Cell.values()) {
 			cellLabels.put(c, messages.getMessage("reportCell." + c.name(), null, c.label(), locale));
 		}
 		model.addAttribute("cellLabels", cellLabels);
+		// the rows written here in one piece: one expression for the page, not two (with a method call) per agency
+		StringBuilder rowsHtml = new StringBuilder(grid.agencies().rows().size() * (grid.periods().size() * 72 + 120));
+		for (CompletenessQueries.AgencyRow a : grid.agencies().rows()) {
+			rowsHtml.append("<tr><td lang=\"vi\">").append(org.springframework.web.util.HtmlUtils.htmlEscape(a.name(), "UTF-8"))
+				.append("</td>").append(a.cellsHtml(grid.periods(), "/reporting/reports/", cellLabels)).append("</tr>");
+		}
+		model.addAttribute("gridRowsHtml", rowsHtml.toString());
 		model.addAttribute("regimes", req.regimes());
 		model.addAttribute("selected", req.regime());
 		model.addAttribute("years", years(y));
@@ -105,7 +150,9 @@ class CompletenessController {
 		model.addAttribute("sort", sort);
 		model.addAttribute("sizes", GRID_SIZES);
 		model.addAttribute("size", sz);
-		model.addAttribute("byRegime", queries.byRegime(y, today));
+		model.addAttribute("byRegime", keep("byRegime|" + y + "|" + today, () -> queries.byRegime(y, today), countedAt));
+		model.addAttribute("countedAt", countedAt[0] == null ? null
+				: java.time.LocalTime.ofInstant(countedAt[0], AppClock.ZONE_ID).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
 		model.addAttribute("base", "/reporting/completeness?regime=" + regimeId + "&year=" + y
 				+ (k == null ? "" : "&kind=" + k.name()) + (q == null || q.isBlank() ? "" : "&q=" + enc(q))
 				+ (o == null ? "" : "&only=" + o) + (sort == null ? "" : "&sort=" + enc(sort))

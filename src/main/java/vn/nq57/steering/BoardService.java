@@ -70,6 +70,8 @@ public class BoardService {
 			String beforeLabel, Filter filter, List<Shown> widgets, java.time.Instant counted) {
 	}
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BoardService.class);
+
 	private static final int MAX_WIDGETS = 12;
 
 	private final JdbcTemplate jdbc;
@@ -79,8 +81,11 @@ public class BoardService {
 	private final AuditLog audit;
 	private final AppClock clock;
 
+	private final SteeringExecutor parallel;
+
 	BoardService(JdbcTemplate jdbc, List<BoardWidget> widgets, StatusFigures figures, AccessPolicy access,
-			AuditLog audit, AppClock clock) {
+			AuditLog audit, AppClock clock, SteeringExecutor parallel) {
+		this.parallel = parallel;
 		this.jdbc = jdbc;
 		this.widgets = widgets.stream().sorted(Comparator.comparingInt(BoardWidget::order)).toList();
 		this.figures = figures;
@@ -235,22 +240,54 @@ public class BoardService {
 		LocalDate before = previousEnd(period, day);
 		String periodLabel = label(period, day) + " (đến " + Fmt.date(day) + ")";
 		String beforeLabel = "ngày " + Fmt.date(before);
-		StatusFigures.ByAgency fig = figures.byAgency(f, day, before);
-		BoardWidget.Context ctx = new BoardWidget.Context(f, day, before, periodLabel, beforeLabel, fig, u);
-		List<Shown> shown = new ArrayList<>();
+		// the categories counted while the widgets start (those that need them wait for them)
+		Filter counted = f;
+		java.util.concurrent.CompletableFuture<StatusFigures.ByAgency> figuresF = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> {
+				long t0 = System.nanoTime();
+				StatusFigures.ByAgency r = figures.byAgency(counted, day, before);
+				if (log.isDebugEnabled()) {
+					log.debug("status figures counted in {} ms", (System.nanoTime() - t0) / 1_000_000);
+				}
+				return r;
+			}, parallel);
+		BoardWidget.Context ctx = new BoardWidget.Context(f, day, before, periodLabel, beforeLabel,
+				() -> StatusFigures.join(figuresF), u);
+		// the widgets side by side (each one or two aggregate queries), shown in the board's order
+		List<java.util.concurrent.CompletableFuture<Shown>> pending = new ArrayList<>();
 		for (String code : b.widgets()) {
 			Optional<BoardWidget> w = widget(code);
 			if (w.isEmpty()) {
 				continue;
 			}
 			if (!w.get().visibleTo(u)) {
-				shown.add(new Shown(code, w.get().title(), null, true));
+				pending.add(java.util.concurrent.CompletableFuture.completedFuture(new Shown(code, w.get().title(), null, true)));
 			}
 			else {
-				shown.add(new Shown(code, w.get().title(), w.get().render(ctx), false));
+				pending.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+					long w0 = System.nanoTime();
+					Panel panel = w.get().render(ctx);
+					if (log.isDebugEnabled()) {
+						log.debug("widget {} rendered in {} ms", code, (System.nanoTime() - w0) / 1_000_000);
+					}
+					return new Shown(code, w.get().title(), panel, false);
+				}, parallel));
 			}
 		}
-		return new View(b, b.ownerId() == u.id(), day, before, periodLabel, beforeLabel, f, shown, fig.counted());
+		List<Shown> shown = new ArrayList<>();
+		for (java.util.concurrent.CompletableFuture<Shown> p : pending) {
+			try {
+				shown.add(p.join());
+			}
+			catch (java.util.concurrent.CompletionException e) {
+				if (e.getCause() instanceof RuntimeException re) {
+					throw re;
+				}
+				throw e;
+			}
+		}
+		return new View(b, b.ownerId() == u.id(), day, before, periodLabel, beforeLabel, f, shown,
+				StatusFigures.join(figuresF).counted());
 	}
 
 	/** The last day of the period before the one containing {@code day}. */

@@ -35,6 +35,20 @@ public interface BoardWidget {
 	 * @param periodLabel "Quý IV/2026" and the like
 	 */
 	record Context(Filter filter, LocalDate day, LocalDate before, String periodLabel, String beforeLabel,
-			StatusFigures.ByAgency figures, CurrentUser user) {
+			java.util.function.Supplier<StatusFigures.ByAgency> countedFigures, CurrentUser user) {
+
+		/** With figures already counted. */
+		public Context(Filter filter, LocalDate day, LocalDate before, String periodLabel, String beforeLabel,
+				StatusFigures.ByAgency figures, CurrentUser user) {
+			this(filter, day, before, periodLabel, beforeLabel, () -> figures, user);
+		}
+
+		/**
+		 * The assignments' categories per agency on both days. The board counts them while the widgets start, so a
+		 * widget that does not need them (most) does not wait for them; one that does waits here.
+		 */
+		public StatusFigures.ByAgency figures() {
+			return countedFigures.get();
+		}
 	}
 }

@@ -259,7 +259,7 @@ final class BoardWidgets {
 
 		@Override
 		public Panel render(Context ctx) {
-			RankingService.Ranking r = ranking.live(ctx.day(), ctx.filter());
+			RankingService.Ranking r = ranking.live(ctx.day(), ctx.filter(), ctx::figures);
 			List<RankingService.Line> lines = r.lines();
 			List<RankingService.Line> top = lines.stream().limit(10).toList();
 			List<RankingService.Line> bottom = lines.size() > 10 ? lines.subList(Math.max(10, lines.size() - 5), lines.size())

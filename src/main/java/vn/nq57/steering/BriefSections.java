@@ -188,14 +188,19 @@ final class BriefSections {
 				scope = " AND a.agency_id = :a";
 				p.addValue("a", ctx.filter().agencyId());
 			}
+			// the updates with a proposal in the range through the task module's partial index on their day
+			// (progress_update_proposal_day_idx, V5_1), each one's assignment by its key: a few thousand index
+			// reads, not a pass over a million assignments (OFFSET 0 keeps the planner, which cannot tell how few
+			// updates carry a proposal, from hashing every assignment)
 			List<Panel.Row> rows = new ArrayList<>();
 			jdbc.query("""
 					SELECT * FROM (
 					  SELECT DISTINCT ON (a.id) a.task_id, ag.name, t.title, p.obstacles, p.proposals, p.reported_on
-					  FROM progress_update_view p JOIN assignment_view a ON a.id = p.assignment_id
+					  FROM progress_update_view p
+					  CROSS JOIN LATERAL (SELECT a.id, a.task_id, a.agency_id FROM assignment_view a
+					    WHERE a.id = p.assignment_id AND task_open_as_of(a.completed_on, :d) OFFSET 0) a
 					  JOIN task_view t ON t.id = a.task_id JOIN agency_view ag ON ag.id = a.agency_id
-					  WHERE p.reported_on > :b AND p.reported_on <= :d AND task_open_as_of(a.completed_on, :d)
-					    AND coalesce(p.proposals, '') <> ''%s
+					  WHERE p.reported_on > :b AND p.reported_on <= :d AND coalesce(p.proposals, '') <> ''%s
 					  ORDER BY a.id, p.reported_on DESC, p.id DESC) x
 					ORDER BY reported_on DESC LIMIT 30""".formatted(scope), p, rs -> {
 				rows.add(new Panel.Row(List.of(String.valueOf(rows.size() + 1), rs.getString(2), Fmt.cut(rs.getString(3), 160),

@@ -32,12 +32,19 @@ public class BriefService {
 	private final List<BriefSection> sections;
 	private final AppClock clock;
 
-	BriefService(SessionService sessions, StatusFigures figures, List<BriefSection> sections, AppClock clock) {
+	private final SteeringExecutor parallel;
+
+	BriefService(SessionService sessions, StatusFigures figures, List<BriefSection> sections, AppClock clock,
+			SteeringExecutor parallel) {
+		this.parallel = parallel;
 		this.sessions = sessions;
 		this.figures = figures;
 		this.sections = sections.stream().sorted(Comparator.comparingInt(BriefSection::order)).toList();
 		this.clock = clock;
 	}
+
+	private static final String[] ROMAN = { "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+			"XIII", "XIV", "XV" };
 
 	public Brief brief(long sessionId) {
 		CurrentUser u = AccessPolicy.current();
@@ -55,8 +62,19 @@ public class BriefService {
 		BriefSection.Context ctx = new BriefSection.Context(sessionId, day, before,
 				prev.map(SessionService.Session::id).orElse(null), f, fig, link);
 		List<Panel> out = new ArrayList<>();
+		// the sections side by side (each one or two aggregate queries), printed in their order
+		List<java.util.concurrent.CompletableFuture<Optional<Panel>>> pending = new ArrayList<>();
 		for (BriefSection sec : sections) {
-			sec.section(ctx).ifPresent(out::add);
+			pending.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> sec.section(ctx), parallel));
+		}
+		for (java.util.concurrent.CompletableFuture<Optional<Panel>> p : pending) {
+			StatusFigures.join(p).ifPresent(out::add);
+		}
+		// numbered I, II, III… in the order printed, whichever modules brought the sections
+		for (int i = 0; i < out.size(); i++) {
+			Panel p = out.get(i);
+			String title = ROMAN[Math.min(i, ROMAN.length - 1)] + ". " + p.title().replaceFirst("^[IVXL]+\\.\\s*", "");
+			out.set(i, new Panel(p.key(), title, p.figures(), p.notes(), p.grid()));
 		}
 		return new Brief(s, prev.orElse(null), day, before, out);
 	}

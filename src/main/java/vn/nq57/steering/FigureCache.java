@@ -28,6 +28,7 @@ class FigureCache {
 	private static final int MAX_ENTRIES = 500;
 
 	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+	private final Map<String, java.util.concurrent.CompletableFuture<Object>> inflight = new ConcurrentHashMap<>();
 	private final Duration ttl;
 
 	FigureCache(@Value("${nq57.steering.cache-seconds:60}") int seconds) {
@@ -41,6 +42,27 @@ class FigureCache {
 			Entry e = entries.get(key);
 			if (e != null && e.expires().isAfter(now)) {
 				return new Counted<>((T) e.value(), e.counted());
+			}
+		}
+		if (ttl.isZero()) {
+			// nothing kept, but the same figures asked for twice at once (a board's indicator widget and the ranking's
+			// indicator criterion, side by side) are counted once
+			java.util.concurrent.CompletableFuture<Object> mine = new java.util.concurrent.CompletableFuture<>();
+			java.util.concurrent.CompletableFuture<Object> running = inflight.putIfAbsent(key, mine);
+			if (running != null) {
+				return new Counted<>((T) StatusFigures.join(running), now);
+			}
+			try {
+				T value = compute.get();
+				mine.complete(value);
+				return new Counted<>(value, now);
+			}
+			catch (RuntimeException | Error e) {
+				mine.completeExceptionally(e);
+				throw e;
+			}
+			finally {
+				inflight.remove(key, mine);
 			}
 		}
 		T value = compute.get();

@@ -13,8 +13,9 @@ final class Fmt {
 	private Fmt() {
 	}
 
+	/** {@code 1.526} (without a DecimalFormat made per call: the ranking prints thousands of them). */
 	static String num(long n) {
-		return F.num(n);
+		return VnFormat.decimal(java.math.BigDecimal.valueOf(n), 0);
 	}
 
 	static String pct(BigDecimal p) {

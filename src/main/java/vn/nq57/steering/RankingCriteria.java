@@ -45,8 +45,13 @@ final class RankingCriteria {
 
 		@Override
 		public Map<Long, Rates.Ratio> byAgency(LocalDate day, Filter f) {
+			return ratios(figures.byAgency(f, day, day));
+		}
+
+		/** The ratios from figures already counted (their {@code day}). */
+		static Map<Long, Rates.Ratio> ratios(StatusFigures.ByAgency figures) {
 			Map<Long, Rates.Ratio> out = new HashMap<>();
-			figures.byAgency(f, day, day).rows().forEach((agency, c) -> {
+			figures.rows().forEach((agency, c) -> {
 				long whole = c[0].completed() + c[0].overdue();
 				if (whole > 0) {
 					out.put(agency, new Rates.Ratio(c[0].onTime(), whole));

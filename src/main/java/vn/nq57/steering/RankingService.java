@@ -55,8 +55,11 @@ public class RankingService {
 	private final AppClock clock;
 	private final FigureCache cache;
 
+	private final java.util.concurrent.Executor parallel;
+
 	RankingService(List<RankingCriterion> criteria, SteeringSettings settings, NamedParameterJdbcTemplate jdbc,
-			AppClock clock, FigureCache cache) {
+			AppClock clock, FigureCache cache, SteeringExecutor parallel) {
+		this.parallel = parallel;
 		this.criteria = criteria;
 		this.settings = settings;
 		this.jdbc = jdbc;
@@ -92,8 +95,16 @@ public class RankingService {
 
 	/** The ranking on {@code day} (live), limited by the filter (agency kind, commune, task group). */
 	public Ranking live(LocalDate day, Filter f) {
+		return live(day, f, null);
+	}
+
+	/**
+	 * The same, reusing the task categories a board has already counted for this filter ({@code figures}, whose
+	 * day is {@code day}), so the on-time criterion does not count them a second time.
+	 */
+	Ranking live(LocalDate day, Filter f, java.util.function.Supplier<StatusFigures.ByAgency> figures) {
 		List<Criterion> cs = criteria();
-		List<Line> lines = compute(day, f, cs);
+		List<Line> lines = compute(day, f, cs, figures);
 		PeriodRef prev = quarterEnding(previousQuarterEnd(day));
 		Map<Long, Integer> before = Map.of();
 		if (f.groupCode() == null && f.agencyId() == null) {
@@ -127,13 +138,14 @@ public class RankingService {
 				rows.add(new MapSqlParameterSource("p", period.label()).addValue("e", Date.valueOf(period.end()))
 					.addValue("a", l.agencyId()).addValue("r", l.rank()).addValue("s", l.score())
 					.addValue("o", l.rates().get("ON_TIME")).addValue("rp", l.rates().get("REPORTS"))
-					.addValue("i", l.rates().get("INDICATORS")).addValue("w", Fmt.cut(weights, 100)));
+					.addValue("i", l.rates().get("INDICATORS")).addValue("an", l.rates().get("ANSWERS"))
+					.addValue("w", Fmt.cut(weights, 100)));
 			}
 			if (!rows.isEmpty()) {
 				jdbc.batchUpdate("""
 						INSERT INTO steering_ranking_history(period_label, period_end, agency_id, rank, score, on_time_rate,
-						       report_rate, indicator_rate, weights)
-						VALUES (:p, :e, :a, :r, :s, :o, :rp, :i, :w) ON CONFLICT DO NOTHING""",
+						       report_rate, indicator_rate, answer_rate, weights)
+						VALUES (:p, :e, :a, :r, :s, :o, :rp, :i, :an, :w) ON CONFLICT DO NOTHING""",
 						rows.toArray(MapSqlParameterSource[]::new));
 			}
 		}
@@ -146,14 +158,15 @@ public class RankingService {
 		}
 		String[] weightsUsed = { null };
 		jdbc.query("""
-				SELECT h.agency_id, ag.name, ag.kind, h.rank, h.score, h.on_time_rate, h.report_rate, h.indicator_rate, h.weights
+				SELECT h.agency_id, ag.name, ag.kind, h.rank, h.score, h.on_time_rate, h.report_rate, h.indicator_rate, h.weights,
+				       h.answer_rate
 				FROM steering_ranking_history h JOIN agency_view ag ON ag.id = h.agency_id
 				WHERE h.period_label = :p%s ORDER BY h.rank, ag.name""".formatted(kind), p, rs -> {
 			Map<String, BigDecimal> rates = new LinkedHashMap<>();
 			Map<String, String> parts = new LinkedHashMap<>();
-			String[] codes = { "ON_TIME", "REPORTS", "INDICATORS" };
-			for (int k = 0; k < 3; k++) {
-				BigDecimal v = rs.getBigDecimal(6 + k);
+			String[] codes = { "ON_TIME", "REPORTS", "INDICATORS", "ANSWERS" };
+			for (int k = 0; k < 4; k++) {
+				BigDecimal v = rs.getBigDecimal(k < 3 ? 6 + k : 10);
 				if (v != null) {
 					rates.put(codes[k], v);
 					parts.put(codes[k], Fmt.pct(v));
@@ -177,24 +190,37 @@ public class RankingService {
 	}
 
 	List<Line> compute(LocalDate day, Filter f, List<Criterion> cs) {
-		return cache.get("ranking|" + day + "|" + f + "|" + cs, () -> count(day, f, cs));
+		return compute(day, f, cs, null);
 	}
 
-	private List<Line> count(LocalDate day, Filter f, List<Criterion> cs) {
-		Map<String, Map<Long, Rates.Ratio>> byCode = new HashMap<>();
-		Set<Long> agencies = new HashSet<>();
+	private List<Line> compute(LocalDate day, Filter f, List<Criterion> cs,
+			java.util.function.Supplier<StatusFigures.ByAgency> figures) {
+		return cache.get("ranking|" + day + "|" + f + "|" + cs, () -> count(day, f, cs, figures));
+	}
+
+	/**
+	 * Each criterion's ratios (counted side by side: each is one aggregate query of its module, and while one waits
+	 * for the database the other runs), then the agencies' names in one query, the scores and the ranks.
+	 */
+	private List<Line> count(LocalDate day, Filter f, List<Criterion> cs,
+			java.util.function.Supplier<StatusFigures.ByAgency> figures) {
+		boolean reuse = false;
+		Map<String, java.util.concurrent.CompletableFuture<Map<Long, Rates.Ratio>>> pending = new LinkedHashMap<>();
 		for (RankingCriterion c : criteria) {
 			int w = cs.stream().filter(x -> x.code().equals(c.code())).findFirst().map(Criterion::weight).orElse(0);
 			if (w > 0) {
-				Map<Long, Rates.Ratio> m = c.byAgency(day, f);
-				byCode.put(c.code(), m);
-				agencies.addAll(m.keySet());
+				if (c instanceof RankingCriteria.OnTime && figures != null) {
+					reuse = true; // read below, once the other criteria are under way
+				}
+				else {
+					pending.put(c.code(), java.util.concurrent.CompletableFuture.supplyAsync(() -> c.byAgency(day, f), parallel));
+				}
 			}
 		}
 		Map<Long, String[]> names = new HashMap<>();
-		if (!agencies.isEmpty()) {
-			MapSqlParameterSource p = new MapSqlParameterSource("ids", agencies);
-			StringBuilder where = new StringBuilder(" WHERE id IN (:ids) AND kind <> 'COLLECTIVE'");
+		{
+			MapSqlParameterSource p = new MapSqlParameterSource();
+			StringBuilder where = new StringBuilder(" WHERE kind <> 'COLLECTIVE'");
 			if (f.agencyKind() != null) {
 				where.append(" AND kind = :k");
 				p.addValue("k", f.agencyKind());
@@ -207,6 +233,30 @@ public class RankingService {
 				names.put(rs.getLong(1), new String[] { rs.getString(2), rs.getString(3) });
 			});
 		}
+		Map<String, Map<Long, Rates.Ratio>> byCode = new HashMap<>();
+		Set<Long> agencies = new HashSet<>();
+		if (reuse) {
+			StatusFigures.ByAgency counted = figures.get();
+			Map<Long, Rates.Ratio> m = day.equals(counted.day()) ? RankingCriteria.OnTime.ratios(counted)
+					: criteria.stream().filter(c -> c instanceof RankingCriteria.OnTime).findFirst().orElseThrow().byAgency(day, f);
+			byCode.put("ON_TIME", m);
+			agencies.addAll(m.keySet());
+		}
+		pending.forEach((code, future) -> {
+			Map<Long, Rates.Ratio> m;
+			try {
+				m = future.join();
+			}
+			catch (java.util.concurrent.CompletionException e) {
+				if (e.getCause() instanceof RuntimeException re) {
+					throw re;
+				}
+				throw e;
+			}
+			byCode.put(code, m);
+			agencies.addAll(m.keySet());
+		});
+		names.keySet().retainAll(agencies);
 		List<Line> lines = new ArrayList<>();
 		for (Map.Entry<Long, String[]> e : names.entrySet()) {
 			Map<String, BigDecimal> rates = new LinkedHashMap<>();
@@ -230,8 +280,13 @@ public class RankingService {
 						sum.divide(BigDecimal.valueOf(weights), 2, RoundingMode.HALF_UP), null));
 			}
 		}
+		// names compared through their collation keys, made once each (a Collator compares 5.000 names slowly)
 		java.text.Collator vi = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
-		lines.sort(Comparator.comparing(Line::score).reversed().thenComparing(Line::name, vi));
+		Map<String, java.text.CollationKey> keys = new HashMap<>();
+		for (Line l : lines) {
+			keys.computeIfAbsent(l.name(), vi::getCollationKey);
+		}
+		lines.sort(Comparator.comparing(Line::score).reversed().thenComparing(l -> keys.get(l.name())));
 		List<Line> ranked = new ArrayList<>(lines.size());
 		int rank = 0;
 		BigDecimal last = null;

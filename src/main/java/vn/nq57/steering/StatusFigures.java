@@ -40,7 +40,22 @@ public class StatusFigures {
 	private final NamedParameterJdbcTemplate jdbc;
 	private final FigureCache cache;
 
-	StatusFigures(NamedParameterJdbcTemplate jdbc, FigureCache cache) {
+	private final SteeringExecutor parallel;
+
+	static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+		try {
+			return f.join();
+		}
+		catch (java.util.concurrent.CompletionException e) {
+			if (e.getCause() instanceof RuntimeException re) {
+				throw re;
+			}
+			throw e;
+		}
+	}
+
+	StatusFigures(NamedParameterJdbcTemplate jdbc, FigureCache cache, SteeringExecutor parallel) {
+		this.parallel = parallel;
 		this.jdbc = jdbc;
 		this.cache = cache;
 	}
@@ -79,12 +94,17 @@ public class StatusFigures {
 		String rw = on.toString().replace("%s", "r");
 		String aj = kindJoin.formatted("a");
 		String aw = on.toString().replace("%s", "a");
+		// three aggregate queries, side by side
+		java.util.concurrent.CompletableFuture<Map<Long, long[]>> baseF = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
 		Map<Long, long[]> base = new HashMap<>();
 		jdbc.query("SELECT r.agency_id, r.total, r.on_time, r.late, r.open_dated FROM agency_status_rollup_view r" + rj
 				+ " WHERE r.total <> 0" + rw, p, rs -> {
 					base.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
 				});
+		return base;
+		}, parallel);
 		// open now and due before each day
+		java.util.concurrent.CompletableFuture<Map<Long, long[]>> openF = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
 		Map<Long, long[]> open = new HashMap<>();
 		jdbc.query("""
 				SELECT a.agency_id, count(*) FILTER (WHERE a.due_date < :d), count(*) FILTER (WHERE a.due_date < :b)
@@ -93,7 +113,9 @@ public class StatusFigures {
 				+ " GROUP BY a.agency_id", p, rs -> {
 					open.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3) });
 				});
-		// completed after a day: still open on it
+		return open;
+		}, parallel);
+		// completed after a day: still open on it (on this thread)
 		Map<Long, long[]> later = new HashMap<>();
 		jdbc.query("""
 				SELECT a.agency_id,
@@ -113,6 +135,8 @@ public class StatusFigures {
 					}
 					later.put(rs.getLong(1), v);
 				});
+		Map<Long, long[]> base = join(baseF);
+		Map<Long, long[]> open = join(openF);
 		Map<Long, Counts[]> rows = new HashMap<>();
 		base.forEach((agency, r) -> {
 			long[] o = open.getOrDefault(agency, new long[2]);

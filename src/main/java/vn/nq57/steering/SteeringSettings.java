@@ -16,11 +16,14 @@ import vn.nq57.system.Settings;
 class SteeringSettings implements SettingSpec.Provider {
 
 	static final String WEIGHTS = "steering.ranking.weights";
-	static final String DEFAULT_WEIGHTS = "hoàn thành đúng hạn=50; báo cáo đúng hạn=30; chỉ tiêu=20";
+	static final String DEFAULT_WEIGHTS = "hoàn thành đúng hạn=40; báo cáo đúng hạn=25; chỉ tiêu=20; trả lời kiến nghị=15";
 
-	/** The words people write for each criterion (the settings page shows these), and the criterion's code. */
+	/**
+	 * The words people write for each criterion (the settings page shows these), and the criterion's code. ANSWERS is
+	 * brought by the recommendation module (a {@link RankingCriterion} bean); without that module its weight is ignored.
+	 */
 	static final Map<String, String> WORDS = Map.of("hoàn thành đúng hạn", "ON_TIME", "báo cáo đúng hạn", "REPORTS",
-			"chỉ tiêu", "INDICATORS");
+			"chỉ tiêu", "INDICATORS", "trả lời kiến nghị", "ANSWERS");
 
 	/** The criterion's code for a written word, or the code itself (layouts written before); null when unknown. */
 	static String code(String written) {
@@ -48,7 +51,8 @@ class SteeringSettings implements SettingSpec.Provider {
 	public List<SettingSpec> settings() {
 		return List.of(new SettingSpec(WEIGHTS, "Xếp hạng cơ quan", "Trọng số các tiêu chí xếp hạng",
 				"Dạng “tiêu chí=trọng số”, cách nhau bởi dấu chấm phẩy; tiêu chí: hoàn thành đúng hạn (nhiệm vụ hoàn thành "
-						+ "đúng hạn), báo cáo đúng hạn (gửi báo cáo định kỳ đúng hạn), chỉ tiêu (chỉ tiêu đạt hoặc đúng lộ trình); "
+						+ "đúng hạn), báo cáo đúng hạn (gửi báo cáo định kỳ đúng hạn), chỉ tiêu (chỉ tiêu đạt hoặc đúng lộ trình), "
+						+ "trả lời kiến nghị (trả lời phản ánh, kiến nghị đúng hạn); "
 						+ "trọng số là số nguyên 0–100",
 				DEFAULT_WEIGHTS, SteeringSettings::normalizeWeights));
 	}
@@ -84,7 +88,7 @@ class SteeringSettings implements SettingSpec.Provider {
 			String code = code(kv[0]);
 			if (code == null) {
 				throw new DomainException("Trọng số xếp hạng: tiêu chí “" + kv[0].strip() + "” không có; hãy dùng "
-						+ "hoàn thành đúng hạn, báo cáo đúng hạn, chỉ tiêu");
+						+ "hoàn thành đúng hạn, báo cáo đúng hạn, chỉ tiêu, trả lời kiến nghị");
 			}
 			int n;
 			try {

@@ -77,7 +77,7 @@ public class ProgressService {
 	@Transactional
 	public long postProgress(long assignmentId, ProgressInput in, MultipartFile file) {
 		CurrentUser user = AccessPolicy.current();
-		Assignment a = tasks.assignment(assignmentId);
+		Assignment a = tasks.assignmentLocked(assignmentId);
 		access.require(access.canReport(user, a.getAgencyId()), "ASSIGNMENT", assignmentId,
 				"cập nhật tiến độ phần việc của cơ quan khác");
 		checkVersion(a, in.getVersion());

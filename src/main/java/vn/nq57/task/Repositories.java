@@ -30,4 +30,9 @@ interface TaskRepository extends JpaRepository<Task, Long> {
 interface AssignmentRepository extends JpaRepository<Assignment, Long> {
 
 	List<Assignment> findByTaskIdOrderById(Long taskId);
+
+	/** The assignment with its row locked until the transaction ends: concurrent reports on it wait their turn. */
+	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from Assignment a where a.id = :id")
+	Optional<Assignment> findLocked(@org.springframework.data.repository.query.Param("id") Long id);
 }

@@ -42,7 +42,8 @@ class TaskApiController {
 			List<AssignmentView> assignments, long version) {
 	}
 
-	public record PageView<T>(List<T> items, int page, int size, long total) {
+	/** A page; {@code next} is the cursor of the next page ({@code after=…}) in the orders read by keyset. */
+	public record PageView<T>(List<T> items, int page, int size, long total, String next) {
 	}
 
 	private final TaskService tasks;
@@ -71,14 +72,18 @@ class TaskApiController {
 			@Parameter(description = "yyyy-MM-dd") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
 			@Parameter(description = "yyyy-MM-dd") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
+			@RequestParam(defaultValue = "50") int size,
+			@Parameter(description = "urgent (mặc định), due (theo thời hạn), plan (theo thứ tự kế hoạch)") @RequestParam(required = false) String sort,
+			@Parameter(description = "con trỏ trang sau (trường next của trang trước)") @RequestParam(required = false) String after) {
 		CurrentUser me = AccessPolicy.current();
 		int pageSize = Math.min(Math.max(size, 1), 500);
-		var filter = new TaskQueries.Filter(plan, group, agency, status, dueSoon, dueFrom, dueTo, q, null).visibleTo(me);
-		var result = queries.search(filter, clock.today(), settings.dueSoonDays(), Math.max(page, 0), pageSize);
+		var filter = new TaskQueries.Filter(plan, group, agency, status, dueSoon, dueFrom, dueTo, q, sort).visibleTo(me);
+		var listed = queries.search(filter, clock.today(), settings.dueSoonDays(), Math.max(page, 0), pageSize,
+				TaskQueries.Cursor.after(after));
+		var result = listed.page();
 		return new PageView<>(result.rows().stream().map(r -> new TaskSummary(r.id(), r.stt(), r.title(), r.groupCode(),
 				r.leads(), r.deadlinePhrase(), r.dueDate(), r.status(), r.dueSoon())).toList(), result.page(),
-				result.size(), result.total());
+				result.size(), result.total(), result.hasNext() ? listed.lastKey() : null);
 	}
 
 	@GetMapping("/tasks/{id}")
@@ -109,6 +114,6 @@ class TaskApiController {
 		CurrentUser me = AccessPolicy.current();
 		var result = queries.assignmentsOf(me.agencyId(), includeCompleted, clock.today(), settings.dueSoonDays(),
 				Math.max(page, 0), Math.min(Math.max(size, 1), 500));
-		return new PageView<>(result.rows(), result.page(), result.size(), result.total());
+		return new PageView<>(result.rows(), result.page(), result.size(), result.total(), null);
 	}
 }

@@ -69,7 +69,7 @@ public class TaskQueries {
 
 	public record TaskRow(long id, String stt, String title, String groupCode, String groupTitle, String leads,
 			String deadlinePhrase, LocalDate dueDate, TaskStatus status, boolean dueSoon, int assignmentCount,
-			int openCount) {
+			int openCount, String key) {
 	}
 
 
@@ -89,11 +89,70 @@ public class TaskQueries {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	TaskQueries(NamedParameterJdbcTemplate jdbc) {
+	private final long countCacheSeconds;
+
+	TaskQueries(NamedParameterJdbcTemplate jdbc,
+			@org.springframework.beans.factory.annotation.Value("${nq57.tasks.count-cache-seconds:60}") long countCacheSeconds) {
 		this.jdbc = jdbc;
+		this.countCacheSeconds = countCacheSeconds;
 	}
 
 	public Page<TaskRow> search(Filter f, LocalDate today, int dueSoonDays, int page, int size) {
+		return search(f, today, dueSoonDays, page, size, null).page();
+	}
+
+	/** The orders of the list: most urgent first (default), by deadline alone, in the plan's order. */
+	public enum Order {
+		URGENT, DEADLINE, PLAN;
+
+		public static Order of(String sort) {
+			return "plan".equals(sort) ? PLAN : "due".equals(sort) ? DEADLINE : URGENT;
+		}
+
+		/** Keyset pagination needs an order an index holds; the plan's order joins the group's position. */
+		public boolean keyset() {
+			return this != PLAN;
+		}
+	}
+
+	/**
+	 * Where a page starts: after the row of {@code key} (the next page) or before it (the previous page). The key is
+	 * {@link TaskRow#key()} of the last (first) row shown, as the links carry it.
+	 */
+	public record Cursor(String key, boolean before) {
+
+		public static Cursor after(String key) {
+			return key == null || key.isBlank() ? null : new Cursor(key, false);
+		}
+
+		public static Cursor before(String key) {
+			return key == null || key.isBlank() ? null : new Cursor(key, true);
+		}
+	}
+
+	/**
+	 * A page of the list with how its total was counted: {@code countedAt} is null when counted for this request,
+	 * else when the count kept in memory was taken (the page says so).
+	 */
+	public record ListPage(Page<TaskRow> page, java.time.Instant countedAt) {
+
+		public String firstKey() {
+			return page.rows().isEmpty() ? null : page.rows().get(0).key();
+		}
+
+		public String lastKey() {
+			return page.rows().isEmpty() ? null : page.rows().get(page.rows().size() - 1).key();
+		}
+	}
+
+	/**
+	 * One page of the task list. In the default order and by deadline the page is read from an index in the order
+	 * shown, starting after (or before) the cursor's row when there is one (keyset pagination: no row skipped or shown
+	 * twice across pages, whatever the ties on the deadline), else at {@code page × size}. The rows' agencies are
+	 * looked up for the page's rows only. The total comes from a count of the same filter, kept in memory for
+	 * {@code nq57.tasks.count-cache-seconds}.
+	 */
+	public ListPage search(Filter f, LocalDate today, int dueSoonDays, int page, int size, Cursor cursor) {
 		MapSqlParameterSource p = new MapSqlParameterSource("today", Date.valueOf(today))
 			.addValue("soonDays", dueSoonDays);
 		List<String> where = new ArrayList<>();
@@ -113,22 +172,23 @@ public class TaskQueries {
 			p.addValue("groupCode", f.groupCode());
 		}
 		if (f.agencyId() != null) {
-			where.add("(EXISTS (SELECT 1 FROM assignment a WHERE a.task_id = t.id AND a.agency_id = :agency)"
-					+ " OR EXISTS (SELECT 1 FROM task_coordinator c WHERE c.task_id = t.id AND c.agency_id = :agency))");
+			// the tasks the agency is assigned or coordinates: a few hundred ids from two indexes
+			where.add("t.id IN (SELECT a.task_id FROM assignment a WHERE a.agency_id = :agency"
+					+ " UNION SELECT c.task_id FROM task_coordinator c WHERE c.agency_id = :agency)");
 			p.addValue("agency", f.agencyId());
 		}
 		if (f.status() != null) {
-			where.add(statusPredicate(f.status()));
+			where.add(segmentPredicate(f.status()));
 		}
 		if (f.dueSoonOnly()) {
-			where.add("t.open_count > 0 AND task_due_soon(t.open_min_due, NULL, :today, :soonDays)");
+			where.add("t.list_seg = 0 AND t.list_due >= :today AND t.list_due <= CAST(:today AS date) + :soonDays");
 		}
 		if (f.dueFrom() != null) {
-			where.add("coalesce(t.open_min_due, t.due_date) >= :dueFrom");
+			where.add("t.list_deadline >= :dueFrom AND t.list_deadline < 'infinity'::date");
 			p.addValue("dueFrom", Date.valueOf(f.dueFrom()));
 		}
 		if (f.dueTo() != null) {
-			where.add("coalesce(t.open_min_due, t.due_date) <= :dueTo");
+			where.add("t.list_deadline <= :dueTo");
 			p.addValue("dueTo", Date.valueOf(f.dueTo()));
 		}
 		if (f.text() != null && !f.text().isBlank()) {
@@ -140,34 +200,139 @@ public class TaskQueries {
 				p.addValue("w" + i, words[i]);
 			}
 		}
-		String whereSql = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-		String order = "plan".equals(f.sort()) ? "t.plan_id, g.position NULLS LAST, t.position, t.id"
-				: "rank DESC, t.open_min_due NULLS LAST, t.id";
-		p.addValue("limit", size).addValue("offset", (long) page * size);
-		long[] total = { 0 };
-		List<TaskRow> rows = jdbc.query("""
+		String filterSql = String.join(" AND ", where);
+		Order order = Order.of(f.sort());
+		Key key = cursor == null || !order.keyset() ? null : Key.parse(cursor.key(), order);
+		List<String> pageWhere = new ArrayList<>(where);
+		boolean backwards = key != null && cursor.before();
+		if (key != null) {
+			pageWhere.add(key.predicate(order, backwards ? "<" : ">"));
+			key.bind(p);
+		}
+		String orderSql = switch (order) {
+			case PLAN -> "t.plan_id, g.position NULLS LAST, t.position, t.id";
+			case DEADLINE -> backwards ? "t.list_deadline DESC, t.id DESC" : "t.list_deadline, t.id";
+			case URGENT -> backwards ? "t.list_seg DESC, t.list_due DESC, t.id DESC" : "t.list_seg, t.list_due, t.id";
+		};
+		p.addValue("limit", size).addValue("offset", key != null ? 0L : (long) page * size);
+		String pageWhereSql = pageWhere.isEmpty() ? "" : " WHERE " + String.join(" AND ", pageWhere);
+		// the page's rows first (from the index, LIMIT), then their groups and lead agencies: 25 lookups, not 40.000
+		List<TaskRow> rows = new ArrayList<>(jdbc.query("""
 				SELECT t.id, t.stt, t.title, g.code AS group_code, g.title AS group_title,
 				       (SELECT string_agg(coalesce(ag.short_name, ag.name), '; ' ORDER BY ag.name)
 				          FROM task_lead l JOIN agency_view ag ON ag.id = l.agency_id WHERE l.task_id = t.id) AS leads,
 				       t.deadline_phrase, coalesce(t.open_min_due, t.due_date) AS due, %s AS rank,
 				       (t.open_count > 0 AND task_due_soon(t.open_min_due, NULL, :today, :soonDays)) AS due_soon,
-				       t.assignment_count, t.open_count, count(*) OVER () AS total
-				FROM task t LEFT JOIN task_group g ON g.id = t.group_id
-				%s ORDER BY %s LIMIT :limit OFFSET :offset""".formatted(TASK_RANK, whereSql, order), p,
-				(rs, i) -> {
-					total[0] = rs.getLong("total");
-					return new TaskRow(rs.getLong("id"), rs.getString("stt"), rs.getString("title"),
+				       t.assignment_count, t.open_count, t.list_seg, t.list_due, t.list_deadline
+				FROM (SELECT t.* FROM task t%s%s ORDER BY %s LIMIT :limit OFFSET :offset) t
+				LEFT JOIN task_group g ON g.id = t.group_id
+				ORDER BY %s""".formatted(TASK_RANK, order == Order.PLAN ? " LEFT JOIN task_group g ON g.id = t.group_id" : "",
+				pageWhereSql, orderSql, orderSql), p,
+				(rs, i) -> new TaskRow(rs.getLong("id"), rs.getString("stt"), rs.getString("title"),
 						rs.getString("group_code"), rs.getString("group_title"), rs.getString("leads"),
 						rs.getString("deadline_phrase"), toLocal(rs.getDate("due")),
 						TaskStatus.ofRank(rs.getInt("rank")), rs.getBoolean("due_soon"), rs.getInt("assignment_count"),
-						rs.getInt("open_count"));
-				});
-		// the window count comes with the rows; only a page past the end needs its own count
-		if (rows.isEmpty() && page > 0) {
-			Long count = jdbc.queryForObject("SELECT count(*) FROM task t" + whereSql, p, Long.class);
-			total[0] = count == null ? 0 : count;
+						rs.getInt("open_count"), Key.of(order, rs.getInt("list_seg"), rs.getObject("list_due", LocalDate.class),
+								rs.getObject("list_deadline", LocalDate.class), rs.getLong("id")))));
+		if (backwards) {
+			java.util.Collections.reverse(rows);
 		}
-		return new Page<>(rows, page, size, total[0]);
+		Counted counted = count(filterSql, p, today);
+		// a count kept from a minute ago never says fewer rows than this page shows
+		long total = rows.isEmpty() ? counted.total() : Math.max(counted.total(), (long) page * size + rows.size());
+		return new ListPage(new Page<>(rows, page, size, total), counted.at());
+	}
+
+	private record Counted(long total, java.time.Instant at) {
+	}
+
+	private record CachedCount(long total, java.time.Instant at, long expires) {
+	}
+
+	private final java.util.concurrent.ConcurrentHashMap<String, CachedCount> counts = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * How many tasks match: counted at most once per {@code countCacheSeconds} for each filter and day (the same
+	 * filter asked again within that time reads the kept figure, and the page says when it was counted).
+	 */
+	private Counted count(String filterSql, MapSqlParameterSource p, LocalDate today) {
+		StringBuilder cacheKey = new StringBuilder(filterSql).append('|').append(today);
+		for (String name : p.getParameterNames()) {
+			if (!name.startsWith("k") && !name.equals("limit") && !name.equals("offset")) {
+				cacheKey.append('|').append(name).append('=').append(p.getValue(name));
+			}
+		}
+		long now = System.nanoTime();
+		if (countCacheSeconds > 0) {
+			CachedCount kept = counts.get(cacheKey.toString());
+			if (kept != null && kept.expires() - now > 0) {
+				return new Counted(kept.total(), kept.at());
+			}
+		}
+		Long n = jdbc.queryForObject("SELECT count(*) FROM task t" + (filterSql.isEmpty() ? "" : " WHERE " + filterSql), p,
+				Long.class);
+		long total = n == null ? 0 : n;
+		if (countCacheSeconds > 0) {
+			if (counts.size() > 10_000) {
+				counts.clear();
+			}
+			counts.put(cacheKey.toString(), new CachedCount(total, java.time.Instant.now(),
+					now + java.util.concurrent.TimeUnit.SECONDS.toNanos(countCacheSeconds)));
+		}
+		return new Counted(total, null);
+	}
+
+	/** Forgets the kept counts (after a change that adds, removes or moves tasks between statuses, when it matters). */
+	public void forgetCounts() {
+		counts.clear();
+	}
+
+	/** A row's place in a keyset order, written into the links as "segment.deadline.id" or "deadline.id". */
+	record Key(int seg, LocalDate due, long id) {
+
+		static String of(Order order, int seg, LocalDate listDue, LocalDate listDeadline, long id) {
+			return switch (order) {
+				case URGENT -> seg + "." + day(listDue) + "." + id;
+				case DEADLINE -> day(listDeadline) + "." + id;
+				case PLAN -> null;
+			};
+		}
+
+		private static String day(LocalDate d) {
+			return d == null || d.getYear() > 9999 || d.equals(LocalDate.MAX) ? "x" : Long.toString(d.toEpochDay());
+		}
+
+		/** The key of a link; null (start at the page number) when it does not read. */
+		static Key parse(String text, Order order) {
+			try {
+				String[] parts = text.split("\\.");
+				int i = 0;
+				int seg = order == Order.URGENT ? Integer.parseInt(parts[i++]) : 0;
+				String d = parts[i++];
+				LocalDate due = "x".equals(d) ? null : LocalDate.ofEpochDay(Long.parseLong(d));
+				long id = Long.parseLong(parts[i++]);
+				if (i != parts.length || seg < 0 || seg > 5) {
+					return null;
+				}
+				return new Key(seg, due, id);
+			}
+			catch (RuntimeException e) {
+				return null;
+			}
+		}
+
+		String predicate(Order order, String op) {
+			String due = due() == null ? "'infinity'::date" : ":kDue";
+			return order == Order.URGENT ? "(t.list_seg, t.list_due, t.id) " + op + " (:kSeg, " + due + ", :kId)"
+					: "(t.list_deadline, t.id) " + op + " (" + due + ", :kId)";
+		}
+
+		void bind(MapSqlParameterSource p) {
+			p.addValue("kSeg", seg).addValue("kId", id);
+			if (due != null) {
+				p.addValue("kDue", Date.valueOf(due));
+			}
+		}
 	}
 
 	/** Every plan (newest first) with its task groups in order, in one light query. */
@@ -299,6 +464,19 @@ public class TaskQueries {
 		Integer rank = jdbc.queryForObject("SELECT " + TASK_RANK + " FROM task t WHERE t.id = :id",
 				new MapSqlParameterSource("id", taskId).addValue("today", Date.valueOf(today)), Integer.class);
 		return TaskStatus.ofRank(rank);
+	}
+
+	/** The status on {@code :today} as a range of the list's segments (V24): what the list's indexes hold. */
+	static String segmentPredicate(TaskStatus s) {
+		return switch (s) {
+			case OVERDUE -> "(t.list_seg = 0 AND t.list_due < :today)";
+			case IN_PROGRESS -> "(t.list_seg = 0 AND t.list_due >= :today)";
+			case AWAITING_TRIGGER -> "t.list_seg = 1";
+			case ONGOING -> "t.list_seg = 2";
+			case NO_DEADLINE -> "t.list_seg = 3";
+			case COMPLETED_LATE -> "t.list_seg = 4";
+			case COMPLETED_ON_TIME -> "t.list_seg = 5";
+		};
 	}
 
 	static String statusPredicate(TaskStatus s) {

@@ -70,6 +70,16 @@ public class TaskService {
 			.orElseThrow(() -> new NotFoundException("Không tìm thấy phần việc được giao #" + id));
 	}
 
+	/**
+	 * The assignment, its row locked for the rest of the transaction: two reports on one assignment at the same
+	 * moment are written one after the other (the second sees the first's version) instead of one failing on the
+	 * optimistic check it never asked for.
+	 */
+	public Assignment assignmentLocked(long id) {
+		return assignments.findLocked(id)
+			.orElseThrow(() -> new NotFoundException("Không tìm thấy phần việc được giao #" + id));
+	}
+
 	public List<Assignment> assignments(long taskId) {
 		return assignments.findByTaskIdOrderById(taskId);
 	}

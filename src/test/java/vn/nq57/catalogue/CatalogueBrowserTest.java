@@ -45,6 +45,8 @@ class CatalogueBrowserTest {
 	@Autowired RunAs runAs;
 	@Autowired BigProblemService problems;
 	@Autowired JdbcTemplate jdbc;
+	@Autowired vn.nq57.recommendation.ObstacleQueue queue;
+	@Autowired TechService tech;
 
 	Browser browser;
 
@@ -266,6 +268,7 @@ class CatalogueBrowserTest {
 		Assignment a = world.assignment(task, "STC");
 		String text = "Thiếu hướng dẫn định mức chi trình duyệt " + n;
 		world.progress(a, LocalDate.of(2026, 11, 21), 30, "Đang làm", text, null);
+		queue.collect(); // what RecommendationJobs.obstacles does every five minutes
 		browser.login("sokhcn");
 		browser.open("/recommendations/obstacles?q=" + text);
 		assertThat(browser.find(By.id("obstacles")).getText()).contains(text);
@@ -304,5 +307,38 @@ class CatalogueBrowserTest {
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM tech_offer WHERE title LIKE ?", Integer.class, "Giải pháp nhập trình duyệt % " + n))
 			.isEqualTo(2);
 		Files.deleteIfExists(file);
+	}
+
+	@Test
+	@DisplayName("typing a new big problem's, need's or initiative's title shows the nearest entries live (htmx, no inline script)")
+	void liveDuplicateCheck() {
+		int n = World.seq();
+		long skhcn = world.agency("SKHCN");
+		String existing = "Nền tảng giám sát chất lượng nước sông Trà Khúc " + n;
+		runAs.user("sokhcn", () -> problems.propose(new BigProblemService.Input(existing, "Vấn đề", "Sản phẩm", "2026",
+				"1 tỷ", skhcn, skhcn, null, null), true));
+		String need = "Cảm biến đo độ mặn cho ao nuôi tôm " + n;
+		runAs.user("sokhcn", () -> tech.createNeed(new TechService.NeedInput("AGENCY", skhcn, null, "Thủy sản", need,
+				"Mô tả", null, null, null, null)));
+		browser.login("sokhcn");
+
+		browser.open("/catalogue/problems/new");
+		assertThat(browser.pageSource()).doesNotContain("<script>").doesNotContain(" onkeyup=");
+		assertThat(browser.find(By.id("dup-live")).getText()).isEmpty();
+		browser.find(By.id("title")).sendKeys("nen tang giam sat chat luong nuoc song Tra Khuc");
+		new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+			.until(d -> d.findElement(By.id("dup-live")).getText().contains(existing));
+
+		browser.open("/catalogue/tech");
+		browser.find(By.cssSelector("#need-form")).findElement(By.xpath("./ancestor::details")).findElement(By.tagName("summary")).click();
+		browser.find(By.id("need-title")).sendKeys("cam bien do do man ao nuoi tom");
+		new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+			.until(d -> d.findElement(By.id("dup-live")).getText().contains(need));
+
+		browser.open("/catalogue/initiatives");
+		browser.find(By.cssSelector("#initiative-form")).findElement(By.xpath("./ancestor::details")).findElement(By.tagName("summary")).click();
+		browser.find(By.id("initiative-title")).sendKeys("Nen tang giam sat chat luong nuoc song Tra Khuc");
+		new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+			.until(d -> d.findElement(By.id("dup-live")).getText().contains(existing));
 	}
 }

@@ -254,4 +254,21 @@ class IocFeedTest {
 		assertThat(docs).contains("/ioc/v1/figures").contains("/ioc/v1/changes").contains("/ioc/v1/snapshots/{day}")
 			.contains("iocClient");
 	}
+
+	@Test
+	@org.junit.jupiter.api.DisplayName("the rate limit is counted in the database: calls another node counted this minute use up the client's limit here")
+	void rateLimitSharedAcrossNodes() throws Exception {
+		IocClients.Issued c = issue(java.util.EnumSet.of(IocScope.INDICATORS), 3, null);
+		String id = c.client().clientId();
+		assertThat(get("/ioc/v1/figures", id, c.secret()).statusCode()).isEqualTo(200);
+		// another node has answered two more calls of this client in this minute (and in the next, should it turn)
+		jdbc.update("""
+				INSERT INTO ioc_rate(client_id, minute, calls)
+				SELECT ?, floor(extract(epoch FROM clock_timestamp()) / 60)::bigint + d, 2 FROM generate_series(0, 1) d
+				ON CONFLICT (client_id, minute) DO UPDATE SET calls = ioc_rate.calls + 2""", c.client().id());
+		HttpResponse<String> refused = get("/ioc/v1/figures", id, c.secret());
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(JSON.readTree(refused.body()).get("message").asString()).contains("3 lần gọi mỗi phút");
+		assertThat(Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 60);
+	}
 }

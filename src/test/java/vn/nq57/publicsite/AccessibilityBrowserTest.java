@@ -48,6 +48,8 @@ class AccessibilityBrowserTest {
 	@Autowired World world;
 	@Autowired ApplicationContext context;
 	@Autowired PublicCache cache;
+	@Autowired vn.nq57.account.RunAs runAs;
+	@Autowired vn.nq57.catalogue.InventoryService inventory;
 
 	Browser browser;
 	static String axe;
@@ -107,16 +109,28 @@ class AccessibilityBrowserTest {
 				"note");
 		Plan p = world.plan("Kế hoạch truy cập kiểm thử " + World.seq()).groups("I").create();
 		world.task("Nhiệm vụ truy cập kiểm thử " + World.seq()).in(p, "I").lead("STC").due("30/6/2026").create();
+		runAs.user("sokhcn", () -> inventory.create(new vn.nq57.catalogue.InventoryService.Input(
+				"Hệ thống truy cập kiểm thử có tên rất dài để xem dòng chữ xuống hàng ở màn hình hẹp " + World.seq(),
+				world.agency("STC"), "Quản lý hồ sơ, tài liệu điện tử của cơ quan và kết nối liên thông văn bản", "SOFTWARE",
+				null, "DATA_CENTRE", null, false, true, false, null, "OPERATING", "2025", null, null)));
 		cache.clear();
 		Map<String, List<String>> found = new java.util.LinkedHashMap<>();
 		List<String> pages = List.of("/public", "/public/agencies", "/public/indicators", "/public/indicators/" + code,
-				"/public/data", "/public/recommendations/new", "/login");
+				"/public/data", "/public/recommendations/new", "/login", "/public/data/bai-toan-lon", "/public/data/sang-kien",
+				"/public/data/he-thong-thong-tin", "/public/data/kien-nghi-da-tra-loi", "/public/data/nhiem-vu?q=truy+cap");
 		for (String path : pages) {
 			check(path, found);
 		}
 		assertThat(found).as("serious or critical axe-core violations").isEmpty();
 
+		// the same at a phone's width (390 px): axe again (reflow, target sizes, contrast of the narrow layout), no
+		// sideways scrolling, the language and the headings
 		browser.driver().manage().window().setSize(new Dimension(390, 844));
+		Map<String, List<String>> narrow = new java.util.LinkedHashMap<>();
+		for (String path : pages) {
+			check(path, narrow);
+		}
+		assertThat(narrow).as("serious or critical axe-core violations at 390 px").isEmpty();
 		for (String path : pages) {
 			browser.open(path);
 			JavascriptExecutor js = (JavascriptExecutor) browser.driver();

@@ -61,7 +61,16 @@ class PublicSiteTest {
 
 	static final String[] PRIVATE = { "MATKIN-PROGRESS", "MATKIN-OBSTACLE", "MATKIN-PROPOSAL", "MATKIN-CLAIM",
 			"MATKIN-DIRECTION", "matkinuser", "MATKIN-NOTE", "987654", "MATKIN-SENDER", "matkin-contact@example.com",
-			"MATKIN-RECCONTENT" };
+			"MATKIN-RECCONTENT", "MATKIN-DRAFTPROBLEM", "MATKIN-REVIEWPROBLEM", "MATKIN-AUTHOR", "MATKIN-UNPUBINIT",
+			"MATKIN-PLANNEDSYS", "MATKIN-SYSUSERS", "MATKIN-RECSENDER", "matkin-rec@example.com", "MATKIN-UNANSWERED",
+			"MATKIN-UNPUBANSWER" };
+
+	/** What the catalogues publish once approved (each must appear on its page). */
+	static final String[] PUBLISHED = { "Bài toán công khai kiểm thử", "Sáng kiến công khai kiểm thử",
+			"Hệ thống công khai kiểm thử", "Trả lời công khai kiểm thử" };
+
+	static final List<String> CATALOGUE_PAGES = List.of("/public/data/bai-toan-lon", "/public/data/sang-kien",
+			"/public/data/he-thong-thong-tin", "/public/data/kien-nghi-da-tra-loi");
 
 	@LocalServerPort
 	int port;
@@ -83,6 +92,21 @@ class PublicSiteTest {
 
 	@Autowired
 	PublicRecommendations recommendations;
+
+	@Autowired
+	vn.nq57.account.RunAs runAs;
+
+	@Autowired
+	vn.nq57.catalogue.BigProblemService problems;
+
+	@Autowired
+	vn.nq57.catalogue.InitiativeService initiatives;
+
+	@Autowired
+	vn.nq57.catalogue.InventoryService inventory;
+
+	@Autowired
+	vn.nq57.recommendation.RecommendationService recommendationService;
 
 	static String taskTitle;
 	static String indicatorCode;
@@ -110,7 +134,69 @@ class PublicSiteTest {
 				"987654", "MATKIN-NOTE internal source");
 		recommendations.submit(new PublicRecommendations.Submission("CITIZEN", "Kiến nghị riêng tư",
 				"MATKIN-RECCONTENT chưa được trả lời", "MATKIN-SENDER", "matkin-contact@example.com"), "198.51.100.9");
+		seedCatalogues(n);
 		cache.clear();
+	}
+
+	/**
+	 * In each catalogue one entry DoST approved for the public and, beside it, drafts, unapproved entries, people's
+	 * names and contacts and a system's internal fields, each carrying a private marker.
+	 */
+	void seedCatalogues(int n) {
+		long skhcn = world.agency("SKHCN");
+		java.util.function.BiFunction<String, String, vn.nq57.catalogue.BigProblemService.Input> problem = (title, product) ->
+				new vn.nq57.catalogue.BigProblemService.Input(title, "Vấn đề của " + title, product, "2026–2027", "2 tỷ",
+						skhcn, skhcn, "Chương trình quốc gia", "1364/SKHCN-KH&ĐMST");
+		runAs.user("cb.skhcn", () -> problems.propose(problem.apply("MATKIN-DRAFTPROBLEM bài toán nháp " + n, "Sản phẩm"), true));
+		long review = runAs.user("cb.skhcn", () -> problems.propose(problem.apply("MATKIN-REVIEWPROBLEM đang rà soát " + n, "Sản phẩm"), true));
+		runAs.user("sokhcn", () -> problems.startReview(review, problems.get(review).version()));
+		long chosen = runAs.user("cb.skhcn", () -> problems.propose(problem.apply(PUBLISHED[0] + " số " + n, "Nền tảng dữ liệu"), true));
+		runAs.user("sokhcn", () -> {
+			problems.startReview(chosen, problems.get(chosen).version());
+			problems.select(chosen, problems.get(chosen).version(), n + "/QĐ-UBND", "01/10/2026");
+			return null;
+		});
+
+		vn.nq57.catalogue.InitiativeService.Input init = new vn.nq57.catalogue.InitiativeService.Input("2026",
+				PUBLISHED[1] + " số " + n, "MATKIN-AUTHOR Nguyễn Văn", "Trường Đại học Phạm Văn Đồng", null, "Giáo dục",
+				"Tóm tắt sáng kiến", "Áp dụng toàn tỉnh");
+		long pub = runAs.user("sokhcn", () -> initiatives.submit(init, true));
+		long sel = runAs.user("sokhcn", () -> initiatives.submit(new vn.nq57.catalogue.InitiativeService.Input("2026",
+				"MATKIN-UNPUBINIT sáng kiến chưa công bố " + n, "Tác giả", null, null, "Y tế", "Tóm tắt", null), true));
+		runAs.user("sokhcn", () -> {
+			for (long id : new long[] { pub, sel }) {
+				initiatives.score(id, "80", "Đạt");
+				initiatives.decide(id, initiatives.get(id).version(), vn.nq57.catalogue.InitiativeService.State.SELECTED);
+			}
+			initiatives.decide(pub, initiatives.get(pub).version(), vn.nq57.catalogue.InitiativeService.State.PUBLISHED);
+			return null;
+		});
+
+		runAs.user("sokhcn", () -> {
+			inventory.create(new vn.nq57.catalogue.InventoryService.Input(PUBLISHED[2] + " số " + n, skhcn, "Quản lý hồ sơ",
+					"SOFTWARE", "MATKIN-SYSUSERS cán bộ", "DATA_CENTRE", "3", true, true, false, null, "OPERATING", "2024",
+					"987654", null));
+			inventory.create(new vn.nq57.catalogue.InventoryService.Input("MATKIN-PLANNEDSYS hệ thống kế hoạch " + n, skhcn,
+					"Dự kiến", "DATABASE", null, "CLOUD", null, false, false, false, null, "PLANNED", "2027", null, null));
+			return null;
+		});
+
+		runAs.user("sokhcn", () -> {
+			long published = recommendationService.create(new vn.nq57.recommendation.RecommendationService.Input("CITIZEN",
+					"MATKIN-RECSENDER Trần Thị", "matkin-rec@example.com", null, "Đề nghị công khai " + n,
+					"Nội dung đề nghị công khai"));
+			recommendationService.route(published, recommendationService.get(published).version(), skhcn, null);
+			recommendationService.answer(published, recommendationService.get(published).version(), PUBLISHED[3] + " số " + n);
+			recommendationService.publish(published, recommendationService.get(published).version());
+			long open = recommendationService.create(new vn.nq57.recommendation.RecommendationService.Input("FIRM",
+					"Công ty", null, null, "MATKIN-UNANSWERED kiến nghị chưa trả lời " + n, "Nội dung"));
+			recommendationService.route(open, recommendationService.get(open).version(), skhcn, null);
+			long unpub = recommendationService.create(new vn.nq57.recommendation.RecommendationService.Input("FIRM",
+					"Công ty", null, null, "Kiến nghị đã trả lời chưa công khai " + n, "Nội dung"));
+			recommendationService.route(unpub, recommendationService.get(unpub).version(), skhcn, null);
+			recommendationService.answer(unpub, recommendationService.get(unpub).version(), "MATKIN-UNPUBANSWER trả lời nội bộ");
+			return null;
+		});
 	}
 
 	static String all(HttpResponse<byte[]> r) {
@@ -137,7 +223,8 @@ class PublicSiteTest {
 	List<String[]> everything() throws Exception {
 		List<String[]> out = new ArrayList<>();
 		for (String p : List.of("/public", "/public/indicators", "/public/indicators/" + indicatorCode, "/public/data",
-				"/public/recommendations/new", "/open-data/catalog", "/open-data/catalog.ttl", "/open-data/catalog.jsonld")) {
+				"/public/recommendations/new", "/open-data/catalog", "/open-data/catalog.ttl", "/open-data/catalog.jsonld",
+				CATALOGUE_PAGES.get(0), CATALOGUE_PAGES.get(1), CATALOGUE_PAGES.get(2), CATALOGUE_PAGES.get(3))) {
 			HttpResponse<byte[]> r = anon.get(p);
 			assertThat(r.statusCode()).as(p).isEqualTo(200);
 			out.add(new String[] { p, all(r) });
@@ -181,6 +268,25 @@ class PublicSiteTest {
 		assertThat(indicatorPage).contains("4.321").contains("lang=\"vi\"");
 		String values = pages.stream().filter(p -> p[0].endsWith("/chi-so-so-lieu.json")).findFirst().orElseThrow()[1];
 		assertThat(values).contains(indicatorCode).contains("4321");
+		// each catalogue's approved entry is on its page and in its downloads
+		for (int i = 0; i < CATALOGUE_PAGES.size(); i++) {
+			String page = CATALOGUE_PAGES.get(i);
+			String html = pages.stream().filter(p -> p[0].equals(page)).findFirst().orElseThrow()[1];
+			assertThat(html).as(page).contains(PUBLISHED[i]).contains("lang=\"vi\"").doesNotContain("<script>");
+			String name = page.substring(page.lastIndexOf('/') + 1);
+			for (String ext : List.of(".csv", ".json", ".xlsx")) {
+				String file = pages.stream().filter(p -> p[0].endsWith("/" + name + ext)).findFirst().orElseThrow()[1];
+				assertThat(file).as(name + ext).contains(PUBLISHED[i]);
+			}
+		}
+		// the answered recommendation carries the answering agency
+		String answers = pages.stream().filter(p -> p[0].endsWith("/kien-nghi-da-tra-loi.csv")).findFirst().orElseThrow()[1];
+		assertThat(answers.lines().filter(l -> l.contains(PUBLISHED[3])).findFirst().orElseThrow()).contains("Sở Khoa học");
+		// the list's search folds accents and a search is never kept as a page
+		HttpResponse<byte[]> found = anon.get("/public/data/bai-toan-lon?q=bai+toan+cong+khai+kiem+thu");
+		assertThat(all(found)).contains(PUBLISHED[0]);
+		assertThat(all(anon.get("/public/data/bai-toan-lon?q=khong+co+muc+nao+nhu+the"))).doesNotContain(PUBLISHED[0]);
+		assertThat(anon.get("/public/data/khong-co").statusCode()).isEqualTo(404);
 	}
 
 	@Test

@@ -160,4 +160,37 @@ class RecommendationTest {
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM obstacle_item WHERE source_kind = 'REPORT' AND source_id = ? AND task_id = ?",
 				Integer.class, report, task.getId())).isEqualTo(1);
 	}
+
+	@Autowired org.springframework.context.ApplicationContext context;
+	@Autowired PublicInbox inbox;
+
+	@Test
+	@DisplayName("the obstacles queue is filled by the scheduled job (no user, one node at a time under its ShedLock), idempotently")
+	void theJobCollectsTheQueue() {
+		// the job is off in the tests' configuration; this builds it as the application would (with its lock)
+		RecommendationJobs jobs = context.getAutowireCapableBeanFactory().createBean(RecommendationJobs.class);
+		Task task = world.task("Nhiệm vụ vướng mắc của công việc định kỳ " + World.seq()).lead("STC").due("31/12/2026").create();
+		String obstacle = "Vướng mắc thu thập định kỳ " + World.seq();
+		world.progress(world.assignment(task, "STC"), LocalDate.of(2026, 11, 20), 10, "Đang làm", obstacle, null);
+		String count = "SELECT count(*) FROM obstacle_item WHERE text = ? AND task_id = ?";
+		// the other node's lock runs out (the row stays: ShedLock updates it)
+		Runnable release = () -> jdbc.update("UPDATE shedlock SET lock_until = timezone('utc', now()) - interval '1 second' "
+				+ "WHERE name = 'recommendation.obstacles'");
+
+		// while another node holds the lock, this node skips
+		jdbc.update("INSERT INTO shedlock(name, lock_until, locked_at, locked_by) VALUES ('recommendation.obstacles', "
+				+ "timezone('utc', now()) + interval '1 hour', timezone('utc', now()), 'node-2') ON CONFLICT (name) DO UPDATE "
+				+ "SET lock_until = excluded.lock_until, locked_at = excluded.locked_at, locked_by = excluded.locked_by");
+		jobs.obstacles();
+		assertThat(jdbc.queryForObject(count, Integer.class, obstacle, task.getId())).as("skipped under node-2's lock").isZero();
+
+		release.run();
+		jobs.obstacles();
+		assertThat(jdbc.queryForObject(count, Integer.class, obstacle, task.getId())).isEqualTo(1);
+		release.run();
+		jobs.obstacles();
+		assertThat(jdbc.queryForObject(count, Integer.class, obstacle, task.getId())).as("collected once").isEqualTo(1);
+		assertThat(jdbc.queryForObject("SELECT locked_by FROM shedlock WHERE name = 'recommendation.obstacles'", String.class))
+			.isNotEqualTo("node-2");
+	}
 }

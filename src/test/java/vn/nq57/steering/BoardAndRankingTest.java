@@ -140,7 +140,7 @@ class BoardAndRankingTest {
 		assertThat(g.rank()).isLessThan(w.rank());
 		assertThat(g.part("ON_TIME")).isEqualTo("100,00% (1/1)");
 		assertThat(w.part("ON_TIME")).isEqualTo("0,00% (0/2)");
-		assertThat(r.formula()).startsWith("Điểm = (50 × Tỷ lệ hoàn thành nhiệm vụ đúng hạn + 30 × Tỷ lệ báo cáo định kỳ gửi đúng hạn + 20 × Tỷ lệ chỉ số")
+		assertThat(r.formula()).startsWith("Điểm = (40 × Tỷ lệ hoàn thành nhiệm vụ đúng hạn + 25 × Tỷ lệ báo cáo định kỳ gửi đúng hạn + 20 × Tỷ lệ chỉ số")
 			.contains("trọng số của nó được bỏ khỏi số chia");
 		// the same agencies as of the end of the third quarter: the late completion was still overdue then
 		RankingService.Ranking q3 = runAs.user("lanhdao",

@@ -314,8 +314,8 @@ class FormErrorsTest {
 		assertThat(besideField(page, "ini-author")).isEqualTo("Chưa nhập tác giả");
 		assertThat(besideField(page, "ini-year")).contains("“1890” không hợp lệ");
 		assertThat(besideField(page, "ini-summary")).isEqualTo("Chưa nhập tóm tắt nội dung");
-		assertThat(besideField(page, "ini-title")).isEmpty();
-		assertThat(page.getElementById("ini-title").val()).startsWith("Sáng kiến giữ tên ");
+		assertThat(besideField(page, "initiative-title")).isEmpty();
+		assertThat(page.getElementById("initiative-title").val()).startsWith("Sáng kiến giữ tên ");
 		assertThat(page.getElementById("ini-year").val()).isEqualTo("1890");
 		assertThat(page.getElementById("ini-field").val()).isEqualTo("Giáo dục");
 		assertThat(count("initiative")).isEqualTo(before);
