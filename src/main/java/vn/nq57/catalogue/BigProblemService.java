@@ -26,6 +26,7 @@ import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
 import vn.nq57.system.NotFoundException;
 import vn.nq57.task.TaskImport;
 
@@ -249,20 +250,27 @@ public class BigProblemService {
 		}
 	}
 
+	/** Every field checked at once; each problem beside its field ({@link vn.nq57.system.FieldsRefused}). */
 	private Clean clean(Input in) {
-		String title = Inputs.required(in.title(), "tên bài toán", 500);
-		String statement = Inputs.required(in.statement(), "nội dung vấn đề cần giải quyết", 20000);
-		String product = Inputs.optional(in.expectedProduct(), "sản phẩm dự kiến", 2000);
-		String timeline = Inputs.optional(in.timeline(), "thời gian thực hiện", 300);
-		Long cost = Inputs.money(in.cost(), "kinh phí dự kiến");
+		FieldErrors f = new FieldErrors();
+		String title = f.check("title", () -> Inputs.required(in.title(), "tên bài toán", 500));
+		String statement = f.check("statement", () -> Inputs.required(in.statement(), "nội dung vấn đề cần giải quyết", 20000));
+		String product = f.check("expectedProduct", () -> Inputs.optional(in.expectedProduct(), "sản phẩm dự kiến", 2000));
+		String timeline = f.check("timeline", () -> Inputs.optional(in.timeline(), "thời gian thực hiện", 300));
+		Long cost = f.check("cost", () -> Inputs.money(in.cost(), "kinh phí dự kiến"));
+		Long proposing = null;
 		if (in.proposingAgencyId() == null) {
-			throw new DomainException("Chưa chọn cơ quan đề xuất");
+			f.reject("proposingAgencyId", "Chưa chọn cơ quan đề xuất");
 		}
-		long proposing = requireAgency(in.proposingAgencyId(), "Cơ quan đề xuất");
-		Long lead = in.leadAgencyId() == null ? null : requireAgency(in.leadAgencyId(), "Cơ quan chủ trì");
-		return new Clean(title, statement, product, timeline, cost, proposing, lead,
-				Inputs.optional(in.nationalProgramme(), "chương trình quốc gia liên quan", 500),
-				Inputs.optional(in.sourceDocument(), "văn bản đề xuất", 300));
+		else {
+			proposing = f.check("proposingAgencyId", () -> requireAgency(in.proposingAgencyId(), "Cơ quan đề xuất"));
+		}
+		Long lead = in.leadAgencyId() == null ? null
+				: f.check("leadAgencyId", () -> requireAgency(in.leadAgencyId(), "Cơ quan chủ trì"));
+		String programme = f.check("nationalProgramme", () -> Inputs.optional(in.nationalProgramme(), "chương trình quốc gia liên quan", 500));
+		String source = f.check("sourceDocument", () -> Inputs.optional(in.sourceDocument(), "văn bản đề xuất", 300));
+		f.refuseIfAny();
+		return new Clean(title, statement, product, timeline, cost, proposing, lead, programme, source);
 	}
 
 	long requireAgency(long id, String label) {

@@ -67,7 +67,7 @@ class CatalogueController {
 			throw e;
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			Flash.refused(redirect, e);
 		}
 		return "redirect:" + back;
 	}
@@ -139,7 +139,13 @@ class CatalogueController {
 			common(model);
 			model.addAttribute("p", id == null ? null : problems.get(id));
 			model.addAttribute("form", form);
-			model.addAttribute("error", e.getMessage());
+			if (e instanceof vn.nq57.system.FieldsRefused f) {
+				model.addAttribute(vn.nq57.system.FieldErrors.ATTRIBUTE, f.fields());
+				model.addAttribute("error", Flash.text("form.notSaved"));
+			}
+			else {
+				model.addAttribute("error", e.getMessage());
+			}
 			if (e instanceof DuplicateWarning w) {
 				model.addAttribute("matches", w.matches());
 			}
@@ -311,7 +317,7 @@ class CatalogueController {
 			throw e;
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			Flash.refused(redirect, e);
 			return "redirect:" + (id == null ? "/catalogue/systems" : "/catalogue/systems/" + id);
 		}
 	}

@@ -24,6 +24,7 @@ import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
 import vn.nq57.system.NotFoundException;
 
 /**
@@ -132,26 +133,33 @@ public class InitiativeService {
 	@Transactional
 	public long submit(Input in, boolean acknowledgeDuplicates) {
 		CurrentUser user = AccessPolicy.current();
-		Long agency = in.agencyId() == null ? null : problems.requireAgency(in.agencyId(), "Cơ quan, đơn vị");
-		access.require(user.is(Role.SECRETARIAT) || (agency != null && access.canReport(user, agency)), "INITIATIVE", null,
-				"gửi sáng kiến thay cơ quan khác");
-		String title = Inputs.required(in.title(), "tên sáng kiến, giải pháp", 500);
+		// every field checked at once, each problem beside its field
+		FieldErrors f = new FieldErrors();
+		Long agency = in.agencyId() == null ? null : f.check("agencyId", () -> problems.requireAgency(in.agencyId(), "Cơ quan, đơn vị"));
+		if (!f.has("agencyId")) {
+			access.require(user.is(Role.SECRETARIAT) || (agency != null && access.canReport(user, agency)), "INITIATIVE", null,
+					"gửi sáng kiến thay cơ quan khác");
+		}
+		String title = f.check("title", () -> Inputs.required(in.title(), "tên sáng kiến, giải pháp", 500));
+		Integer year = f.check("year", () -> Inputs.whole(in.year(), "năm", 2000, 2100));
+		String author = f.check("author", () -> Inputs.required(in.author(), "tác giả", 300));
+		String organisation = f.check("organisation", () -> Inputs.optional(in.organisation(), "tổ chức", 300));
+		String field = f.check("field", () -> Inputs.required(in.field(), "lĩnh vực", 100));
+		String summary = f.check("summary", () -> Inputs.required(in.summary(), "tóm tắt nội dung", 20000));
+		String application = f.check("application", () -> Inputs.optional(in.application(), "phạm vi áp dụng", 2000));
+		f.refuseIfAny();
 		if (!acknowledgeDuplicates) {
 			List<DuplicateCheck.Match> near = duplicates.nearest(title, "INITIATIVE", null);
 			if (!near.isEmpty()) {
 				throw new DuplicateWarning(near);
 			}
 		}
-		Integer year = Inputs.whole(in.year(), "năm", 2000, 2100);
 		Long id = jdbc.queryForObject("""
 				INSERT INTO initiative(year, title, author, organisation, agency_id, field, summary, application, created_by, created_at)
 				VALUES (:year, :title, :author, :org, :agency, :field, :summary, :app, :user, :now) RETURNING id""",
 				new MapSqlParameterSource("year", year == null ? clock.today().getYear() : year).addValue("title", title)
-					.addValue("author", Inputs.required(in.author(), "tác giả", 300))
-					.addValue("org", Inputs.optional(in.organisation(), "tổ chức", 300)).addValue("agency", agency)
-					.addValue("field", Inputs.required(in.field(), "lĩnh vực", 100))
-					.addValue("summary", Inputs.required(in.summary(), "tóm tắt nội dung", 20000))
-					.addValue("app", Inputs.optional(in.application(), "phạm vi áp dụng", 2000)).addValue("user", user.id())
+					.addValue("author", author).addValue("org", organisation).addValue("agency", agency)
+					.addValue("field", field).addValue("summary", summary).addValue("app", application).addValue("user", user.id())
 					.addValue("now", Timestamp.from(clock.now())), Long.class);
 		audit.change("INITIATIVE_SUBMITTED", "INITIATIVE", id, null, "Sáng kiến: " + title, null, Map.of("title", title));
 		return id;

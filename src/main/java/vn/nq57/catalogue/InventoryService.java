@@ -20,6 +20,7 @@ import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
 import vn.nq57.system.NotFoundException;
 
 /**
@@ -306,23 +307,33 @@ public class InventoryService {
 		}
 	}
 
+	/** Every field checked at once; each problem beside its field ({@link vn.nq57.system.FieldsRefused}). */
 	private Clean clean(Input in) {
-		String name = Inputs.required(in.name(), "tên hệ thống", 500);
+		FieldErrors f = new FieldErrors();
+		String name = f.check("name", () -> Inputs.required(in.name(), "tên hệ thống", 500));
+		Long owner = null;
 		if (in.ownerAgencyId() == null) {
-			throw new DomainException("Chưa chọn cơ quan chủ quản");
+			f.reject("ownerAgencyId", "Chưa chọn cơ quan chủ quản");
 		}
-		long owner = problems.requireAgency(in.ownerAgencyId(), "Cơ quan chủ quản");
+		else {
+			owner = f.check("ownerAgencyId", () -> problems.requireAgency(in.ownerAgencyId(), "Cơ quan chủ quản"));
+		}
 		Long problem = in.bigProblemId();
 		if (problem != null) {
 			problems.find(problem);
 		}
-		return new Clean(name, owner, Inputs.optional(in.purpose(), "mục đích", 2000),
-				Inputs.choice(InfoSystem.Kind.class, in.kind(), "loại hệ thống"), Inputs.optional(in.users(), "đối tượng sử dụng", 500),
-				Inputs.choice(InfoSystem.Hosting.class, in.hosting(), "nơi đặt hệ thống"),
-				Inputs.whole(in.securityLevel(), "cấp độ an toàn thông tin", 1, 5), Boolean.TRUE.equals(in.dossierApproved()),
-				Boolean.TRUE.equals(in.lgspConnected()), Boolean.TRUE.equals(in.ndxpConnected()), Inputs.optional(in.nationalDatabases(), "CSDL quốc gia kết nối", 1000),
-				Inputs.choice(InfoSystem.Status.class, in.status(), "tình trạng"), Inputs.whole(in.year(), "năm đưa vào sử dụng", 1990, 2100),
-				Inputs.money(in.cost(), "kinh phí đầu tư"), problem);
+		String purpose = f.check("purpose", () -> Inputs.optional(in.purpose(), "mục đích", 2000));
+		InfoSystem.Kind kind = f.check("kind", () -> Inputs.choice(InfoSystem.Kind.class, in.kind(), "loại hệ thống"));
+		String users = f.check("users", () -> Inputs.optional(in.users(), "đối tượng sử dụng", 500));
+		InfoSystem.Hosting hosting = f.check("hosting", () -> Inputs.choice(InfoSystem.Hosting.class, in.hosting(), "nơi đặt hệ thống"));
+		Integer level = f.check("securityLevel", () -> Inputs.whole(in.securityLevel(), "cấp độ an toàn thông tin", 1, 5));
+		String dbs = f.check("nationalDatabases", () -> Inputs.optional(in.nationalDatabases(), "CSDL quốc gia kết nối", 1000));
+		InfoSystem.Status status = f.check("status", () -> Inputs.choice(InfoSystem.Status.class, in.status(), "tình trạng"));
+		Integer year = f.check("year", () -> Inputs.whole(in.year(), "năm đưa vào sử dụng", 1990, 2100));
+		Long cost = f.check("cost", () -> Inputs.money(in.cost(), "kinh phí đầu tư"));
+		f.refuseIfAny();
+		return new Clean(name, owner, purpose, kind, users, hosting, level, Boolean.TRUE.equals(in.dossierApproved()),
+				Boolean.TRUE.equals(in.lgspConnected()), Boolean.TRUE.equals(in.ndxpConnected()), dbs, status, year, cost, problem);
 	}
 
 	static InfoSystem map(ResultSet rs, int i) throws SQLException {

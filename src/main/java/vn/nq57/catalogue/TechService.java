@@ -20,6 +20,7 @@ import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
 import vn.nq57.system.NotFoundException;
 
 /**
@@ -144,36 +145,46 @@ public class TechService {
 	@Transactional
 	public long createNeed(NeedInput in) {
 		CurrentUser user = AccessPolicy.current();
-		String kind = Inputs.required(in.sourceKind(), "nguồn nhu cầu", 20).toUpperCase(java.util.Locale.ROOT);
-		if (!kind.equals("AGENCY") && !kind.equals("FIRM")) {
-			throw new DomainException("Nguồn nhu cầu phải là cơ quan (AGENCY) hoặc doanh nghiệp (FIRM)");
+		// every field checked at once, each problem beside its field
+		FieldErrors f = new FieldErrors();
+		String kind = f.check("sourceKind", () -> {
+			String k = Inputs.required(in.sourceKind(), "nguồn nhu cầu", 20).toUpperCase(java.util.Locale.ROOT);
+			if (!k.equals("AGENCY") && !k.equals("FIRM")) {
+				throw new DomainException("Nguồn nhu cầu phải là cơ quan (AGENCY) hoặc doanh nghiệp (FIRM)");
+			}
+			return k;
+		});
+		Long agency = in.agencyId() == null ? null
+				: f.check("agencyId", () -> problems.requireAgency(in.agencyId(), "Cơ quan có nhu cầu"));
+		if ("AGENCY".equals(kind) && agency == null && !f.has("agencyId")) {
+			f.reject("agencyId", "Chưa chọn cơ quan có nhu cầu");
 		}
-		Long agency = in.agencyId() == null ? null : problems.requireAgency(in.agencyId(), "Cơ quan có nhu cầu");
-		if (kind.equals("AGENCY") && agency == null) {
-			throw new DomainException("Chưa chọn cơ quan có nhu cầu");
+		if (!f.has("agencyId")) {
+			access.require(user.is(Role.SECRETARIAT) || (agency != null && access.canReport(user, agency)), "TECH_NEED", null,
+					"đăng nhu cầu công nghệ cho cơ quan khác");
 		}
-		access.require(user.is(Role.SECRETARIAT) || (agency != null && access.canReport(user, agency)), "TECH_NEED", null,
-				"đăng nhu cầu công nghệ cho cơ quan khác");
-		Long min = Inputs.money(in.budgetMin(), "kinh phí dự kiến từ");
-		Long max = Inputs.money(in.budgetMax(), "kinh phí dự kiến đến");
+		Long min = f.check("budgetMin", () -> Inputs.money(in.budgetMin(), "kinh phí dự kiến từ"));
+		Long max = f.check("budgetMax", () -> Inputs.money(in.budgetMax(), "kinh phí dự kiến đến"));
 		if (min != null && max != null && min > max) {
-			throw new DomainException("Khoảng kinh phí không hợp lệ: mức “từ” lớn hơn mức “đến”");
+			f.reject("budgetMax", "Khoảng kinh phí không hợp lệ: mức “từ” lớn hơn mức “đến”");
 		}
-		String organisation = Inputs.optional(in.organisation(), "tên tổ chức, doanh nghiệp", 300);
-		if (kind.equals("FIRM") && organisation == null) {
-			throw new DomainException("Chưa nhập tên doanh nghiệp có nhu cầu");
+		String organisation = f.check("organisation", () -> Inputs.optional(in.organisation(), "tên tổ chức, doanh nghiệp", 300));
+		if ("FIRM".equals(kind) && organisation == null && !f.has("organisation")) {
+			f.reject("organisation", "Chưa nhập tên doanh nghiệp có nhu cầu");
 		}
+		String field = f.check("field", () -> Inputs.required(in.field(), "lĩnh vực", 100));
+		String title = f.check("title", () -> Inputs.required(in.title(), "tên nhu cầu", 500));
+		String description = f.check("description", () -> Inputs.required(in.description(), "mô tả nhu cầu", 20000));
+		String solution = f.check("expectedSolution", () -> Inputs.optional(in.expectedSolution(), "giải pháp mong muốn", 2000));
+		String contact = f.check("contact", () -> Inputs.optional(in.contact(), "đầu mối liên hệ", 300));
+		f.refuseIfAny();
 		Long id = jdbc.queryForObject("""
 				INSERT INTO tech_need(source_kind, agency_id, organisation, field, title, description, expected_solution,
 				  budget_min, budget_max, contact, created_by, created_at)
 				VALUES (:kind, :agency, :org, :field, :title, :desc, :sol, :min, :max, :contact, :user, :now) RETURNING id""",
 				new MapSqlParameterSource("kind", kind).addValue("agency", agency).addValue("org", organisation)
-					.addValue("field", Inputs.required(in.field(), "lĩnh vực", 100))
-					.addValue("title", Inputs.required(in.title(), "tên nhu cầu", 500))
-					.addValue("desc", Inputs.required(in.description(), "mô tả nhu cầu", 20000))
-					.addValue("sol", Inputs.optional(in.expectedSolution(), "giải pháp mong muốn", 2000))
-					.addValue("min", min).addValue("max", max)
-					.addValue("contact", Inputs.optional(in.contact(), "đầu mối liên hệ", 300))
+					.addValue("field", field).addValue("title", title).addValue("desc", description).addValue("sol", solution)
+					.addValue("min", min).addValue("max", max).addValue("contact", contact)
 					.addValue("user", user.id()).addValue("now", Timestamp.from(clock.now())), Long.class);
 		audit.change("TECH_NEED_CREATED", "TECH_NEED", id, null, "Nhu cầu công nghệ: " + in.title(), null,
 				Map.of("title", in.title().strip(), "field", in.field().strip()));

@@ -137,23 +137,20 @@ public class Answers {
 		Map<Long, Question> byId = new HashMap<>();
 		questions.forEach(q -> byId.put(q.id(), q));
 		Map<Long, Checked> checked = new LinkedHashMap<>();
-		List<String> errors = new ArrayList<>();
+		// every answer checked at once, each problem beside its question (field q<id>)
+		vn.nq57.system.FieldErrors errors = new vn.nq57.system.FieldErrors();
 		for (var e : typed.entrySet()) {
 			Question q = byId.get(e.getKey());
 			if (q == null) {
-				errors.add("Câu hỏi số " + e.getKey() + " không thuộc đợt báo cáo này");
+				errors.reject("q" + e.getKey(), "Câu hỏi số " + e.getKey() + " không thuộc đợt báo cáo này");
 				continue;
 			}
-			try {
-				checked.put(q.id(), check(q, e.getValue()));
-			}
-			catch (DomainException ex) {
-				errors.add(ex.getMessage());
+			Checked k = errors.check("q" + q.id(), () -> check(q, e.getValue()));
+			if (k != null) {
+				checked.put(q.id(), k);
 			}
 		}
-		if (!errors.isEmpty()) {
-			throw new DomainException(String.join("; ", errors));
-		}
+		errors.refuseIfAny();
 		Response r = response(callId, agencyId);
 		if (r != null && version != null && version != r.version()) {
 			throw new ConcurrentEditException("bản trả lời");
@@ -176,8 +173,11 @@ public class Answers {
 			List<String> missing = questions.stream().filter(Question::required)
 				.filter(q -> !answered(q, now.get(q.id()))).map(q -> "câu " + q.code()).toList();
 			if (!missing.isEmpty()) {
-				throw new DomainException("Chưa trả lời các câu bắt buộc: " + String.join(", ", missing)
-						+ ". Bản trả lời chưa được gửi");
+				vn.nq57.system.FieldErrors unanswered = new vn.nq57.system.FieldErrors();
+				questions.stream().filter(Question::required).filter(q -> !answered(q, now.get(q.id())))
+					.forEach(q -> unanswered.reject("q" + q.id(), "Câu bắt buộc, chưa trả lời; bản trả lời chưa được gửi"));
+				throw new vn.nq57.system.FieldsRefused("Chưa trả lời các câu bắt buộc: " + String.join(", ", missing)
+						+ ". Bản trả lời chưa được gửi", unanswered);
 			}
 		}
 		int updated = jdbc.update("""

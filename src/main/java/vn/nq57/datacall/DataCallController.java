@@ -322,7 +322,7 @@ class DataCallController {
 			throw e;
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			Flash.refused(redirect, e);
 		}
 		return "redirect:/datacalls/" + id + "/answer";
 	}

@@ -30,6 +30,8 @@ import vn.nq57.kernel.Page;
 import vn.nq57.kernel.PeriodKind;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
+import vn.nq57.system.FieldsRefused;
 import vn.nq57.system.Flash;
 
 /**
@@ -180,18 +182,43 @@ class FundingController {
 	String create(@RequestParam long callId, @RequestParam long taskId, @RequestParam(required = false) Long agencyId,
 			@RequestParam String source, @RequestParam String category, @RequestParam String justification,
 			@RequestParam(required = false) String expectedOutput, @RequestParam MultiValueMap<String, String> all,
-			@RequestParam(required = false) MultipartFile estimate, RedirectAttributes redirect) {
+			@RequestParam(required = false) MultipartFile estimate, FieldErrors problems, RedirectAttributes redirect) {
 		CurrentUser me = AccessPolicy.current();
 		try {
 			long agency = agencyId != null && FundingAccess.isDost(me) ? agencyId : me.agencyId();
-			long id = proposals.create(new FundingProposals.Input(callId, taskId, agency, Source.find(source),
-					Category.find(category), years(all), justification, expectedOutput, null), files.estimate(estimate));
+			FundingProposals.Input in = new FundingProposals.Input(callId, taskId, agency, Source.find(source),
+					Category.find(category), years(all, problems), justification, expectedOutput, null);
+			if (!problems.isEmpty()) {
+				proposals.problems(in, store.call(callId), problems);
+				throw new FieldsRefused(Flash.text("form.notSaved"), problems);
+			}
+			long id = proposals.create(in, files.estimate(estimate));
 			Flash.done(redirect, "funding.flash.drafted");
 			return "redirect:/funding/proposals/" + id;
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			refused(redirect, e, all);
 			return "redirect:/funding/calls/" + callId;
+		}
+	}
+
+	/**
+	 * A refused proposal goes back to its form with the message at the top and, when the rules named fields, each
+	 * problem beside its field and everything typed kept.
+	 */
+	private static void refused(RedirectAttributes redirect, DomainException e, MultiValueMap<String, String> all) {
+		if (e instanceof FieldsRefused f) {
+			FieldErrors kept = f.fields();
+			all.forEach((k, v) -> {
+				if (v.size() == 1 && !k.startsWith("_") && v.get(0).length() <= 10_000 && kept.value(k) == null) {
+					kept.keep(k, v.get(0));
+				}
+			});
+			redirect.addFlashAttribute(FieldErrors.ATTRIBUTE, kept);
+			Flash.error(redirect, Flash.text("form.notSaved"));
+		}
+		else {
+			Flash.error(redirect, e.getMessage());
 		}
 	}
 
@@ -222,19 +249,24 @@ class FundingController {
 	String update(@PathVariable long id, @RequestParam long version, @RequestParam long taskId, @RequestParam String source,
 			@RequestParam String category, @RequestParam String justification,
 			@RequestParam(required = false) String expectedOutput, @RequestParam MultiValueMap<String, String> all,
-			@RequestParam(required = false) MultipartFile estimate, RedirectAttributes redirect) {
+			@RequestParam(required = false) MultipartFile estimate, FieldErrors problems, RedirectAttributes redirect) {
 		CurrentUser me = AccessPolicy.current();
 		Proposal p = store.proposal(id);
 		try {
-			proposals.update(id, new FundingProposals.Input(p.callId(), taskId, p.agencyId(), Source.find(source),
-					Category.find(category), years(all), justification, expectedOutput, null), files.estimate(estimate), version);
+			FundingProposals.Input in = new FundingProposals.Input(p.callId(), taskId, p.agencyId(), Source.find(source),
+					Category.find(category), years(all, problems), justification, expectedOutput, null);
+			if (!problems.isEmpty()) {
+				proposals.problems(in, store.call(p.callId()), problems);
+				throw new FieldsRefused(Flash.text("form.notSaved"), problems);
+			}
+			proposals.update(id, in, files.estimate(estimate), version);
 			Flash.done(redirect, "funding.flash.saved");
 		}
 		catch (vn.nq57.system.ConcurrentEditException e) {
 			throw e;
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			refused(redirect, e, all);
 		}
 		return "redirect:/funding/proposals/" + id;
 	}
@@ -567,6 +599,23 @@ class FundingController {
 			if (e.getKey().matches("amount_\\d{4}") && e.getValue().get(0) != null && !e.getValue().get(0).isBlank()) {
 				int y = Integer.parseInt(e.getKey().substring(7));
 				m.put(y, amount(e.getValue().get(0), "Số tiền năm " + y, true));
+			}
+		}
+		return m;
+	}
+
+	/** {@link #years(MultiValueMap)}, an amount that cannot be read noted beside its field instead of refused alone. */
+	static Map<Integer, Long> years(MultiValueMap<String, String> all, FieldErrors problems) {
+		Map<Integer, Long> m = new TreeMap<>();
+		for (var e : all.entrySet()) {
+			if (e.getKey().matches("amount_\\d{4}") && e.getValue().get(0) != null && !e.getValue().get(0).isBlank()) {
+				int y = Integer.parseInt(e.getKey().substring(7));
+				try {
+					m.put(y, amount(e.getValue().get(0), "Số tiền năm " + y, true));
+				}
+				catch (DomainException x) {
+					problems.reject(e.getKey(), x.getMessage());
+				}
 			}
 		}
 		return m;

@@ -21,6 +21,8 @@ import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
+import vn.nq57.system.FieldsRefused;
 
 /**
  * Funding proposals (đề xuất phân khai kinh phí) and their way through the review: the agency's officer drafts, its
@@ -280,39 +282,61 @@ public class FundingProposals {
 
 	private long check(Input in, FundingCall call, boolean returned) {
 		checkOpen(call, returned);
-		if (in.source() == null) {
-			throw new DomainException("Hãy chọn nguồn kinh phí");
-		}
-		if (in.category() == null) {
-			throw new DomainException("Hãy chọn loại chi (sự nghiệp KH&CN, đầu tư phát triển, chuyển đổi số)");
-		}
-		if (in.years() == null || in.years().isEmpty()) {
-			throw new DomainException("Hãy nhập số tiền đề xuất cho ít nhất một năm của đợt");
+		FieldErrors problems = problems(in, call, new FieldErrors());
+		if (!problems.isEmpty()) {
+			throw new FieldsRefused(String.join("; ", problems.all().values().stream().flatMap(List::stream).toList()), problems);
 		}
 		long total = 0;
-		for (var e : in.years().entrySet()) {
-			if (!call.covers(e.getKey())) {
-				throw new DomainException("Năm " + e.getKey() + " nằm ngoài đợt đề xuất (năm ngân sách " + call.years() + ")");
+		for (long v : in.years().values()) {
+			total = Math.addExact(total, v);
+		}
+		return total;
+	}
+
+	/**
+	 * Every problem of a proposal's fields at once, each on its field ({@code source}, {@code category},
+	 * {@code amount_<year>}, {@code taskId}, {@code justification}, {@code expectedOutput}), added to {@code problems}
+	 * (which may already hold the amounts that could not be read).
+	 */
+	FieldErrors problems(Input in, FundingCall call, FieldErrors problems) {
+		if (in.source() == null) {
+			problems.reject("source", "Hãy chọn nguồn kinh phí");
+		}
+		if (in.category() == null) {
+			problems.reject("category", "Hãy chọn loại chi (sự nghiệp KH&CN, đầu tư phát triển, chuyển đổi số)");
+		}
+		boolean amountProblem = java.util.stream.IntStream.rangeClosed(call.yearFrom(), call.yearTo())
+			.anyMatch(y -> problems.has("amount_" + y));
+		if ((in.years() == null || in.years().isEmpty()) && !amountProblem) {
+			problems.reject("amount_" + call.yearFrom(), "Hãy nhập số tiền đề xuất cho ít nhất một năm của đợt");
+		}
+		if (in.years() != null) {
+			for (var e : in.years().entrySet()) {
+				if (!call.covers(e.getKey())) {
+					problems.reject("amount_" + e.getKey(), "Năm " + e.getKey() + " nằm ngoài đợt đề xuất (năm ngân sách " + call.years() + ")");
+				}
+				else if (e.getValue() == null || e.getValue() <= 0) {
+					problems.reject("amount_" + e.getKey(), "Số tiền đề xuất năm " + e.getKey() + " phải lớn hơn 0 đồng");
+				}
 			}
-			if (e.getValue() == null || e.getValue() <= 0) {
-				throw new DomainException("Số tiền đề xuất năm " + e.getKey() + " phải lớn hơn 0 đồng");
-			}
-			total = Math.addExact(total, e.getValue());
 		}
 		if (store.taskTitle(in.taskId()).isEmpty()) {
-			throw new DomainException("Không có nhiệm vụ số " + in.taskId());
+			problems.reject("taskId", "Không có nhiệm vụ số " + in.taskId());
 		}
-		if (!store.taskOfAgency(in.taskId(), in.agencyId())) {
-			throw new DomainException("Nhiệm vụ số " + in.taskId() + " không giao cho " + store.agencyName(in.agencyId())
+		else if (!store.taskOfAgency(in.taskId(), in.agencyId())) {
+			problems.reject("taskId", "Nhiệm vụ số " + in.taskId() + " không giao cho " + store.agencyName(in.agencyId())
 					+ "; chỉ đề xuất kinh phí cho nhiệm vụ của cơ quan mình");
 		}
 		if (in.justification() == null || in.justification().isBlank()) {
-			throw new DomainException("Hãy ghi sự cần thiết, căn cứ của đề xuất");
+			problems.reject("justification", "Hãy ghi sự cần thiết, căn cứ của đề xuất");
 		}
-		if (in.justification().length() > 4000 || (in.expectedOutput() != null && in.expectedOutput().length() > 2000)) {
-			throw new DomainException("Thuyết minh quá dài (tối đa 4.000 ký tự; sản phẩm tối đa 2.000 ký tự)");
+		else if (in.justification().length() > 4000) {
+			problems.reject("justification", "Sự cần thiết, căn cứ quá dài (tối đa 4.000 ký tự)");
 		}
-		return total;
+		if (in.expectedOutput() != null && in.expectedOutput().length() > 2000) {
+			problems.reject("expectedOutput", "Sản phẩm dự kiến quá dài (tối đa 2.000 ký tự)");
+		}
+		return problems;
 	}
 
 	/** A new proposal only until the call closes; a returned one until the review due date. */

@@ -210,7 +210,8 @@ class IndicatorCatalog {
 			merged.remove(before.code());
 		}
 		if (merged.containsKey(draft.code())) {
-			throw new DomainException("Mã chỉ số “" + draft.code() + "” đã dùng cho chỉ số “" + merged.get(draft.code()).name() + "”");
+			String used = "Mã chỉ số “" + draft.code() + "” đã dùng cho chỉ số “" + merged.get(draft.code()).name() + "”";
+			throw new vn.nq57.system.FieldsRefused(used, new vn.nq57.system.FieldErrors().reject("code", used));
 		}
 		merged.put(draft.code(), draft);
 		checkChange(before, draft, merged);

@@ -263,7 +263,7 @@ class IndicatorController {
 			return "redirect:/indicators/" + saved.code();
 		}
 		catch (DomainException e) {
-			model.addAttribute("error", e.getMessage());
+			besideFields(model, e);
 			return form(model, form, null);
 		}
 	}
@@ -283,8 +283,19 @@ class IndicatorController {
 			throw e;
 		}
 		catch (DomainException e) {
-			model.addAttribute("error", e.getMessage());
+			besideFields(model, e);
 			return form(model, form, ind);
+		}
+	}
+
+	/** A refusal naming fields: each message beside its field, "not saved" at the top; any other at the top. */
+	private static void besideFields(Model model, DomainException e) {
+		if (e instanceof vn.nq57.system.FieldsRefused f) {
+			model.addAttribute(vn.nq57.system.FieldErrors.ATTRIBUTE, f.fields());
+			model.addAttribute("error", Flash.text("form.notSaved"));
+		}
+		else {
+			model.addAttribute("error", e.getMessage());
 		}
 	}
 

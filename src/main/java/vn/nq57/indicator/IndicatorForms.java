@@ -98,6 +98,13 @@ class IndicatorForms {
 	/** Reads and checks one form on its own; every problem found is reported at once. */
 	Indicator read(IndicatorForm f, Indicator before) {
 		List<String> errors = new ArrayList<>();
+		// each message also beside the field it is about: what a step added to errors is tagged with its field
+		vn.nq57.system.FieldErrors byField = new vn.nq57.system.FieldErrors();
+		int[] mark = { 0 };
+		java.util.function.Consumer<String> tag = field -> {
+			errors.subList(mark[0], errors.size()).forEach(m -> byField.reject(field, m));
+			mark[0] = errors.size();
+		};
 		String code = f.getCode() == null ? "" : f.getCode().strip().toUpperCase(Locale.ROOT);
 		if (code.isEmpty()) {
 			errors.add("Chưa nhập mã chỉ số");
@@ -105,6 +112,7 @@ class IndicatorForms {
 		else if (!CODE.matcher(code).matches()) {
 			errors.add("Mã chỉ số “" + code + "” chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới (tối đa 50 ký tự)");
 		}
+		tag.accept("code");
 		String name = VnText.nfc(f.getName());
 		if (name == null || name.isEmpty()) {
 			errors.add("Chưa nhập tên chỉ số");
@@ -112,6 +120,7 @@ class IndicatorForms {
 		else if (name.length() > 500) {
 			errors.add("Tên chỉ số quá dài (tối đa 500 ký tự)");
 		}
+		tag.accept("name");
 		String unit = VnText.nfc(f.getUnit());
 		if (unit == null || unit.isEmpty()) {
 			errors.add("Chưa nhập đơn vị tính (ví dụ %, hệ thống, TB)");
@@ -119,16 +128,22 @@ class IndicatorForms {
 		else if (unit.length() > 50) {
 			errors.add("Đơn vị tính quá dài");
 		}
+		tag.accept("unit");
 		String category = blankToNull(VnText.nfc(f.getCategory()));
 		String source = blankToNull(VnText.nfc(f.getDataSource()));
 		String unsafe = TextRules.firstUnsafe(name, unit, category, source, f.getExpression());
 		if (unsafe != null) {
 			errors.add(unsafe);
 		}
+		tag.accept("name");
 		IndicatorKind kind = required(IndicatorKind.parse(f.getKind()), f.getKind(), "Loại chỉ số (nhập số liệu / tính theo công thức)", errors);
+		tag.accept("kind");
 		Direction direction = required(Direction.parse(f.getDirection()), f.getDirection(), "Chiều tốt (cao hơn / thấp hơn là tốt)", errors);
+		tag.accept("direction");
 		Frequency frequency = required(Frequency.parse(f.getFrequency()), f.getFrequency(), "Tần suất", errors);
+		tag.accept("frequency");
 		Breakdown breakdown = required(Breakdown.parse(f.getBreakdown()), f.getBreakdown(), "Phân tổ", errors);
+		tag.accept("breakdown");
 		Aggregation aggregation = null;
 		FormulaKind formulaKind = null;
 		String num = null;
@@ -167,6 +182,7 @@ class IndicatorForms {
 				}
 			}
 		}
+		tag.accept(kind == IndicatorKind.ENTERED ? "aggregation" : formulaKind == FormulaKind.EXPRESSION ? "expression" : formulaKind == FormulaKind.RATIO ? "numeratorCode" : "formulaKind");
 		Long resp = f.getResponsibleAgencyId();
 		if (resp == null) {
 			errors.add("Chưa chọn cơ quan chịu trách nhiệm");
@@ -177,25 +193,39 @@ class IndicatorForms {
 				errors.add("Cơ quan chịu trách nhiệm phải là một cơ quan, đơn vị cụ thể trong danh mục");
 			}
 		}
+		tag.accept("responsibleAgencyId");
 		BigDecimal baselineValue = number(f.getBaselineValue(), "Giá trị gốc", errors);
+		tag.accept("baselineValue");
 		Integer baselineYear = year(f.getBaselineYear(), "Năm gốc", errors);
+		tag.accept("baselineYear");
 		if ((baselineValue == null) != (baselineYear == null) && errors.isEmpty()) {
 			errors.add("Giá trị gốc và năm gốc phải nhập cùng nhau");
 		}
+		tag.accept("baselineYear");
 		List<Indicator.Target> targets = targets(f.getTargets(), errors);
+		tag.accept("targets");
 		BigDecimal green = orDefault(number(f.getGreenPct(), "Ngưỡng xanh", errors), 100);
+		tag.accept("greenPct");
 		BigDecimal amber = orDefault(number(f.getAmberPct(), "Ngưỡng vàng", errors), 80);
+		tag.accept("amberPct");
 		if (green.signum() <= 0 || amber.signum() <= 0 || amber.compareTo(green) > 0) {
 			errors.add("Ngưỡng đèn phải dương và ngưỡng vàng không lớn hơn ngưỡng xanh (ví dụ xanh 100%, vàng 80% tiến độ cần có)");
 		}
+		tag.accept("amberPct");
 		BigDecimal min = number(f.getMinValue(), "Giá trị tối thiểu", errors);
+		tag.accept("minValue");
 		BigDecimal max = number(f.getMaxValue(), "Giá trị tối đa", errors);
+		tag.accept("maxValue");
 		if (min != null && max != null && min.compareTo(max) > 0) {
 			errors.add("Giá trị tối thiểu lớn hơn giá trị tối đa");
 		}
+		tag.accept("maxValue");
 		Integer decimals = integer(f.getDecimals(), "Số chữ số thập phân", 0, Formula.SCALE, errors);
+		tag.accept("decimals");
 		Integer dueDays = integer(f.getDueDays(), "Hạn nhập (số ngày sau kỳ)", 0, 366, errors);
+		tag.accept("dueDays");
 		Integer position = integer(f.getPosition(), "Thứ tự", -1_000_000, 1_000_000, errors);
+		tag.accept("position");
 		List<Long> reporters = new ArrayList<>();
 		if (breakdown == Breakdown.AGENCY && kind == IndicatorKind.ENTERED && f.getReporterIds() != null) {
 			for (Long rid : new LinkedHashSet<>(f.getReporterIds())) {
@@ -211,8 +241,9 @@ class IndicatorForms {
 				}
 			}
 		}
+		tag.accept("reporterIds");
 		if (!errors.isEmpty()) {
-			throw new DomainException(String.join("; ", errors));
+			throw new vn.nq57.system.FieldsRefused(String.join("; ", errors), byField);
 		}
 		boolean percent = "%".equals(unit);
 		return new Indicator(before == null ? 0 : before.id(), code, name, category, unit, kind, aggregation, formulaKind,

@@ -29,6 +29,9 @@ import vn.nq57.kernel.VnFormat;
 import vn.nq57.map.MapAccess.Audience;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
+import vn.nq57.system.FieldsRefused;
+import vn.nq57.system.Flash;
 import vn.nq57.system.TypedNumbers;
 
 /**
@@ -271,17 +274,38 @@ class MapController {
 	}
 
 	@PostMapping("/map/enterprises")
-	String createEnterprise(@RequestParam String name, @RequestParam(required = false) String taxCode,
+	String createEnterprise(@RequestParam(required = false) String name, @RequestParam(required = false) String taxCode,
 			@RequestParam(required = false) String country, @RequestParam(required = false) String sector,
 			@RequestParam(required = false) String wasteTonnesYear, @RequestParam(required = false) String wastewaterM3Day,
-			RedirectAttributes flash) {
+			Model model, RedirectAttributes flash) {
+		access.requireEdit("MAP_ENTERPRISE", null);
+		// every field checked at once; the form shown again with each problem beside its field and what was typed
+		FieldErrors f = new FieldErrors();
 		if (name == null || name.isBlank()) {
-			throw new DomainException("Chưa nhập tên doanh nghiệp; chưa lưu gì");
+			f.reject("name", "Chưa nhập tên doanh nghiệp");
 		}
-		long id = data.saveEnterprise(new MapData.EnterpriseInput(name, blank(taxCode), blank(country), blank(sector),
-				decimal(wasteTonnesYear, "Chất thải rắn"), decimal(wastewaterM3Day, "Nước thải"), false));
-		flash.addFlashAttribute("flash", "Đã thêm doanh nghiệp");
-		return "redirect:/map/enterprises/" + id;
+		BigDecimal waste = f.check("wasteTonnesYear", () -> decimal(wasteTonnesYear, "Chất thải rắn"));
+		BigDecimal water = f.check("wastewaterM3Day", () -> decimal(wastewaterM3Day, "Nước thải"));
+		try {
+			f.refuseIfAny();
+			long id = data.saveEnterprise(new MapData.EnterpriseInput(name, blank(taxCode), blank(country), blank(sector),
+					waste, water, false));
+			flash.addFlashAttribute("flash", "Đã thêm doanh nghiệp");
+			return "redirect:/map/enterprises/" + id;
+		}
+		catch (FieldsRefused e) {
+			java.util.Map<String, String> typed = new java.util.LinkedHashMap<>();
+			typed.put("name", name);
+			typed.put("taxCode", taxCode);
+			typed.put("country", country);
+			typed.put("sector", sector);
+			typed.put("wasteTonnesYear", wasteTonnesYear);
+			typed.put("wastewaterM3Day", wastewaterM3Day);
+			typed.forEach((k, v) -> e.fields().keep(k, v));
+			model.addAttribute(FieldErrors.ATTRIBUTE, e.fields());
+			model.addAttribute("error", Flash.text("form.notSaved"));
+			return "map/enterprise-form";
+		}
 	}
 
 	@PostMapping("/map/enterprises/{id}/projects")
@@ -313,7 +337,7 @@ class MapController {
 			return new BigDecimal(s.strip().replace(".", "").replace(',', '.'));
 		}
 		catch (NumberFormatException e) {
-			throw new DomainException(what + ": “" + s + "” không phải là số; chưa lưu gì");
+			throw new DomainException(what + ": “" + s.strip() + "” không phải là số; chưa lưu gì");
 		}
 	}
 

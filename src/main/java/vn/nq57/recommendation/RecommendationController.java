@@ -47,7 +47,7 @@ class RecommendationController {
 			throw e;
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			Flash.refused(redirect, e);
 		}
 		return "redirect:" + back;
 	}

@@ -26,6 +26,7 @@ import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
 import vn.nq57.system.NotFoundException;
 
 /**
@@ -193,12 +194,17 @@ public class RecommendationService {
 	public long create(Input in) {
 		CurrentUser user = AccessPolicy.current();
 		access.require(user.is(Role.SECRETARIAT), "RECOMMENDATION", null, "nhập kiến nghị (chỉ Sở KH&CN)");
-		String kind = senderKind(in.senderKind());
-		Long senderAgency = in.senderAgencyId() == null ? null : requireAgency(in.senderAgencyId(), "Cơ quan gửi kiến nghị");
-		return insert("STAFF", kind, Inputs.required(in.senderName(), "tên người, tổ chức kiến nghị", 300),
-				Inputs.optional(in.senderContact(), "địa chỉ liên hệ", 300), senderAgency,
-				Inputs.required(in.title(), "tiêu đề kiến nghị", 500), Inputs.required(in.content(), "nội dung kiến nghị", 20000),
-				user.id());
+		// every field checked, each problem beside its own field
+		FieldErrors problems = new FieldErrors();
+		String kind = problems.check("senderKind", () -> senderKind(in.senderKind()));
+		Long senderAgency = in.senderAgencyId() == null ? null
+				: problems.check("senderAgencyId", () -> requireAgency(in.senderAgencyId(), "Cơ quan gửi kiến nghị"));
+		String name = problems.check("senderName", () -> Inputs.required(in.senderName(), "tên người, tổ chức kiến nghị", 300));
+		String contact = problems.check("senderContact", () -> Inputs.optional(in.senderContact(), "địa chỉ liên hệ", 300));
+		String title = problems.check("title", () -> Inputs.required(in.title(), "tiêu đề kiến nghị", 500));
+		String content = problems.check("content", () -> Inputs.required(in.content(), "nội dung kiến nghị", 20000));
+		problems.refuseIfAny();
+		return insert("STAFF", kind, name, contact, senderAgency, title, content, user.id());
 	}
 
 	/**

@@ -24,6 +24,8 @@ import vn.nq57.reporting.PeriodicReportService.ItemInput;
 import vn.nq57.reporting.PeriodicReportService.ReportView;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
+import vn.nq57.system.FieldsRefused;
 import vn.nq57.system.Flash;
 
 /** An agency's periodic reports: its list, the report page, and every step of the workflow as a form post. */
@@ -143,7 +145,8 @@ class ReportController {
 			Flash.done(redirect, "flash.report.saved");
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			Flash.error(redirect, e instanceof FieldsRefused ? Flash.text("form.notSaved") : e.getMessage());
+			besideFields(redirect, e);
 			redirect.addFlashAttribute("typed", edit);
 		}
 		return "redirect:/reporting/reports/" + id;
@@ -187,8 +190,16 @@ class ReportController {
 		}
 		catch (DomainException e) {
 			Flash.error(redirect, e.getMessage());
+			besideFields(redirect, e);
 		}
 		return "redirect:/reporting/reports/" + id;
+	}
+
+	/** The problems a refusal names field by field, for the page to show beside each section or list. */
+	private static void besideFields(RedirectAttributes redirect, DomainException e) {
+		if (e instanceof FieldsRefused f) {
+			redirect.addFlashAttribute(FieldErrors.ATTRIBUTE, f.fields());
+		}
 	}
 
 	/** Reads repeated fields as the browser sent them (never split at commas). */

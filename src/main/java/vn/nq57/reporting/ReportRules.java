@@ -14,6 +14,8 @@ import vn.nq57.reporting.ReportContent.Item;
 import vn.nq57.reporting.ReportContent.Section;
 import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
+import vn.nq57.system.FieldsRefused;
 import vn.nq57.system.TextRules;
 
 /**
@@ -71,9 +73,12 @@ final class ReportRules {
 	static void requireComplete(ReportContent c, String what) {
 		List<String> missing = c.missingRequired();
 		if (!missing.isEmpty()) {
-			throw new DomainException("Báo cáo còn để trống nội dung bắt buộc: "
+			FieldErrors blank = new FieldErrors();
+			c.sections().stream().filter(s -> s.required() && s.blank()).forEach(s -> blank.reject("s-" + s.code(),
+					"Mục bắt buộc còn để trống; hãy nhập nội dung (nếu không có kết quả, ghi rõ lý do) trước khi " + what));
+			throw new FieldsRefused("Báo cáo còn để trống nội dung bắt buộc: "
 					+ missing.stream().map(t -> "“" + t + "”").collect(Collectors.joining(", "))
-					+ ". Hãy nhập nội dung (nếu không có kết quả, ghi rõ lý do) trước khi " + what + ".");
+					+ ". Hãy nhập nội dung (nếu không có kết quả, ghi rõ lý do) trước khi " + what + ".", blank);
 		}
 	}
 
@@ -83,8 +88,13 @@ final class ReportRules {
 		}
 	}
 
+	/**
+	 * The agency's edit applied to the content; every problem at once, each on its field (a section's textarea
+	 * {@code s-<code>}, the obstacles {@code obstacleText}, the proposals {@code proposalText}).
+	 */
 	static ReportContent apply(ReportContent c, Edit edit) {
 		List<Section> sections = new ArrayList<>();
+		FieldErrors problems = new FieldErrors();
 		Map<String, String> texts = edit.sections() == null ? Map.of() : edit.sections();
 		for (String code : texts.keySet()) {
 			if (c.section(code) == null) {
@@ -94,37 +104,54 @@ final class ReportRules {
 		for (Section s : c.sections()) {
 			String body = texts.containsKey(s.code()) ? clean(texts.get(s.code())) : s.body();
 			if (body != null && body.length() > MAX_SECTION) {
-				throw new DomainException("Mục “" + s.title() + "” dài " + FMT.num(body.length()) + " ký tự; tối đa "
+				problems.reject("s-" + s.code(), "Mục “" + s.title() + "” dài " + FMT.num(body.length()) + " ký tự; tối đa "
 						+ FMT.num(MAX_SECTION) + " ký tự");
 			}
-			safe(s.title(), body);
+			else {
+				String unsafe = TextRules.firstUnsafe(s.title(), body);
+				if (unsafe != null) {
+					problems.reject("s-" + s.code(), unsafe);
+				}
+			}
 			sections.add(s.withBody(body == null ? "" : body));
 		}
-		return new ReportContent(c.dataAsOf(), c.tasks(), sections, items(edit.obstacles(), c.obstacles(), "Khó khăn, vướng mắc"),
-				items(edit.proposals(), c.proposals(), "Kiến nghị, đề xuất"), c.indicators());
+		List<Item> obstacles = items(edit.obstacles(), c.obstacles(), "Khó khăn, vướng mắc", "obstacleText", problems);
+		List<Item> proposals = items(edit.proposals(), c.proposals(), "Kiến nghị, đề xuất", "proposalText", problems);
+		if (!problems.isEmpty()) {
+			throw new FieldsRefused(String.join("; ", problems.all().values().stream().flatMap(List::stream).toList()), problems);
+		}
+		return new ReportContent(c.dataAsOf(), c.tasks(), sections, obstacles, proposals, c.indicators());
 	}
 
-	static List<Item> items(List<ItemInput> input, List<Item> before, String what) {
+	private static List<Item> items(List<ItemInput> input, List<Item> before, String what, String field, FieldErrors problems) {
 		if (input == null) {
 			return before;
 		}
 		List<Item> out = new ArrayList<>();
+		int n = 0;
 		for (ItemInput i : input) {
+			n++;
 			String text = clean(i.text());
 			if (text == null || text.isEmpty()) {
 				continue;
 			}
 			if (text.length() > MAX_ITEM) {
-				throw new DomainException(what + ": mỗi ý tối đa " + FMT.num(MAX_ITEM) + " ký tự");
+				problems.reject(field, what + ": ý thứ " + n + " dài " + FMT.num(text.length()) + " ký tự; mỗi ý tối đa "
+						+ FMT.num(MAX_ITEM) + " ký tự");
+				continue;
 			}
-			safe(what, text);
+			String unsafe = TextRules.firstUnsafe(what, text);
+			if (unsafe != null) {
+				problems.reject(field, unsafe);
+				continue;
+			}
 			// an item kept from before keeps the task it came from
 			Item old = before.stream().filter(b -> b.text().equals(text)).findFirst().orElse(null);
 			ReportTheme theme = i.theme() == null ? ReportTheme.classify(text) : i.theme();
 			out.add(new Item(theme, text, old == null ? null : old.taskId(), old == null ? null : old.taskLabel()));
 		}
 		if (out.size() > MAX_ITEMS) {
-			throw new DomainException(what + ": tối đa " + MAX_ITEMS + " ý");
+			problems.reject(field, what + ": tối đa " + MAX_ITEMS + " ý");
 		}
 		return out;
 	}

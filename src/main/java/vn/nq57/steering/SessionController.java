@@ -55,13 +55,24 @@ class SessionController {
 	}
 
 	@PostMapping(ROUTE)
-	String create(@RequestParam(required = false) SessionKind kind, @RequestParam(required = false) LocalDate heldOn,
+	String create(@RequestParam(required = false) SessionKind kind, @RequestParam(name = "heldOn", required = false) String heldOnTyped,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String chair,
 			@RequestParam(required = false) String place, @RequestParam(required = false) Long focusAgencyId,
 			@RequestParam(required = false) String agenda, @RequestParam(required = false) List<Long> attendeeIds,
-			RedirectAttributes redirect) {
+			vn.nq57.system.FieldErrors problems, RedirectAttributes redirect) {
 		access.requireRoute(ROUTE);
+		LocalDate heldOn = null;
+		if (heldOnTyped != null && !heldOnTyped.isBlank()) {
+			try {
+				String t = heldOnTyped.strip();
+				heldOn = t.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(t) : LocalDate.parse(t, vn.nq57.kernel.VnFormat.TYPED_DATE);
+			}
+			catch (java.time.format.DateTimeParseException e) {
+				problems.reject("heldOn", "Ngày họp “" + heldOnTyped.strip() + "” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy");
+			}
+		}
 		try {
+			problems.throwIfAny();
 			long id = sessions.saveSession(null, new SessionService.SessionInput(kind, heldOn, title, chair, place,
 					focusAgencyId, agenda, attendeeIds), null);
 			Flash.done(redirect, "steering.flash.sessionCreated");
@@ -71,7 +82,28 @@ class SessionController {
 			if (e instanceof ConcurrentEditException) {
 				throw e;
 			}
-			Flash.error(redirect, e.getMessage());
+			if (e instanceof vn.nq57.system.FieldsRefused f) {
+				f.fields().all().forEach((field, messages) -> {
+					if (!problems.has(field)) {
+						messages.forEach(m -> problems.reject(field, m));
+					}
+				});
+			}
+			// the typed date's own message when it could not be read; the other fields checked all the same
+			if (!problems.isEmpty() && !(e instanceof vn.nq57.system.FieldsRefused)) {
+				try {
+					sessions.saveSession(null, new SessionService.SessionInput(kind, null, title, chair, place, focusAgencyId,
+							agenda, attendeeIds), null);
+				}
+				catch (vn.nq57.system.FieldsRefused f) {
+					f.fields().all().forEach((field, messages) -> {
+						if (!problems.has(field)) {
+							messages.forEach(m -> problems.reject(field, m));
+						}
+					});
+				}
+			}
+			Flash.refused(redirect, problems.isEmpty() ? e : new vn.nq57.system.FieldsRefused(e.getMessage(), problems));
 			return "redirect:" + ROUTE;
 		}
 	}
@@ -134,7 +166,13 @@ class SessionController {
 			if (e instanceof ConcurrentEditException) {
 				throw e;
 			}
-			model.addAttribute("error", e.getMessage());
+			if (e instanceof vn.nq57.system.FieldsRefused f) {
+				model.addAttribute(vn.nq57.system.FieldErrors.ATTRIBUTE, f.fields());
+				model.addAttribute("error", Flash.text("form.notSaved"));
+			}
+			else {
+				model.addAttribute("error", e.getMessage());
+			}
 			model.addAttribute("input", in);
 			model.addAttribute("check", sessions.check(in));
 			if (itemId != null) {

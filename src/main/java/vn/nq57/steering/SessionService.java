@@ -26,6 +26,7 @@ import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
 import vn.nq57.system.NotFoundException;
 import vn.nq57.system.TextRules;
 import vn.nq57.task.Directive;
@@ -199,16 +200,31 @@ public class SessionService {
 	@Transactional
 	public long saveSession(Long id, SessionInput in, Long expectedVersion) {
 		requireSecretariat(id, "ghi phiên họp (chỉ Sở KH&CN)");
-		if (in.kind() == null || in.heldOn() == null) {
-			throw new DomainException("Cần chọn loại phiên họp và nhập ngày họp (dd/MM/yyyy)");
+		// every field checked at once, each problem beside its field
+		FieldErrors f = new FieldErrors();
+		if (in.kind() == null) {
+			f.reject("kind", "Cần chọn loại phiên họp");
 		}
-		if (blank(in.title()) || blank(in.chair())) {
-			throw new DomainException("Cần nhập tên phiên họp và người chủ trì");
+		if (in.heldOn() == null) {
+			f.reject("heldOn", "Cần nhập ngày họp (dd/MM/yyyy)");
+		}
+		if (blank(in.title())) {
+			f.reject("title", "Cần nhập tên phiên họp");
+		}
+		if (blank(in.chair())) {
+			f.reject("chair", "Cần nhập người chủ trì");
 		}
 		if (in.kind() == SessionKind.WORKING && in.focusAgencyId() == null) {
-			throw new DomainException("Buổi làm việc cần chọn cơ quan làm việc");
+			f.reject("focusAgencyId", "Buổi làm việc cần chọn cơ quan làm việc");
 		}
-		TextRules.requireSafe(in.title(), in.chair(), in.place(), in.agenda());
+		for (var field : new String[][] { { "title", in.title() }, { "chair", in.chair() }, { "place", in.place() },
+				{ "agenda", in.agenda() } }) {
+			String unsafe = TextRules.firstUnsafe(field[1]);
+			if (unsafe != null && !f.has(field[0])) {
+				f.reject(field[0], unsafe);
+			}
+		}
+		f.refuseIfAny();
 		Map<String, Object> before = null;
 		long sid;
 		if (id == null) {
@@ -291,12 +307,29 @@ public class SessionService {
 			throw new DomainException("Thông báo kết luận đã ban hành ngày " + VnFormat.DATE.format(s.noticeIssuedOn())
 					+ "; không sửa nội dung kết luận");
 		}
-		TextRules.requireSafe(in.addressee(), in.instruction(), in.expectedOutput(), in.deadline());
-		ItemCheck c = check(in);
-		List<String> refusing = c.problems().stream().filter(p -> !p.startsWith("Thời hạn")).toList();
-		if (!refusing.isEmpty()) {
-			throw new DomainException(String.join(". ", refusing));
+		// every field checked at once, each refusing problem beside its field (an unread deadline only makes a draft)
+		FieldErrors f = new FieldErrors();
+		for (var field : new String[][] { { "addressee", in.addressee() }, { "instruction", in.instruction() },
+				{ "expectedOutput", in.expectedOutput() }, { "deadline", in.deadline() } }) {
+			String unsafe = TextRules.firstUnsafe(field[1]);
+			if (unsafe != null) {
+				f.reject(field[0], unsafe);
+			}
 		}
+		ItemCheck c = check(in);
+		if (!f.has("addressee")) {
+			if (c.addressees().empty()) {
+				f.reject("addressee", "Chưa nhập cơ quan nhận kết luận (một cơ quan, nhiều cơ quan hoặc một nhóm như “Các sở, ban, ngành, địa phương”)");
+			}
+			for (Addressees.Unknown u : c.addressees().unknown()) {
+				f.reject("addressee", "Không có “" + u.text() + "” trong danh mục cơ quan"
+						+ (u.suggestions().isEmpty() ? "" : "; có phải: " + String.join("; ", u.suggestions()) + "?"));
+			}
+		}
+		if (!f.has("instruction") && blank(in.instruction())) {
+			f.reject("instruction", "Chưa nhập nội dung kết luận, chỉ đạo");
+		}
+		f.refuseIfAny();
 		DeadlineSpec d = c.deadline();
 		String problem = d.kind() == DeadlineKind.UNPARSED ? "Thời hạn “" + d.phrase() + "”: " + d.problem() : null;
 		Long[] ids = c.addressees().ids().toArray(Long[]::new);

@@ -76,6 +76,27 @@ public class FieldErrors implements Serializable {
 		}
 	}
 
+	/**
+	 * Reads one field with a rule that refuses by {@link DomainException}: its value, or {@code null} with the
+	 * message noted beside {@code field}, so that the other fields are still checked.
+	 */
+	public <T> T check(String field, java.util.function.Supplier<T> read) {
+		try {
+			return read.get();
+		}
+		catch (DomainException e) {
+			reject(field, e.getMessage());
+			return null;
+		}
+	}
+
+	/** Refuses with every problem noted ({@link FieldsRefused}, the messages joined), when there is any. */
+	public void refuseIfAny() {
+		if (!isEmpty()) {
+			throw new FieldsRefused(String.join("; ", messages.values().stream().flatMap(List::stream).toList()), this);
+		}
+	}
+
 	public boolean isEmpty() {
 		return messages.isEmpty();
 	}

@@ -36,6 +36,28 @@ public final class Flash {
 		redirect.addFlashAttribute("error", message);
 	}
 
+	/**
+	 * A refusal of a form posted and redirected: when the rules named fields ({@link FieldsRefused}), each problem
+	 * goes beside its field ({@code fields :: error(name)}) with every value typed kept ({@link FieldErrors#value}),
+	 * and the top says "not saved"; any other refusal shows its message at the top.
+	 */
+	public static void refused(RedirectAttributes redirect, DomainException e) {
+		if (e instanceof FieldsRefused f) {
+			FieldErrors kept = f.fields();
+			var request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+			request.getParameterMap().forEach((k, v) -> {
+				if (v.length == 1 && !k.startsWith("_") && v[0].length() <= 10_000 && kept.value(k) == null) {
+					kept.keep(k, v[0]);
+				}
+			});
+			redirect.addFlashAttribute(FieldErrors.ATTRIBUTE, kept);
+			redirect.addFlashAttribute("error", text("form.notSaved"));
+		}
+		else {
+			redirect.addFlashAttribute("error", e.getMessage());
+		}
+	}
+
 	/** A refusal worded by a message key. */
 	public static void errorKey(RedirectAttributes redirect, String key, Object... args) {
 		redirect.addFlashAttribute("error", text(key, args));

@@ -37,15 +37,37 @@ class PlanController {
 	}
 
 	@PostMapping("/directives")
-	String saveDirective(@RequestParam DirectiveKind kind, @RequestParam String number,
-			@RequestParam(required = false) LocalDate issuedOn, @RequestParam(required = false) String issuer,
-			@RequestParam String title, RedirectAttributes redirect) {
+	String saveDirective(@RequestParam(required = false) DirectiveKind kind, @RequestParam(required = false) String number,
+			@RequestParam(name = "issuedOn", required = false) String issuedOnTyped, @RequestParam(required = false) String issuer,
+			@RequestParam(required = false) String title, RedirectAttributes redirect) {
+		LocalDate issuedOn = null;
+		String badDate = null;
+		if (issuedOnTyped != null && !issuedOnTyped.isBlank()) {
+			String t = issuedOnTyped.strip();
+			try {
+				issuedOn = t.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(t) : LocalDate.parse(t, vn.nq57.kernel.VnFormat.TYPED_DATE);
+			}
+			catch (java.time.format.DateTimeParseException e) {
+				badDate = "Ngày ban hành “" + t + "” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy";
+			}
+		}
 		try {
+			if (badDate != null) {
+				// the other fields checked all the same: the date's message beside it, theirs beside them
+				vn.nq57.system.FieldErrors f = new vn.nq57.system.FieldErrors().reject("issuedOn", badDate);
+				try {
+					tasks.checkDirective(kind, number, issuer, title);
+				}
+				catch (vn.nq57.system.FieldsRefused r) {
+					r.fields().all().forEach((k, v) -> v.forEach(m -> f.reject(k, m)));
+				}
+				f.refuseIfAny();
+			}
 			tasks.saveDirective(null, kind, number, issuedOn, issuer, title, null);
 			Flash.done(redirect, "flash.directive.added", number);
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			Flash.refused(redirect, e);
 		}
 		return "redirect:/plans";
 	}
@@ -65,7 +87,8 @@ class PlanController {
 					}
 					String[] parts = l.split("\\s*(\\||\\.)\\s*", 2);
 					if (parts.length < 2 || parts[1].isBlank()) {
-						throw new DomainException("Dòng nhóm “" + l + "” cần dạng “I. Tên nhóm”");
+						throw new vn.nq57.system.FieldsRefused("Dòng nhóm “" + l + "” cần dạng “I. Tên nhóm”",
+								new vn.nq57.system.FieldErrors().reject("groups", "Dòng nhóm “" + l + "” cần dạng “I. Tên nhóm”"));
 					}
 					lines.add(new String[] { parts[0], parts[1] });
 				}
@@ -74,7 +97,7 @@ class PlanController {
 			Flash.done(redirect, "flash.plan.created");
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			Flash.refused(redirect, e);
 		}
 		return "redirect:/plans";
 	}

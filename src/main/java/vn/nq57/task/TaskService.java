@@ -350,13 +350,7 @@ public class TaskService {
 	public Directive saveDirective(Long id, DirectiveKind kind, String number, LocalDate issuedOn, String issuer,
 			String title, Long expectedVersion) {
 		access.require(access.canManagePlans(AccessPolicy.current()), "DIRECTIVE", id, "sửa văn bản chỉ đạo");
-		if (number == null || number.isBlank() || title == null || title.isBlank() || kind == null) {
-			throw new DomainException("Cần nhập loại, số ký hiệu và trích yếu văn bản");
-		}
-		vn.nq57.system.TextRules.requireSafe(number, issuer, title);
-		directives.findByNumber(number.strip()).filter(d -> !d.getId().equals(id)).ifPresent(d -> {
-			throw new DomainException("Đã có văn bản số " + d.getNumber());
-		});
+		checkDirective(id, kind, number, issuer, title);
 		Directive d = id == null ? new Directive(kind, nfc(number), issuedOn, nfc(issuer), nfc(title)) : directive(id);
 		if (id != null && expectedVersion != null && d.getVersion() != expectedVersion) {
 			throw new ConcurrentEditException("văn bản");
@@ -367,6 +361,36 @@ public class TaskService {
 		audit.change(id == null ? "DIRECTIVE_CREATED" : "DIRECTIVE_UPDATED", "DIRECTIVE", d.getId(), null,
 				d.getNumber(), before, directiveSnapshot(d));
 		return d;
+	}
+
+	/** A new directive's fields, every problem at once beside its field ({@link vn.nq57.system.FieldsRefused}). */
+	public void checkDirective(DirectiveKind kind, String number, String issuer, String title) {
+		checkDirective(null, kind, number, issuer, title);
+	}
+
+	private void checkDirective(Long id, DirectiveKind kind, String number, String issuer, String title) {
+		// every field checked at once, each problem beside its field
+		vn.nq57.system.FieldErrors f = new vn.nq57.system.FieldErrors();
+		if (kind == null) {
+			f.reject("kind", "Cần chọn loại văn bản");
+		}
+		if (number == null || number.isBlank()) {
+			f.reject("number", "Cần nhập số, ký hiệu văn bản");
+		}
+		if (title == null || title.isBlank()) {
+			f.reject("title", "Cần nhập trích yếu văn bản");
+		}
+		for (String[] v : new String[][] { { "number", number }, { "issuer", issuer }, { "title", title } }) {
+			String unsafe = vn.nq57.system.TextRules.firstUnsafe(v[1]);
+			if (unsafe != null && !f.has(v[0])) {
+				f.reject(v[0], unsafe);
+			}
+		}
+		if (!f.has("number")) {
+			directives.findByNumber(number.strip()).filter(d -> !d.getId().equals(id))
+				.ifPresent(d -> f.reject("number", "Đã có văn bản số " + d.getNumber()));
+		}
+		f.refuseIfAny();
 	}
 
 	private static Map<String, Object> directiveSnapshot(Directive d) {
@@ -396,10 +420,23 @@ public class TaskService {
 	public Plan savePlan(Long id, Long directiveId, String title, Integer year, List<String[]> groupLines,
 			Long expectedVersion) {
 		access.require(access.canManagePlans(AccessPolicy.current()), "PLAN", id, "sửa kế hoạch");
+		vn.nq57.system.FieldErrors f = new vn.nq57.system.FieldErrors();
 		if (title == null || title.isBlank()) {
-			throw new DomainException("Chưa nhập tên kế hoạch");
+			f.reject("title", "Chưa nhập tên kế hoạch");
 		}
-		vn.nq57.system.TextRules.requireSafe(title);
+		else if (vn.nq57.system.TextRules.firstUnsafe(title) != null) {
+			f.reject("title", vn.nq57.system.TextRules.firstUnsafe(title));
+		}
+		if (year != null && (year < 2000 || year > 2100)) {
+			f.reject("year", "Năm " + year + " không hợp lệ; hãy nhập năm từ 2000 đến 2100");
+		}
+		for (String[] line : groupLines) {
+			String unsafe = vn.nq57.system.TextRules.firstUnsafe(line[0], line[1]);
+			if (unsafe != null) {
+				f.reject("groups", unsafe);
+			}
+		}
+		f.refuseIfAny();
 		if (directiveId != null) {
 			directive(directiveId);
 		}

@@ -64,7 +64,10 @@ class DataCallPagesTest {
 		long q2 = calls.questions(id).get(1).id();
 		mvc.perform(post("/datacalls/" + id + "/answer").with(as("cb.stc")).with(csrf()).param("version", "0")
 				.param("q" + q, "mười").param("action", "submit"))
-			.andExpect(flash().attribute("error", containsString("không phải là số")));
+			.andExpect(flash().attribute("error", containsString("Chưa lưu")))
+			.andExpect(r -> org.assertj.core.api.Assertions.assertThat(((vn.nq57.system.FieldErrors) r.getFlashMap()
+				.get(vn.nq57.system.FieldErrors.ATTRIBUTE)).messages("q" + q)).anySatisfy(m -> org.assertj.core.api.Assertions
+				.assertThat(m).contains("không phải là số")));
 		mvc.perform(post("/datacalls/" + id + "/answer").with(as("cb.stc")).with(csrf()).param("version", "0")
 				.param("q" + q, "1.780").param("q" + q2 + "_n", "95").param("q" + q2 + "_d", "100").param("action", "submit"))
 			.andExpect(flash().attribute("flash", containsString("Đã gửi")));

@@ -176,7 +176,9 @@ class ReportingPagesTest {
 			.param("obstacleTheme", "FUNDING").param("obstacleText", "Thiếu kinh phí, nhân lực")
 			.with(as("cb.stc")).with(csrf()))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("error", containsString("không được chứa mã HTML")))
+			.andExpect(flash().attribute("error", containsString("Chưa lưu")))
+			.andExpect(r -> assertThat(((vn.nq57.system.FieldErrors) r.getFlashMap().get(vn.nq57.system.FieldErrors.ATTRIBUTE))
+				.messages("s-" + ReportContent.SUMMARY)).anySatisfy(m -> assertThat(m).contains("không được chứa mã HTML")))
 			.andExpect(flash().attributeExists("typed"));
 		assertThat(reports.rowOf(stcReport).version()).isEqualTo(version);
 		mvc.perform(post("/reporting/reports/" + stcReport + "/save").param("version", String.valueOf(version))

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -27,6 +28,7 @@ import vn.nq57.security.Fixtures;
 import vn.nq57.task.Task;
 import vn.nq57.task.TaskForm;
 import vn.nq57.task.TaskService;
+import vn.nq57.testdata.World;
 
 /**
  * Forms refuse bad input with every message beside the field it is about (fields :: error, FieldErrors), all at
@@ -41,6 +43,20 @@ class FormErrorsTest {
 	@Autowired ApplicationContext ctx;
 	@Autowired TaskService tasks;
 	@Autowired RunAs runAs;
+	@Autowired World world;
+	@Autowired JdbcTemplate jdbc;
+	@Autowired vn.nq57.reporting.ReportingFixtures reporting;
+	@Autowired vn.nq57.reporting.PeriodicReportService reports;
+	@Autowired vn.nq57.datacall.DataCallService dataCalls;
+
+	/** Posts a form whose refusal redirects back to its page, and opens that page with the flash attributes. */
+	Document refusedThenShown(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder post,
+			org.springframework.test.web.servlet.request.RequestPostProcessor who,
+			String expectedBack) throws Exception {
+		MvcResult sent = mvc.perform(post.with(csrf()).with(who)).andReturn();
+		assertThat(sent.getResponse().getRedirectedUrl()).startsWith(expectedBack);
+		return html(mvc.perform(get(sent.getResponse().getRedirectedUrl()).with(who).flashAttrs(sent.getFlashMap())).andReturn());
+	}
 
 	static Document html(MvcResult r) throws Exception {
 		return Jsoup.parse(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
@@ -153,5 +169,302 @@ class FormErrorsTest {
 		assertThat(every.parent().select(".field-error").text()).isNotBlank()
 			.isNotEqualTo(days.parent().select(".field-error").text());
 		assertThat(page.getElementById("status.due-soon-days").parent().select(".field-error")).isEmpty();
+	}
+
+	@Test
+	@DisplayName("a funding proposal: an amount that cannot be read, no category, no justification, each beside its field, typed values kept, nothing saved")
+	void fundingProposal() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		Task task = world.task("Nhiệm vụ đề xuất kinh phí thử lỗi " + World.seq()).lead("SNV").due("31/12/2027").create();
+		MvcResult opened = mvc.perform(post("/funding/calls").with(csrf()).with(user(fx.user("sokhcn")))
+			.param("title", "Đợt thử lỗi biểu mẫu " + World.seq()).param("yearFrom", "2027")
+			.param("closesOn", "2026-12-31").param("reviewDue", "2027-01-15")).andReturn();
+		String callUrl = opened.getResponse().getRedirectedUrl();
+		assertThat(callUrl).startsWith("/funding/calls/");
+		long callId = Long.parseLong(callUrl.substring("/funding/calls/".length()));
+		Document page = refusedThenShown(post("/funding/proposals").param("callId", String.valueOf(callId))
+			.param("taskId", String.valueOf(task.getId())).param("source", "STATE_BUDGET").param("category", "")
+			.param("amount_2027", "mười triệu").param("justification", " ").param("expectedOutput", "Sản phẩm giữ lại"),
+			user(fx.user("cb.snv")), callUrl);
+		assertThat(besideField(page, "amount_2027")).startsWith("Số tiền năm 2027");
+		assertThat(besideField(page, "category")).startsWith("Hãy chọn loại chi");
+		assertThat(besideField(page, "justification")).isEqualTo("Hãy ghi sự cần thiết, căn cứ của đề xuất");
+		assertThat(besideField(page, "source")).isEmpty();
+		assertThat(page.getElementById("amount_2027").val()).isEqualTo("mười triệu");
+		assertThat(page.getElementById("expectedOutput").val()).isEqualTo("Sản phẩm giữ lại");
+		assertThat(page.select("#source option[selected]").val()).isEqualTo("STATE_BUDGET");
+		assertThat(page.select(".flash.error").text()).contains("Chưa lưu");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM funding_proposal WHERE call_id = ?", Long.class, callId)).isZero();
+	}
+
+	@Test
+	@DisplayName("a periodic report: a section too long and an obstacle too long, each beside its own place, every text as typed, nothing saved")
+	void periodicReport() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long regime = reporting.monthlyRegime(java.time.LocalDate.of(2026, 10, 1), "STC");
+		long id = reporting.reportId(regime, "2026-11", "STC");
+		runAs.user("cb.stc", () -> reports.start(id));
+		long version = jdbc.queryForObject("SELECT version FROM periodic_report WHERE id = ?", Long.class, id);
+		String content = jdbc.queryForObject("SELECT content::text FROM periodic_report WHERE id = ?", String.class, id);
+		Document form = html(mvc.perform(get("/reporting/reports/" + id).with(user(fx.user("cb.stc")))).andReturn());
+		java.util.List<String> codes = form.select("#report-form input[name=code]").eachAttr("value");
+		assertThat(codes).hasSizeGreaterThanOrEqualTo(2);
+		String tooLong = "Kết quả ".repeat(2_600);
+		String obstacle = "Vướng mắc ".repeat(210);
+		Document page = refusedThenShown(post("/reporting/reports/" + id + "/save").param("version", String.valueOf(version))
+			.param("code", codes.get(0), codes.get(1)).param("body", tooLong, "Mục thứ hai giữ lại")
+			.param("obstacleTheme", "").param("obstacleText", obstacle), user(fx.user("cb.stc")), "/reporting/reports/" + id);
+		Element first = page.getElementById("s-" + codes.get(0));
+		assertThat(first.parent().select(".field-error").text()).contains("tối đa 20.000 ký tự");
+		assertThat(first.text()).isEqualTo(tooLong.strip());
+		Element second = page.getElementById("s-" + codes.get(1));
+		assertThat(second.parent().select(".field-error")).isEmpty();
+		assertThat(second.text()).isEqualTo("Mục thứ hai giữ lại");
+		assertThat(page.getElementById("obstacles-problems").text()).startsWith("Khó khăn, vướng mắc: ý thứ 1 dài");
+		assertThat(page.select("#report-form textarea[name=obstacleText]").first().text()).isEqualTo(obstacle.strip());
+		assertThat(page.select(".flash.error").text()).contains("Chưa lưu");
+		assertThat(jdbc.queryForObject("SELECT version FROM periodic_report WHERE id = ?", Long.class, id)).isEqualTo(version);
+		assertThat(jdbc.queryForObject("SELECT content::text FROM periodic_report WHERE id = ?", String.class, id)).isEqualTo(content);
+	}
+
+	@Test
+	@DisplayName("a recommendation entered by Sở KH&CN: no sender, markup in the title, no content, each beside its field, typed values kept, nothing saved")
+	void recommendation() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = jdbc.queryForObject("SELECT count(*) FROM recommendation", Long.class);
+		Document page = refusedThenShown(post("/recommendations").param("senderName", " ").param("senderKind", "FIRM")
+			.param("senderContact", "0905 123 456").param("title", "Kiến nghị <b>đậm</b>").param("content", ""),
+			user(fx.user("sokhcn")), "/recommendations");
+		assertThat(besideField(page, "senderName")).isEqualTo("Chưa nhập tên người, tổ chức kiến nghị");
+		assertThat(besideField(page, "title")).contains("không được chứa mã HTML");
+		assertThat(besideField(page, "content")).isEqualTo("Chưa nhập nội dung kiến nghị");
+		assertThat(besideField(page, "senderContact")).isEmpty();
+		assertThat(page.getElementById("senderContact").val()).isEqualTo("0905 123 456");
+		assertThat(page.getElementById("title").val()).isEqualTo("Kiến nghị <b>đậm</b>");
+		assertThat(page.select("#senderKind option[selected]").val()).isEqualTo("FIRM");
+		assertThat(page.selectFirst("#recommendation-form").closest("details").hasAttr("open")).isTrue();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM recommendation", Long.class)).isEqualTo(before);
+	}
+
+	long count(String table) {
+		return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+	}
+
+	@Test
+	@DisplayName("a big problem: no title, markup in the statement, a cost that cannot be read, each beside its field, typed values kept, nothing saved")
+	void bigProblemFields() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("big_problem");
+		Document page = html(mvc.perform(post("/catalogue/problems").with(csrf()).with(user(fx.user("sokhcn")))
+			.param("title", "").param("statement", "Vấn đề <script>x</script>").param("cost", "nhiều tiền")
+			.param("timeline", "2027–2028").param("proposingAgencyId", String.valueOf(fx.agencyId("SKHCN")))).andReturn());
+		assertThat(besideField(page, "title")).isEqualTo("Chưa nhập tên bài toán");
+		assertThat(besideField(page, "statement")).contains("không được chứa mã HTML");
+		assertThat(besideField(page, "cost")).startsWith("Kinh phí dự kiến: ");
+		assertThat(besideField(page, "timeline")).isEmpty();
+		assertThat(page.getElementById("cost").val()).isEqualTo("nhiều tiền");
+		assertThat(page.getElementById("timeline").val()).isEqualTo("2027–2028");
+		assertThat(page.getElementById("statement").text()).isEqualTo("Vấn đề <script>x</script>");
+		assertThat(count("big_problem")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("an information system: no name, a security level out of range, a year that is not a year, each beside its field, typed values kept, nothing saved")
+	void infoSystem() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("info_system");
+		Document page = refusedThenShown(post("/catalogue/systems").param("name", " ").param("ownerAgencyId", String.valueOf(fx.agencyId("SKHCN")))
+			.param("kind", "SOFTWARE").param("hosting", "DATA_CENTRE").param("status", "OPERATING").param("purpose", "Giữ mục đích")
+			.param("securityLevel", "7").param("year", "năm ngoái"), user(fx.user("sokhcn")), "/catalogue/systems");
+		assertThat(besideField(page, "name")).isEqualTo("Chưa nhập tên hệ thống");
+		assertThat(besideField(page, "securityLevel")).contains("“7” không hợp lệ");
+		assertThat(besideField(page, "year")).contains("“năm ngoái” không hợp lệ");
+		assertThat(besideField(page, "purpose")).isEmpty();
+		assertThat(page.getElementById("purpose").val()).isEqualTo("Giữ mục đích");
+		assertThat(page.getElementById("securityLevel").val()).isEqualTo("7");
+		assertThat(page.getElementById("year").val()).isEqualTo("năm ngoái");
+		assertThat(page.selectFirst("#system-form").closest("details").hasAttr("open")).isTrue();
+		assertThat(count("info_system")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("a technology need: a firm without its name, no title, a budget range upside down, each beside its field, typed values kept, nothing saved")
+	void techNeed() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("tech_need");
+		Document page = refusedThenShown(post("/catalogue/tech/needs").param("sourceKind", "FIRM").param("organisation", "")
+			.param("field", "Nông nghiệp").param("title", "").param("description", "Mô tả giữ lại")
+			.param("budgetMin", "2 tỷ").param("budgetMax", "1 tỷ"), user(fx.user("sokhcn")), "/catalogue/tech");
+		assertThat(besideField(page, "need-organisation")).isEqualTo("Chưa nhập tên doanh nghiệp có nhu cầu");
+		assertThat(besideField(page, "need-title")).isEqualTo("Chưa nhập tên nhu cầu");
+		assertThat(besideField(page, "need-budgetMax")).startsWith("Khoảng kinh phí không hợp lệ");
+		assertThat(besideField(page, "need-field")).isEmpty();
+		assertThat(page.getElementById("need-field").val()).isEqualTo("Nông nghiệp");
+		assertThat(page.getElementById("need-budgetMin").val()).isEqualTo("2 tỷ");
+		assertThat(page.getElementById("need-description").text()).isEqualTo("Mô tả giữ lại");
+		assertThat(page.select("#need-sourceKind option[selected]").val()).isEqualTo("FIRM");
+		assertThat(page.getElementById("offer-form").select(".field-error")).isEmpty();
+		assertThat(count("tech_need")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("an initiative: no author, a year out of range, no summary, each beside its field, typed values kept, nothing saved")
+	void initiative() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("initiative");
+		Document page = refusedThenShown(post("/catalogue/initiatives").param("title", "Sáng kiến giữ tên " + World.seq())
+			.param("author", "").param("year", "1890").param("field", "Giáo dục").param("summary", "")
+			.param("agencyId", String.valueOf(fx.agencyId("SKHCN"))), user(fx.user("sokhcn")), "/catalogue/initiatives");
+		assertThat(besideField(page, "ini-author")).isEqualTo("Chưa nhập tác giả");
+		assertThat(besideField(page, "ini-year")).contains("“1890” không hợp lệ");
+		assertThat(besideField(page, "ini-summary")).isEqualTo("Chưa nhập tóm tắt nội dung");
+		assertThat(besideField(page, "initiative-title")).isEmpty();
+		assertThat(page.getElementById("initiative-title").val()).startsWith("Sáng kiến giữ tên ");
+		assertThat(page.getElementById("ini-year").val()).isEqualTo("1890");
+		assertThat(page.getElementById("ini-field").val()).isEqualTo("Giáo dục");
+		assertThat(count("initiative")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("a steering session: a date that cannot be read, no title, no chair, each beside its field, typed values kept, nothing saved")
+	void steeringSession() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("steering_session");
+		Document page = refusedThenShown(post("/steering/sessions").param("kind", "WORKING").param("heldOn", "31/02/2026")
+			.param("title", "").param("chair", " ").param("place", "Phòng họp số 2"), user(fx.user("sokhcn")), "/steering/sessions");
+		assertThat(besideField(page, "heldOn")).isEqualTo("Ngày họp “31/02/2026” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy");
+		assertThat(besideField(page, "title")).isEqualTo("Cần nhập tên phiên họp");
+		assertThat(besideField(page, "chair")).isEqualTo("Cần nhập người chủ trì");
+		assertThat(besideField(page, "focusAgencyId-q")).isEqualTo("Buổi làm việc cần chọn cơ quan làm việc");
+		assertThat(besideField(page, "place")).isEmpty();
+		assertThat(page.getElementById("heldOn").val()).isEqualTo("31/02/2026");
+		assertThat(page.getElementById("place").val()).isEqualTo("Phòng họp số 2");
+		assertThat(page.select("#kind option[selected]").val()).isEqualTo("WORKING");
+		assertThat(count("steering_session")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("a steering item: an unknown addressee and no instruction, each beside its field, typed values kept, nothing saved")
+	void steeringItem() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		MvcResult made = mvc.perform(post("/steering/sessions").with(csrf()).with(user(fx.user("sokhcn")))
+			.param("kind", "REGULAR").param("heldOn", "20/11/2026").param("title", "Phiên thử lỗi kết luận " + World.seq())
+			.param("chair", "Chủ tịch UBND tỉnh")).andReturn();
+		String url = made.getResponse().getRedirectedUrl();
+		assertThat(url).startsWith("/steering/sessions/");
+		long before = count("steering_conclusion");
+		Document page = html(mvc.perform(post(url + "/items").with(csrf()).with(user(fx.user("sokhcn")))
+			.param("addressee", "Sở Ngoại vụ Atlantis").param("instruction", "").param("expectedOutput", "Báo cáo giữ lại")
+			.param("deadline", "Quý I/2027")).andReturn());
+		assertThat(besideField(page, "addressee")).startsWith("Không có “Sở Ngoại vụ Atlantis” trong danh mục cơ quan");
+		assertThat(besideField(page, "instruction")).isEqualTo("Chưa nhập nội dung kết luận, chỉ đạo");
+		assertThat(besideField(page, "deadline")).isEmpty();
+		assertThat(page.getElementById("addressee").val()).isEqualTo("Sở Ngoại vụ Atlantis");
+		assertThat(page.getElementById("expectedOutput").val()).isEqualTo("Báo cáo giữ lại");
+		assertThat(page.getElementById("deadline").val()).isEqualTo("Quý I/2027");
+		assertThat(count("steering_conclusion")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("a data call answer: two numbers that cannot be read refused together, each beside its question, as typed, nothing saved")
+	void dataCallAnswer() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long id = runAs.user("sokhcn", () -> {
+			long c = dataCalls.create(new vn.nq57.datacall.DataCall.CallInput("Đợt thử lỗi biểu mẫu " + World.seq(), null, "1/CV",
+					java.time.LocalDate.of(2026, 11, 1), "Bộ Khoa học và Công nghệ", null, java.time.LocalDate.of(2026, 11, 30)));
+			dataCalls.addQuestions(c, java.util.List.of(
+					new vn.nq57.datacall.DataCall.QuestionInput("A", null, "Số trạm BTS", vn.nq57.datacall.QuestionKind.NUMBER, "trạm", null, true, null),
+					new vn.nq57.datacall.DataCall.QuestionInput("B", null, "Tỷ lệ ký số", vn.nq57.datacall.QuestionKind.PERCENT, "%", null, false, null),
+					new vn.nq57.datacall.DataCall.QuestionInput("C", null, "Ghi chú", vn.nq57.datacall.QuestionKind.TEXT, null, null, false, null)), null);
+			dataCalls.setTargets(c, java.util.List.of(world.agency("STC")), null);
+			dataCalls.open(c, null);
+			return c;
+		});
+		long a = dataCalls.questions(id).get(0).id();
+		long b = dataCalls.questions(id).get(1).id();
+		long c = dataCalls.questions(id).get(2).id();
+		long before = count("data_call_answer");
+		Document page = refusedThenShown(post("/datacalls/" + id + "/answer").param("version", "0").param("action", "save")
+			.param("q" + a, "nhiều lắm").param("q" + b + "_n", "mười").param("q" + b + "_d", "20").param("q" + c, "Ghi chú giữ lại"),
+			user(fx.user("cb.stc")), "/datacalls/" + id + "/answer");
+		assertThat(page.getElementById("q" + a).closest("td").select(".field-error").text()).contains("nhiều lắm");
+		assertThat(page.getElementById("q" + b + "_n").closest("td").select(".field-error").text()).isNotBlank();
+		assertThat(page.getElementById("q" + c).closest("td").select(".field-error")).isEmpty();
+		assertThat(page.getElementById("q" + a).val()).isEqualTo("nhiều lắm");
+		assertThat(page.getElementById("q" + b + "_n").val()).isEqualTo("mười");
+		assertThat(page.getElementById("q" + b + "_d").val()).isEqualTo("20");
+		assertThat(page.getElementById("q" + c).text()).isEqualTo("Ghi chú giữ lại");
+		assertThat(count("data_call_answer")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("a directive: no number, a date that cannot be read, no subject, each beside its field in its own form, typed values kept, nothing saved")
+	void directive() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("directive");
+		Document page = refusedThenShown(post("/directives").param("kind", "DECISION").param("number", " ")
+			.param("issuedOn", "30/02/2026").param("issuer", "UBND tỉnh giữ lại").param("title", ""), user(fx.user("sokhcn")), "/plans");
+		assertThat(besideField(page, "directive-number")).isEqualTo("Cần nhập số, ký hiệu văn bản");
+		assertThat(besideField(page, "directive-issuedOn")).isEqualTo("Ngày ban hành “30/02/2026” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy");
+		assertThat(besideField(page, "directive-title")).isEqualTo("Cần nhập trích yếu văn bản");
+		assertThat(besideField(page, "directive-issuer")).isEmpty();
+		assertThat(page.getElementById("directive-issuedOn").val()).isEqualTo("30/02/2026");
+		assertThat(page.getElementById("directive-issuer").val()).isEqualTo("UBND tỉnh giữ lại");
+		assertThat(page.select("#directive-kind option[selected]").val()).isEqualTo("DECISION");
+		assertThat(page.getElementById("plan-form").select(".field-error")).isEmpty();
+		assertThat(count("directive")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("a plan: no title, a year out of range, markup in a group, each beside its field, typed values kept, nothing saved")
+	void plan() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("plan");
+		Document page = refusedThenShown(post("/plans").param("title", "").param("year", "1999")
+			.param("groups", "I. Nhóm <b>đậm</b>"), user(fx.user("sokhcn")), "/plans");
+		assertThat(besideField(page, "plan-title")).isEqualTo("Chưa nhập tên kế hoạch");
+		assertThat(besideField(page, "plan-year")).isEqualTo("Năm 1999 không hợp lệ; hãy nhập năm từ 2000 đến 2100");
+		assertThat(besideField(page, "plan-groups")).contains("không được chứa mã HTML");
+		assertThat(page.getElementById("plan-year").val()).isEqualTo("1999");
+		assertThat(page.getElementById("plan-groups").text()).isEqualTo("I. Nhóm <b>đậm</b>");
+		assertThat(page.getElementById("directive-form").select(".field-error")).isEmpty();
+		assertThat(count("plan")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("an indicator's definition: no code, a baseline that cannot be read, a minimum above the maximum, each beside its field, typed values kept, nothing saved")
+	void indicatorDefinition() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("indicator");
+		Document page = html(mvc.perform(post("/indicators").with(csrf()).with(user(fx.user("sokhcn")))
+			.param("code", "").param("name", "Chỉ số giữ tên").param("unit", "hệ thống").param("kind", "ENTERED")
+			.param("direction", "HIGHER").param("frequency", "QUARTERLY").param("breakdown", "PROVINCE").param("aggregation", "SUM")
+			.param("responsibleAgencyId", String.valueOf(fx.agencyId("SKHCN"))).param("baselineValue", "khoảng 70")
+			.param("baselineYear", "2024").param("minValue", "10").param("maxValue", "5")).andReturn());
+		assertThat(page.getElementById("code").parent().select(".field-error").text()).isEqualTo("Chưa nhập mã chỉ số");
+		assertThat(page.getElementById("baselineValue").parent().select(".field-error").text()).contains("khoảng 70");
+		assertThat(page.getElementById("maxValue").parent().select(".field-error").text()).isEqualTo("Giá trị tối thiểu lớn hơn giá trị tối đa");
+		assertThat(page.getElementById("name").parent().select(".field-error")).isEmpty();
+		assertThat(page.getElementById("name").val()).isEqualTo("Chỉ số giữ tên");
+		assertThat(page.getElementById("baselineValue").val()).isEqualTo("khoảng 70");
+		assertThat(page.getElementById("minValue").val()).isEqualTo("10");
+		assertThat(count("indicator")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("a map enterprise: no name and two amounts that cannot be read, each beside its field, typed values kept, nothing saved")
+	void mapEnterprise() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("map_enterprise");
+		Document page = html(mvc.perform(post("/map/enterprises").with(csrf()).with(user(fx.user("cb.bql")))
+			.param("name", "").param("taxCode", "4300123456").param("wasteTonnesYear", "nhiều").param("wastewaterM3Day", "ít"))
+			.andReturn());
+		assertThat(besideField(page, "name")).isEqualTo("Chưa nhập tên doanh nghiệp");
+		assertThat(besideField(page, "wasteTonnesYear")).startsWith("Chất thải rắn: “nhiều” không phải là số");
+		assertThat(besideField(page, "wastewaterM3Day")).startsWith("Nước thải: “ít” không phải là số");
+		assertThat(besideField(page, "taxCode")).isEmpty();
+		assertThat(page.getElementById("taxCode").val()).isEqualTo("4300123456");
+		assertThat(page.getElementById("wasteTonnesYear").val()).isEqualTo("nhiều");
+		assertThat(count("map_enterprise")).isEqualTo(before);
 	}
 }
