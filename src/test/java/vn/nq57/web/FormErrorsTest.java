@@ -55,7 +55,11 @@ class FormErrorsTest {
 			String expectedBack) throws Exception {
 		MvcResult sent = mvc.perform(post.with(csrf()).with(who)).andReturn();
 		assertThat(sent.getResponse().getRedirectedUrl()).startsWith(expectedBack);
-		return html(mvc.perform(get(sent.getResponse().getRedirectedUrl()).with(who).flashAttrs(sent.getFlashMap())).andReturn());
+		// the flash travels as a browser's does: in the session the POST answered with (sessions are kept in the
+		// database, so MockMvc's flashAttrs, kept in the mock's own session, would not reach the page)
+		jakarta.servlet.http.Cookie session = sent.getResponse().getCookie("SESSION");
+		assertThat(session).as("the session of the refused post").isNotNull();
+		return html(mvc.perform(get(sent.getResponse().getRedirectedUrl()).with(who).cookie(session)).andReturn());
 	}
 
 	static Document html(MvcResult r) throws Exception {
