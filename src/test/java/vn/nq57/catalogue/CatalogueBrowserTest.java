@@ -94,7 +94,9 @@ class CatalogueBrowserTest {
 		type("statement", "Dữ liệu y tế phân tán, chưa khai thác được");
 		type("cost", "nhiều tiền");
 		browser.submit(browser.find(By.cssSelector("#problem-form button[type=submit]")));
-		assertThat(flash()).startsWith("Kinh phí dự kiến:");
+		assertThat(flash()).contains("Chưa lưu");
+		assertThat(browser.find(By.xpath("//*[@id='cost']/ancestor::label//*[contains(@class,'field-error')]")).getText())
+			.as("the message beside the cost").startsWith("Kinh phí dự kiến:");
 		type("cost", "3,5 tỷ");
 		browser.submit(browser.find(By.cssSelector("#problem-form button[type=submit]")));
 		if (!browser.findAll(By.id("acknowledge")).isEmpty()) {

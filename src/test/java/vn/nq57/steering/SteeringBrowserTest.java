@@ -99,7 +99,9 @@ class SteeringBrowserTest {
 		waiting().until(d -> d.findElements(By.cssSelector(".unknown-name")).size() == 1);
 		assertThat(browser.find(By.cssSelector(".unknown-name")).getText()).contains("Có phải:").contains("Sở Tài chính");
 		browser.submit(browser.find(By.id("save-item")));
-		assertThat(browser.find(By.cssSelector(".flash.error")).getText()).contains("Không có “So Tai chinh tinh”");
+		assertThat(browser.find(By.cssSelector(".flash.error")).getText()).contains("Chưa lưu");
+		assertThat(browser.find(By.xpath("//*[@id='addressee']/ancestor::label//*[contains(@class,'field-error')]")).getText())
+			.as("the message beside the addressee").contains("Không có “So Tai chinh tinh”");
 		browser.driver().get(browser.driver().getCurrentUrl().replaceAll("/items$", ""));
 		browser.find(By.id("instruction")).clear();
 
