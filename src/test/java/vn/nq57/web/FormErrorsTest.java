@@ -352,7 +352,7 @@ class FormErrorsTest {
 	void steeringItem() throws Exception {
 		Fixtures fx = new Fixtures(ctx);
 		MvcResult made = mvc.perform(post("/steering/sessions").with(csrf()).with(user(fx.user("sokhcn")))
-			.param("kind", "REGULAR").param("heldOn", "20/11/2026").param("title", "Phiên thử lỗi kết luận " + World.seq())
+			.param("kind", "REGULAR").param("heldOn", "21/11/2026").param("title", "Phiên thử lỗi kết luận " + World.seq())
 			.param("chair", "Chủ tịch UBND tỉnh")).andReturn();
 		String url = made.getResponse().getRedirectedUrl();
 		assertThat(url).startsWith("/steering/sessions/");
