@@ -129,14 +129,14 @@ public class MapEnvironment {
 			problems.reject("unit", "Đơn vị tối đa 20 ký tự (đang có " + u.length() + ")");
 		}
 		if (min == null && max == null && !problems.has("min") && !problems.has("max")) {
-			problems.reject("max", named + "cần giá trị tối thiểu hoặc tối đa");
+			problems.reject("max", named.isEmpty() ? "Cần giá trị tối thiểu hoặc tối đa" : named + "cần giá trị tối thiểu hoặc tối đa");
 		}
 		if (min != null && max != null && min.compareTo(max) > 0) {
-			problems.reject("max", named + "giá trị tối thiểu " + VnFormat.compact(min, 4)
+			problems.reject("max", (named.isEmpty() ? "Giá trị tối thiểu " : named + "giá trị tối thiểu ") + VnFormat.compact(min, 4)
 					+ " lớn hơn giá trị tối đa " + VnFormat.compact(max, 4));
 		}
 		if (r.isEmpty()) {
-			problems.reject("regulation", named + "cần ghi quy chuẩn áp dụng");
+			problems.reject("regulation", named.isEmpty() ? "Cần ghi quy chuẩn áp dụng" : named + "cần ghi quy chuẩn áp dụng");
 		}
 		else if (r.length() > 120) {
 			problems.reject("regulation", "Quy chuẩn tối đa 120 ký tự (đang có " + r.length() + ")");
