@@ -288,7 +288,7 @@ class MapController {
 			data.editLot(id, new MapData.LotEdit(use, st, enterprise, blank(contractNo), from, to, fl, height), version, f);
 			flash.addFlashAttribute("flash", "Đã lưu lô đất");
 		}
-		catch (vn.nq57.system.ConcurrentEditException e) {
+		catch (vn.nq57.system.ConcurrentEditException | vn.nq57.system.NotFoundException e) {
 			throw e;
 		}
 		catch (DomainException e) {
@@ -480,6 +480,9 @@ class MapController {
 					: o.opened() ? "Kết quả vượt quy chuẩn: đã mở nhiệm vụ xử lý #" + o.taskId()
 							: "Kết quả vượt quy chuẩn: đã cập nhật nhiệm vụ xử lý #" + o.taskId());
 		}
+		catch (vn.nq57.system.NotFoundException e) {
+			throw e;
+		}
 		catch (DomainException e) {
 			Flash.refused(flash, e);
 		}
@@ -512,7 +515,7 @@ class MapController {
 			environment.saveLimit(id, medium, parameter, unit, low, high, regulation, version, f);
 			flash.addFlashAttribute("flash", "Đã lưu giới hạn " + parameter.strip());
 		}
-		catch (vn.nq57.system.ConcurrentEditException e) {
+		catch (vn.nq57.system.ConcurrentEditException | vn.nq57.system.NotFoundException e) {
 			throw e;
 		}
 		catch (DomainException e) {
