@@ -100,10 +100,19 @@ class RegimeController {
 	}
 
 	@PostMapping("/reporting/regimes/{id}/expected-from")
-	String expectedFrom(@PathVariable long id, @RequestParam(required = false) LocalDate expectedFrom,
+	String expectedFrom(@PathVariable long id, @RequestParam(required = false) String expectedFrom,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return act(redirect, () -> regimes.setExpectedFrom(id, expectedFrom, note),
-				"flash.regime.trackingStartSaved");
+		// the day and the note checked together, each problem beside its field in this regime's form
+		FieldErrors f = typed(REGIME_FORM, "expected-" + id, null);
+		try {
+			LocalDate day = f.check("expectedFrom", () -> ReportController.typedDay(expectedFrom, Flash.text("regimes.field.expectedFrom")));
+			regimes.setExpectedFrom(id, day, note, f);
+			Flash.done(redirect, "flash.regime.trackingStartSaved");
+		}
+		catch (DomainException e) {
+			Flash.refused(redirect, e);
+		}
+		return "redirect:/reporting/regimes";
 	}
 
 	@PostMapping("/reporting/regimes")
@@ -144,14 +153,19 @@ class RegimeController {
 
 	@PostMapping("/reporting/regimes/{id}/agencies")
 	String addAgency(@PathVariable long id, @RequestParam(required = false) Long agencyId,
-			@RequestParam(defaultValue = "INCLUDE") String mode, @RequestParam(required = false) LocalDate validFrom,
+			@RequestParam(defaultValue = "INCLUDE") String mode, @RequestParam(required = false) String validFrom,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return act(redirect, () -> {
-			if (agencyId == null) {
-				throw new DomainException("Chưa chọn cơ quan, đơn vị");
-			}
-			regimes.addAgencyRule(id, agencyId, !"EXCLUDE".equals(mode), validFrom, note);
-		}, "flash.regime.kindsSaved");
+		// every field checked at once, each problem beside its field in this regime's form
+		FieldErrors f = typed(REGIME_FORM, "agencies-" + id, null);
+		try {
+			LocalDate from = f.check("validFrom", () -> ReportController.typedDay(validFrom, Flash.text("regimes.field.from")));
+			regimes.addAgencyRule(id, agencyId, !"EXCLUDE".equals(mode), from, note, f);
+			Flash.done(redirect, "flash.regime.kindsSaved");
+		}
+		catch (DomainException e) {
+			Flash.refused(redirect, e);
+		}
+		return "redirect:/reporting/regimes";
 	}
 
 	@PostMapping("/reporting/regimes/agencies/{ruleId}/end")
@@ -161,15 +175,21 @@ class RegimeController {
 	}
 
 	@PostMapping("/reporting/spans")
-	String span(@RequestParam(required = false) Long agencyId, @RequestParam(required = false) LocalDate reportsFrom,
-			@RequestParam(required = false) LocalDate reportsUntil, @RequestParam(required = false) Long successorId,
+	String span(@RequestParam(required = false) Long agencyId, @RequestParam(required = false) String reportsFrom,
+			@RequestParam(required = false) String reportsUntil, @RequestParam(required = false) Long successorId,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return act(redirect, () -> {
-			if (agencyId == null) {
-				throw new DomainException("Chưa chọn cơ quan, đơn vị");
-			}
-			regimes.setSpan(agencyId, reportsFrom, reportsUntil, successorId, note);
-		}, "flash.regime.spanSaved");
+		// every field checked at once, each problem beside its field
+		FieldErrors f = typed(REGIME_FORM, "span", null);
+		try {
+			LocalDate from = f.check("reportsFrom", () -> ReportController.typedDay(reportsFrom, Flash.text("regimes.field.reportsFrom")));
+			LocalDate until = f.check("reportsUntil", () -> ReportController.typedDay(reportsUntil, Flash.text("regimes.field.reportsUntil")));
+			regimes.setSpan(agencyId, from, until, successorId, note, f);
+			Flash.done(redirect, "flash.regime.spanSaved");
+		}
+		catch (DomainException e) {
+			Flash.refused(redirect, e);
+		}
+		return "redirect:/reporting/regimes";
 	}
 
 	@PostMapping("/reporting/regimes/sync")

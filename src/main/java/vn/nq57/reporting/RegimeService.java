@@ -312,9 +312,16 @@ public class RegimeService {
 	 */
 	@Transactional
 	public void setExpectedFrom(long regimeId, LocalDate from, String note) {
+		setExpectedFrom(regimeId, from, note, new FieldErrors());
+	}
+
+	/** The form of the day reports are owed from, with the problems it already found (each beside its field). */
+	@Transactional
+	public void setExpectedFrom(long regimeId, LocalDate from, String note, FieldErrors problems) {
 		requireManager("sửa ngày bắt đầu tính báo cáo phải gửi", regimeId);
 		Regime regime = regime(regimeId);
-		safe(note);
+		safe(problems, "note", note);
+		problems.refuseIfAny();
 		jdbc.update("UPDATE reporting_regime SET expected_from = :d, version = version + 1 WHERE id = :r",
 				new MapSqlParameterSource("r", regimeId).addValue("d", from == null ? null : Date.valueOf(from)));
 		audit.change("REGIME_EXPECTED_FROM", "REPORTING_REGIME", regimeId, null,
@@ -327,13 +334,24 @@ public class RegimeService {
 	/** Names an agency that must report although not of a listed kind, or need not although it is. */
 	@Transactional
 	public long addAgencyRule(long regimeId, long agencyId, boolean include, LocalDate validFrom, String note) {
+		return addAgencyRule(regimeId, Long.valueOf(agencyId), include, validFrom, note, new FieldErrors());
+	}
+
+	/** The form that names or exempts one agency, with the problems it already found (each beside its field). */
+	@Transactional
+	public long addAgencyRule(long regimeId, Long agencyId, boolean include, LocalDate validFrom, String note,
+			FieldErrors problems) {
 		requireManager("sửa danh sách cơ quan phải báo cáo", regimeId);
 		Regime regime = regime(regimeId);
-		var agency = agencies.get(agencyId);
-		if (agency.isCollective()) {
-			throw new DomainException("“" + agency.getName() + "” là nhóm cơ quan, không phải một cơ quan; hãy chọn từng cơ quan");
+		var agency = agencyId == null ? null : agencies.get(agencyId);
+		if (agency == null && !problems.has("agencyId")) {
+			problems.reject("agencyId", "Chưa chọn cơ quan, đơn vị");
 		}
-		safe(note);
+		else if (agency != null && agency.isCollective()) {
+			problems.reject("agencyId", "“" + agency.getName() + "” là nhóm cơ quan, không phải một cơ quan; hãy chọn từng cơ quan");
+		}
+		safe(problems, "note", note);
+		problems.refuseIfAny();
 		Long id = jdbc.queryForObject("""
 				INSERT INTO reporting_regime_agency(regime_id, agency_id, mode, valid_from, note)
 				VALUES (:r, :a, :m, :from, :note) RETURNING id""", new MapSqlParameterSource("r", regimeId)
@@ -369,19 +387,30 @@ public class RegimeService {
 	 */
 	@Transactional
 	public void setSpan(long agencyId, LocalDate from, LocalDate until, Long successorId, String note) {
+		setSpan(Long.valueOf(agencyId), from, until, successorId, note, new FieldErrors());
+	}
+
+	/** The span form, with the problems it already found: every rule adds its own, each beside its field. */
+	@Transactional
+	public void setSpan(Long agencyId, LocalDate from, LocalDate until, Long successorId, String note,
+			FieldErrors problems) {
 		requireManager("ghi thời gian phải báo cáo của cơ quan", null);
-		Span before = span(agencyId);
+		if (agencyId == null && !problems.has("agencyId")) {
+			problems.reject("agencyId", "Chưa chọn cơ quan, đơn vị");
+		}
 		if (from != null && until != null && until.isBefore(from)) {
-			throw new DomainException("Ngày thôi báo cáo " + FMT.date(until) + " ở trước ngày bắt đầu báo cáo "
+			problems.reject("reportsUntil", "Ngày thôi báo cáo " + FMT.date(until) + " ở trước ngày bắt đầu báo cáo "
 					+ FMT.date(from));
 		}
-		if (successorId != null && successorId == agencyId) {
-			throw new DomainException("Cơ quan tiếp nhận phải là một cơ quan khác");
+		if (successorId != null && successorId.equals(agencyId)) {
+			problems.reject("successorId", "Cơ quan tiếp nhận phải là một cơ quan khác");
 		}
+		safe(problems, "note", note);
+		problems.refuseIfAny();
 		if (successorId != null) {
 			agencies.get(successorId);
 		}
-		safe(note);
+		Span before = span(agencyId);
 		jdbc.update("""
 				INSERT INTO reporting_agency_span(agency_id, reports_from, reports_until, until_auto, successor_agency_id, note, updated_at)
 				VALUES (:a, :from, :until, false, :succ, :note, now())

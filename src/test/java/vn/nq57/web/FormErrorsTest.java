@@ -739,4 +739,38 @@ class FormErrorsTest {
 		assertThat(page.select(".flash.error").text()).contains("Chưa lưu");
 		assertThat(jdbc.queryForObject("SELECT state FROM periodic_report WHERE id = ?", String.class, id)).isEqualTo("SUBMITTED");
 	}
+
+	@Test
+	@DisplayName("the regimes page's smaller forms: the day reports are owed from, an agency named, an agency's span; each problem beside its field in its own form, nothing changed")
+	void reportingRegimeSmallForms() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long regime = reporting.monthlyRegime(java.time.LocalDate.of(2026, 10, 1), "STC");
+		long version = jdbc.queryForObject("SELECT version FROM reporting_regime WHERE id = ?", Long.class, regime);
+		Document page = refusedThenShown(post("/reporting/regimes/" + regime + "/expected-from").param("expectedFrom", "31/02/2026")
+			.param("note", "Căn cứ <b>đậm</b>"), user(fx.user("sokhcn")), "/reporting/regimes");
+		assertThat(besideField(page, "expected-" + regime + "-day")).isEqualTo("Ngày bắt đầu tính báo cáo phải gửi “31/02/2026” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy");
+		assertThat(besideField(page, "expected-" + regime + "-note")).contains("không được chứa mã HTML");
+		assertThat(page.getElementById("expected-" + regime + "-day").val()).isEqualTo("31/02/2026");
+		assertThat(jdbc.queryForObject("SELECT version FROM reporting_regime WHERE id = ?", Long.class, regime)).isEqualTo(version);
+
+		long rules = jdbc.queryForObject("SELECT count(*) FROM reporting_regime_agency WHERE regime_id = ?", Long.class, regime);
+		page = refusedThenShown(post("/reporting/regimes/" + regime + "/agencies").param("mode", "EXCLUDE")
+			.param("validFrom", "32/01/2027").param("note", "Ghi chú giữ lại"), user(fx.user("sokhcn")), "/reporting/regimes");
+		assertThat(besideField(page, "regime-agency-" + regime + "-q")).isEqualTo("Chưa chọn cơ quan, đơn vị");
+		assertThat(besideField(page, "agencies-" + regime + "-validFrom")).isEqualTo("Từ ngày “32/01/2027” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy");
+		assertThat(page.getElementById("agencies-" + regime + "-note").val()).isEqualTo("Ghi chú giữ lại");
+		assertThat(page.selectFirst("#agencies-form-" + regime).closest("details").hasAttr("open")).isTrue();
+		assertThat(page.getElementById("span-form").select(".field-error")).isEmpty();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM reporting_regime_agency WHERE regime_id = ?", Long.class, regime)).isEqualTo(rules);
+
+		long spans = count("reporting_agency_span");
+		page = refusedThenShown(post("/reporting/spans").param("reportsFrom", "10/10/2026").param("reportsUntil", "01/10/2026")
+			.param("note", "Căn cứ giữ lại"), user(fx.user("sokhcn")), "/reporting/regimes");
+		assertThat(besideField(page, "span-agency-q")).isEqualTo("Chưa chọn cơ quan, đơn vị");
+		assertThat(besideField(page, "span-reportsUntil")).isEqualTo("Ngày thôi báo cáo 01/10/2026 ở trước ngày bắt đầu báo cáo 10/10/2026");
+		assertThat(page.getElementById("span-reportsFrom").val()).isEqualTo("10/10/2026");
+		assertThat(page.getElementById("span-note").val()).isEqualTo("Căn cứ giữ lại");
+		assertThat(page.getElementById("agencies-form-" + regime).select(".field-error")).isEmpty();
+		assertThat(count("reporting_agency_span")).isEqualTo(spans);
+	}
 }
