@@ -308,17 +308,31 @@ class FundingController {
 	}
 
 	@PostMapping("/funding/proposals/{id}/duplicate")
-	String duplicate(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) Long otherId,
+	String duplicate(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String otherId,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		// every field checked at once, each problem beside its field, what was typed kept
+		FieldErrors f = new FieldErrors();
+		f.keep("proposalForm", "duplicate");
 		try {
-			proposals.flagDuplicate(id, otherId, note, version);
+			Long other = f.check("otherId", () -> {
+				if (otherId == null || otherId.isBlank()) {
+					return null;
+				}
+				try {
+					return Long.valueOf(otherId.strip().replaceFirst("^#", ""));
+				}
+				catch (NumberFormatException e) {
+					throw new DomainException("Số đề xuất “" + otherId.strip() + "” không hợp lệ; hãy nhập số của đề xuất");
+				}
+			});
+			proposals.flagDuplicate(id, other, note, version, f);
 			Flash.done(redirect, "funding.flash.duplicate");
 		}
 		catch (vn.nq57.system.ConcurrentEditException e) {
 			throw e;
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			Flash.refused(redirect, e);
 		}
 		return "redirect:/funding/proposals/" + id;
 	}

@@ -256,18 +256,30 @@ public class FundingProposals {
 	/** DoST marks a proposal as duplicating another proposal or a central programme (named in the note). */
 	@Transactional
 	Proposal flagDuplicate(long id, Long otherId, String note, long expectedVersion) {
+		return flagDuplicate(id, otherId, note, expectedVersion, new FieldErrors());
+	}
+
+	/** The duplicate form, with the problems it already found: every rule adds its own, each beside its field. */
+	@Transactional
+	Proposal flagDuplicate(long id, Long otherId, String note, long expectedVersion, FieldErrors problems) {
 		access.requireDost("đánh dấu đề xuất trùng lặp");
 		Proposal p = lockedFor(id, expectedVersion);
 		String n = note == null ? "" : note.strip();
-		if (otherId == null && n.isEmpty()) {
-			throw new DomainException("Hãy chọn đề xuất trùng hoặc ghi chương trình Trung ương có cùng nội dung");
+		if (otherId == null && n.isEmpty() && !problems.has("otherId")) {
+			problems.reject("otherId", "Hãy chọn đề xuất trùng hoặc ghi chương trình Trung ương có cùng nội dung");
 		}
 		if (otherId != null) {
 			if (otherId == id) {
-				throw new DomainException("Một đề xuất không trùng với chính nó");
+				problems.reject("otherId", "Một đề xuất không trùng với chính nó");
 			}
-			store.findProposal(otherId).orElseThrow(() -> new DomainException("Không có đề xuất số " + otherId));
+			else if (store.findProposal(otherId).isEmpty()) {
+				problems.reject("otherId", "Không có đề xuất số " + otherId);
+			}
 		}
+		if (!vn.nq57.system.TextRules.isSafe(n)) {
+			problems.reject("note", "Nội dung " + vn.nq57.system.TextRules.MESSAGE);
+		}
+		problems.refuseIfAny();
 		jdbc.update("UPDATE funding_proposal SET duplicate_of = ?, duplicate_note = ?, version = version + 1, updated_at = ? WHERE id = ?",
 				otherId, blankToNull(n), now(), id);
 		Proposal after = store.proposal(id);

@@ -773,4 +773,24 @@ class FormErrorsTest {
 		assertThat(page.getElementById("agencies-form-" + regime).select(".field-error")).isEmpty();
 		assertThat(count("reporting_agency_span")).isEqualTo(spans);
 	}
+
+	@Test
+	@DisplayName("a proposal flagged as a duplicate: a number that cannot be read and markup in the note, each beside its field, typed values kept, nothing changed")
+	void fundingDuplicate() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long id = funding.submittedProposal();
+		long version = jdbc.queryForObject("SELECT version FROM funding_proposal WHERE id = ?", Long.class, id);
+		Document page = refusedThenShown(post("/funding/proposals/" + id + "/duplicate").param("version", String.valueOf(version))
+			.param("otherId", "số bảy").param("note", "Chương trình <b>đậm</b>"), user(fx.user("sokhcn")), "/funding/proposals/" + id);
+		assertThat(besideField(page, "duplicate-otherId")).isEqualTo("Số đề xuất “số bảy” không hợp lệ; hãy nhập số của đề xuất");
+		assertThat(besideField(page, "duplicate-note")).contains("không được chứa mã HTML");
+		assertThat(page.getElementById("duplicate-otherId").val()).isEqualTo("số bảy");
+		assertThat(page.getElementById("duplicate-note").val()).isEqualTo("Chương trình <b>đậm</b>");
+		assertThat(page.getElementById("review-form").select(".field-error")).isEmpty();
+		page = refusedThenShown(post("/funding/proposals/" + id + "/duplicate").param("version", String.valueOf(version))
+			.param("otherId", String.valueOf(id)).param("note", ""), user(fx.user("sokhcn")), "/funding/proposals/" + id);
+		assertThat(besideField(page, "duplicate-otherId")).isEqualTo("Một đề xuất không trùng với chính nó");
+		assertThat(jdbc.queryForObject("SELECT version FROM funding_proposal WHERE id = ?", Long.class, id)).isEqualTo(version);
+		assertThat(jdbc.queryForObject("SELECT duplicate_of FROM funding_proposal WHERE id = ?", Long.class, id)).isNull();
+	}
 }
