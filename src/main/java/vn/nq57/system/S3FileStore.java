@@ -147,8 +147,15 @@ public final class S3FileStore implements FileStore, AutoCloseable {
 	@Override
 	public byte[] keep(byte[] data, String sha256) {
 		String key = key(sha256);
+		boolean there;
 		try {
-			if (!exists(sha256, data.length)) {
+			there = exists(sha256, data.length);
+		}
+		catch (RuntimeException e) {
+			there = false; // a key allowed to write but not to ask (HEAD answers 403 without s3:ListBucket): write it
+		}
+		try {
+			if (!there) {
 				s3.putObject(r -> r.bucket(bucket).key(key).contentLength((long) data.length)
 					.contentType("application/octet-stream"), RequestBody.fromBytes(data));
 			}
