@@ -14,6 +14,16 @@ import vn.nq57.system.AuditLog;
 @Component
 public class AccessPolicy {
 
+	/**
+	 * Request attribute set when the authorisation matrix ({@code authz/*.tsv}) refuses the user's role the route;
+	 * the handler still runs, so its own refusal (with its own words) answers, and a request it could not even read
+	 * (a missing field: 400) answers 403 instead ({@code web.ErrorAdvice}).
+	 */
+	public static final String ROUTE_REFUSED = "nq57.authz.refused";
+
+	/** Set when that 403 was answered in place of a 400. */
+	public static final String ROUTE_REFUSED_ANSWERED = "nq57.authz.refusedAnswered";
+
 	private final AuditLog audit;
 
 	AccessPolicy(AuditLog audit) {
@@ -50,14 +60,6 @@ public class AccessPolicy {
 	/** Refuses (403, audited) a menu route to a role the menu does not show it to. */
 	public void requireRoute(String path) {
 		Menu.route(path).ifPresent(e -> require(e.allows(current().role()), "PAGE", null, "mở trang " + e.path()));
-	}
-
-	/** The authorisation matrix refuses the user's role this route ("METHOD pattern"): audited, then 403. */
-	void refuseRoute(String route) {
-		CurrentUser user = current();
-		audit.denied("PAGE", null, user.username() + " (" + user.role() + ", " + user.agencyName()
-				+ ") bị từ chối: " + route);
-		throw new AccessDeniedException("Bạn không có quyền thực hiện thao tác này");
 	}
 
 	public void require(boolean allowed, String entityType, Long entityId, String what) {

@@ -26,13 +26,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The authorisation matrix ({@code authz/<module>.tsv}) at run time. For a role the matrix marks {@code N} the
- * request is refused before the handler runs or reads a parameter: the same 403 for every refused cell (the error
- * page in Vietnamese, or JSON under {@code /api}), with an audit line naming the route. The handlers keep their own
- * checks as a second line ({@code AuthorizationMatrixTest} proves both agree with the matrix). What lies inside an
- * allowed route (the agency of an object, its state) stays with the controllers and services.
+ * request is flagged ({@link AccessPolicy#ROUTE_REFUSED}) before the handler reads its parameters: the handler's own
+ * check refuses it in its own words (and audits it against the object), always as 403 — a handler that refuses softly
+ * (a redirect or page with the refusal as its error message) is turned into 403 with those words, and a request that
+ * cannot even be read (a missing field, 400) answers 403 all the same ({@code web.ErrorAdvice}), audited here. A flagged request the handler nevertheless served (2xx/3xx
+ * without an error message) means the matrix and the code disagree: logged as an error and kept for
+ * {@code AuthorizationMatrixTest}. What lies inside an allowed route (the agency of an object, its state) stays with
+ * the controllers and services.
  */
 @Configuration(proxyBeanMethods = false)
 class RouteMatrix implements WebMvcConfigurer {
+
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RouteMatrix.class);
 
 	static final List<Role> COLUMNS = List.of(Role.ADMIN, Role.SECRETARIAT, Role.LEADER, Role.AGENCY_HEAD,
 			Role.AGENCY_OFFICER);
@@ -98,10 +103,52 @@ class RouteMatrix implements WebMvcConfigurer {
 						&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof CurrentUser u
 						&& request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern
 						&& refuses(request.getMethod(), pattern, u.role())) {
-					// refused before the handler reads a parameter: one answer (403, audited) for every N cell
-					access.refuseRoute(request.getMethod() + " " + pattern);
+					request.setAttribute(AccessPolicy.ROUTE_REFUSED, request.getMethod() + " " + pattern);
 				}
 				return true;
+			}
+
+			/**
+			 * A handler that refused a flagged request softly — back to its form or page with the refusal as its
+			 * error message — answers 403 with those words instead: one status for every refused cell. (Its redirect
+			 * and flash are not written: the exception replaces the view.)
+			 */
+			@Override
+			public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+					org.springframework.web.servlet.ModelAndView mv) {
+				if (request.getAttribute(AccessPolicy.ROUTE_REFUSED) == null) {
+					return;
+				}
+				Object said = org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request)
+					.get("error");
+				if (said == null && mv != null) {
+					said = mv.getModel().get("error");
+				}
+				if (said != null) {
+					request.setAttribute(AccessPolicy.ROUTE_REFUSED_ANSWERED, Boolean.TRUE);
+					throw new org.springframework.security.access.AccessDeniedException(said.toString());
+				}
+			}
+
+			@Override
+			public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+					Exception ex) {
+				Object route = request.getAttribute(AccessPolicy.ROUTE_REFUSED);
+				if (route == null) {
+					return;
+				}
+				if (request.getAttribute(AccessPolicy.ROUTE_REFUSED_ANSWERED) != null) {
+					try {
+						access.require(false, "PAGE", null, "thực hiện thao tác này (" + route + ")");
+					}
+					catch (org.springframework.security.access.AccessDeniedException audited) {
+						// the answer is already the 403; this wrote the audit line
+					}
+				}
+				else if (response.getStatus() < 300 && ex == null) {
+					LOG.error("authorisation matrix: {} is refused to {} but was answered {}", route,
+							request.getUserPrincipal() == null ? "?" : request.getUserPrincipal().getName(), response.getStatus());
+				}
 			}
 		});
 	}

@@ -271,6 +271,11 @@ class IndicatorApiController {
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e,
 			jakarta.servlet.http.HttpServletRequest request) {
+		if (request.getAttribute(vn.nq57.account.AccessPolicy.ROUTE_REFUSED) != null) {
+			// a role the authorisation matrix refuses this operation learns that, not what its body lacked
+			request.setAttribute(vn.nq57.account.AccessPolicy.ROUTE_REFUSED_ANSWERED, Boolean.TRUE);
+			return ResponseEntity.status(403).body(Map.of("status", 403, "message", "Bạn không có quyền thực hiện thao tác này"));
+		}
 		return ResponseEntity.badRequest().body(Map.of("status", 400, "message",
 				"Dữ liệu gửi lên không đọc được: value, numerator, denominator phải là số JSON (ví dụ 71.43), "
 						+ "period là chuỗi (ví dụ \"2026-Q3\"); chưa lưu số liệu nào"));

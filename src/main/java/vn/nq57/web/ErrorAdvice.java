@@ -180,6 +180,12 @@ class ErrorAdvice {
 	}
 
 	static Object respond(HttpServletRequest req, HttpStatus status, String message) {
+		if (status == HttpStatus.BAD_REQUEST && req.getAttribute(vn.nq57.account.AccessPolicy.ROUTE_REFUSED) != null) {
+			// the authorisation matrix refuses this role the route: it learns that, not what its form lacked
+			req.setAttribute(vn.nq57.account.AccessPolicy.ROUTE_REFUSED_ANSWERED, Boolean.TRUE);
+			status = HttpStatus.FORBIDDEN;
+			message = "Bạn không có quyền thực hiện thao tác này";
+		}
 		if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
 			return ResponseEntity.status(status).body(Map.of("status", status.value(), "message", message));
 		}
