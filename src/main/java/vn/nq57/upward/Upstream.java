@@ -87,21 +87,47 @@ public class Upstream {
 	@Transactional
 	public long addSystem(String code, String name, String owner) {
 		requireManage();
+		// every field checked at once, each problem beside its field (code, name, owner)
+		vn.nq57.system.FieldErrors f = new vn.nq57.system.FieldErrors();
 		String c = code == null ? "" : code.strip().toUpperCase();
-		if (!c.matches("[A-Z0-9_]{2,30}")) {
-			throw new DomainException("Mã hệ thống gồm 2–30 chữ in hoa, chữ số hoặc dấu gạch dưới");
-		}
-		if (name == null || name.isBlank()) {
-			throw new DomainException("Tên hệ thống không được để trống");
-		}
-		if (!jdbc.queryForList("SELECT id FROM upstream_system WHERE code = ?", Long.class, c).isEmpty()) {
-			throw new DomainException("Đã có hệ thống mã " + c);
-		}
+		f.check("code", () -> {
+			if (!c.matches("[A-Z0-9_]{2,30}")) {
+				throw new DomainException("Mã hệ thống gồm 2–30 chữ in hoa, chữ số hoặc dấu gạch dưới");
+			}
+			if (!jdbc.queryForList("SELECT id FROM upstream_system WHERE code = ?", Long.class, c).isEmpty()) {
+				throw new DomainException("Đã có hệ thống mã " + c);
+			}
+			return c;
+		});
+		f.check("name", () -> {
+			if (name == null || name.isBlank()) {
+				throw new DomainException("Tên hệ thống không được để trống");
+			}
+			if (name.strip().length() > 300) {
+				throw new DomainException("Tên hệ thống tối đa 300 ký tự");
+			}
+			return requireSafe("Tên hệ thống", name);
+		});
+		String o = owner == null || owner.isBlank() ? null : owner.strip();
+		f.check("owner", () -> {
+			if (o != null && o.length() > 300) {
+				throw new DomainException("Cơ quan quản lý tối đa 300 ký tự");
+			}
+			return requireSafe("Cơ quan quản lý", o);
+		});
+		f.refuseIfAny();
 		Long id = jdbc.queryForObject("INSERT INTO upstream_system(code, name, owner, position) VALUES (?, ?, ?, "
-				+ "(SELECT coalesce(max(position), 0) + 1 FROM upstream_system)) RETURNING id", Long.class, c, name.strip(), owner);
+				+ "(SELECT coalesce(max(position), 0) + 1 FROM upstream_system)) RETURNING id", Long.class, c, name.strip(), o);
 		audit.change("UPSTREAM_SYSTEM_ADDED", "UPSTREAM_SYSTEM", id, null, "Thêm hệ thống Trung ương " + c, null,
 				Map.of("code", c, "name", name.strip()));
 		return id;
+	}
+
+	private static String requireSafe(String what, String value) {
+		if (!vn.nq57.system.TextRules.isSafe(value)) {
+			throw new DomainException(what + " " + vn.nq57.system.TextRules.MESSAGE);
+		}
+		return value;
 	}
 
 	/** The system with that code, added with its code as name when missing (tests, demo). */
@@ -122,7 +148,9 @@ public class Upstream {
 		}
 		String u = url == null || url.isBlank() ? null : url.strip();
 		if (u != null && !u.matches("https?://[^\\s]{3,490}")) {
-			throw new DomainException("Địa chỉ tiếp nhận phải bắt đầu bằng http:// hoặc https://");
+			// beside the address field
+			throw new vn.nq57.system.FieldsRefused("Địa chỉ tiếp nhận phải bắt đầu bằng http:// hoặc https://",
+					new vn.nq57.system.FieldErrors().reject("url", "Địa chỉ tiếp nhận phải bắt đầu bằng http:// hoặc https://"));
 		}
 		jdbc.update("UPDATE upstream_system SET push_url = ?, version = version + 1 WHERE id = ?", u, s.id());
 		Map<String, Object> before = new HashMap<>();
@@ -174,6 +202,49 @@ public class Upstream {
 		requireManage();
 		System s = system(systemCode);
 		mapAll(s, type, Map.of(subjectId, new String[] { code, centralName }));
+	}
+
+	/**
+	 * The one-record form: the record, the code and the name on the system checked together, each problem beside
+	 * its field ({@code subject}, {@code upstreamCode}, {@code centralName}), then {@link #map}.
+	 */
+	@Transactional
+	public void mapOne(String systemCode, SubjectType type, Long subjectId, String code, String centralName) {
+		requireManage();
+		System s = system(systemCode);
+		vn.nq57.system.FieldErrors f = new vn.nq57.system.FieldErrors();
+		f.check("subject", () -> {
+			if (subjectId == null) {
+				throw new DomainException("Hãy chọn bản ghi cần gán mã");
+			}
+			if (!exists(type, subjectId)) {
+				throw new DomainException("Không có " + type.label().toLowerCase() + " số " + subjectId);
+			}
+			return subjectId;
+		});
+		String c = code == null ? "" : code.strip();
+		f.check("upstreamCode", () -> {
+			if (c.isEmpty() || c.length() > 100) {
+				throw new DomainException("Mã trên hệ thống không được để trống và tối đa 100 ký tự");
+			}
+			requireSafe("Mã trên hệ thống", c);
+			List<Long> holder = jdbc.queryForList("SELECT subject_id FROM upstream_code WHERE system_id = ? AND subject_type = ? "
+					+ "AND upper(code) = upper(?)", Long.class, s.id(), type.name(), c);
+			if (!holder.isEmpty() && !holder.get(0).equals(subjectId)) {
+				throw new DomainException("Mã “" + c + "” của " + s.code() + " đã được dùng cho " + type.label().toLowerCase() + " khác ("
+						+ localName(type, holder.get(0)) + "); một mã chỉ gán cho một " + type.label().toLowerCase());
+			}
+			return c;
+		});
+		String n = centralName == null || centralName.isBlank() ? null : centralName.strip();
+		f.check("centralName", () -> {
+			if (n != null && n.length() > 1000) {
+				throw new DomainException("Tên trên hệ thống tối đa 1.000 ký tự");
+			}
+			return requireSafe("Tên trên hệ thống", n);
+		});
+		f.refuseIfAny();
+		mapAll(s, type, Map.of(subjectId, new String[] { c, n }));
 	}
 
 	/** Many mappings at once, all or nothing (a central list's commit). */

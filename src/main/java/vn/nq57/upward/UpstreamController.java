@@ -76,14 +76,14 @@ class UpstreamController {
 	}
 
 	@PostMapping("/upward/systems")
-	String addSystem(@RequestParam String code, @RequestParam String name, @RequestParam(required = false) String owner,
+	String addSystem(@RequestParam(required = false) String code, @RequestParam(required = false) String name, @RequestParam(required = false) String owner,
 			RedirectAttributes redirect) {
 		try {
 			upstream.addSystem(code, name, owner);
 			Flash.done(redirect, "flash.upward.systemAdded");
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			Flash.refused(redirect, e);
 		}
 		return "redirect:/upward";
 	}
@@ -151,7 +151,7 @@ class UpstreamController {
 			throw e;
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			Flash.refused(redirect, e);
 		}
 		return "redirect:/upward/systems/" + code;
 	}
@@ -161,14 +161,13 @@ class UpstreamController {
 			@RequestParam(required = false) String upstreamCode, @RequestParam(required = false) String centralName,
 			RedirectAttributes redirect) {
 		try {
-			if (subject == null) {
-				throw new DomainException("Hãy chọn bản ghi cần gán mã");
-			}
-			upstream.map(code, type, subject, upstreamCode, centralName);
+			// the record, the code and the name checked together, each problem beside its field in the form of
+			// that kind (the posted type tells the page which of its three forms)
+			upstream.mapOne(code, type, subject, upstreamCode, centralName);
 			Flash.done(redirect, "flash.upward.mapped");
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			Flash.refused(redirect, e);
 		}
 		return "redirect:/upward/systems/" + code;
 	}
