@@ -134,11 +134,17 @@ class AccountController {
 	}
 
 	@PostMapping("/account/password")
-	String changePassword(@RequestParam String current, @RequestParam String next, @RequestParam String confirm,
+	String changePassword(@RequestParam(required = false) String current, @RequestParam(required = false) String next,
+			@RequestParam(required = false) String confirm,
 			RedirectAttributes redirect) {
 		try {
 			users.changePassword(AccessPolicy.current().id(), current, next, confirm);
 			Flash.done(redirect, "flash.account.passwordChanged");
+		}
+		catch (vn.nq57.system.FieldsRefused e) {
+			// each problem beside its field; no password is kept to be shown again (nor put in the session)
+			redirect.addFlashAttribute(vn.nq57.system.FieldErrors.ATTRIBUTE, e.fields());
+			Flash.errorKey(redirect, "form.notSaved");
 		}
 		catch (DomainException e) {
 			Flash.error(redirect, e.getMessage());

@@ -123,13 +123,25 @@ public class UserService implements UserDetailsService {
 	@Transactional
 	public void changePassword(long userId, String current, String next, String confirm) {
 		AppUser user = users.findById(userId).orElseThrow();
-		if (current == null || !encoder.matches(current, user.getPasswordHash())) {
-			throw new DomainException("Mật khẩu hiện tại không đúng");
-		}
-		if (!next.equals(confirm)) {
-			throw new DomainException("Mật khẩu mới và mật khẩu nhập lại không khớp");
-		}
-		checkPassword(user.getUsername(), next);
+		// the three fields checked at once, each problem beside its field (FieldsRefused)
+		vn.nq57.system.FieldErrors f = new vn.nq57.system.FieldErrors();
+		f.check("current", () -> {
+			if (current == null || !encoder.matches(current, user.getPasswordHash())) {
+				throw new DomainException("Mật khẩu hiện tại không đúng");
+			}
+			return null;
+		});
+		f.check("next", () -> {
+			checkPassword(user.getUsername(), next);
+			return null;
+		});
+		f.check("confirm", () -> {
+			if (next == null || !next.equals(confirm)) {
+				throw new DomainException("Mật khẩu mới và mật khẩu nhập lại không khớp");
+			}
+			return null;
+		});
+		f.refuseIfAny();
 		user.setPassword(encoder.encode(next), clock.now());
 		audit.change("PASSWORD_CHANGED", "USER", userId, null, user.getUsername(), null, null);
 	}

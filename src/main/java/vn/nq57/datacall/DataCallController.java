@@ -34,6 +34,7 @@ import vn.nq57.datacall.DataCall.QuestionInput;
 import vn.nq57.kernel.VnText;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
 import vn.nq57.system.Flash;
 
 /** The pages of ad hoc data calls: the list, a call (DoST), an agency's answer, the consolidation and its files. */
@@ -97,18 +98,37 @@ class DataCallController {
 	}
 
 	@PostMapping("/datacalls")
-	String create(@RequestParam String title, @RequestParam(required = false) String requestNumber,
-			@RequestParam(required = false) LocalDate requestDate, @RequestParam(required = false) String requestIssuer,
-			@RequestParam(required = false) String requestSubject, @RequestParam(required = false) LocalDate dueDate,
+	String create(@RequestParam(required = false) String title, @RequestParam(required = false) String requestNumber,
+			@RequestParam(required = false) String requestDate, @RequestParam(required = false) String requestIssuer,
+			@RequestParam(required = false) String requestSubject, @RequestParam(required = false) String dueDate,
 			RedirectAttributes redirect) {
+		// every field checked at once (a date that cannot be read too), each problem beside its field
+		FieldErrors f = new FieldErrors();
 		try {
-			long id = calls.create(new CallInput(title, null, requestNumber, requestDate, requestIssuer, requestSubject, dueDate));
+			LocalDate asked = f.check("requestDate", () -> typedDay(requestDate, Flash.text("dc.field.requestDate")));
+			LocalDate due = f.check("dueDate", () -> typedDay(dueDate, Flash.text("dc.field.due")));
+			long id = calls.create(new CallInput(title, null, requestNumber, asked, requestIssuer, requestSubject, due), f);
 			Flash.done(redirect, "flash.datacall.created");
 			return "redirect:/datacalls/" + id;
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			Flash.refused(redirect, e);
 			return "redirect:/datacalls/new";
+		}
+	}
+
+	/** A day typed dd/mm/yyyy (or yyyy-mm-dd); one that cannot be read is refused naming the field. */
+	static LocalDate typedDay(String typed, String what) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		String t = typed.strip();
+		try {
+			return t.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(t)
+					: LocalDate.parse(t, vn.nq57.kernel.VnFormat.TYPED_DATE.withResolverStyle(java.time.format.ResolverStyle.STRICT));
+		}
+		catch (RuntimeException e) {
+			throw new DomainException(Flash.text("form.badDate", what, t));
 		}
 	}
 
@@ -133,12 +153,17 @@ class DataCallController {
 	}
 
 	@PostMapping("/datacalls/{id}")
-	String update(@PathVariable long id, @RequestParam String title, @RequestParam(required = false) String requestNumber,
-			@RequestParam(required = false) LocalDate requestDate, @RequestParam(required = false) String requestIssuer,
-			@RequestParam(required = false) String requestSubject, @RequestParam(required = false) LocalDate dueDate,
+	String update(@PathVariable long id, @RequestParam(required = false) String title, @RequestParam(required = false) String requestNumber,
+			@RequestParam(required = false) String requestDate, @RequestParam(required = false) String requestIssuer,
+			@RequestParam(required = false) String requestSubject, @RequestParam(required = false) String dueDate,
 			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
-		return act(id, redirect, "flash.datacall.saved", () -> calls.update(id,
-				new CallInput(title, null, requestNumber, requestDate, requestIssuer, requestSubject, dueDate), version));
+		// every field checked at once, each problem beside its field in the call's form
+		return fields(id, redirect, "flash.datacall.saved", () -> {
+			FieldErrors f = new FieldErrors();
+			LocalDate asked = f.check("requestDate", () -> typedDay(requestDate, Flash.text("dc.field.requestDate")));
+			LocalDate due = f.check("dueDate", () -> typedDay(dueDate, Flash.text("dc.field.due")));
+			calls.update(id, new CallInput(title, null, requestNumber, asked, requestIssuer, requestSubject, due), version, f);
+		});
 	}
 
 	@PostMapping("/datacalls/{id}/questions")
@@ -148,8 +173,24 @@ class DataCallController {
 			@RequestParam(required = false) String choices, @RequestParam(defaultValue = "false") boolean required,
 			@RequestParam(required = false) String prefill, @RequestParam(required = false) Long version,
 			RedirectAttributes redirect) {
-		return act(id, redirect, "flash.datacall.questionAdded", () -> calls.addQuestion(id,
+		// every field of the question checked at once, each problem beside its field in the question form
+		return fields(id, redirect, "flash.datacall.questionAdded", () -> calls.addQuestion(id,
 				new QuestionInput(code, section, text, kind, unit, choices, required, prefill), version));
+	}
+
+	/** {@link #act} for a form of the call's page: a refusal of fields goes beside them, typed values kept. */
+	private String fields(long id, RedirectAttributes redirect, String done, Runnable work) {
+		try {
+			work.run();
+			Flash.done(redirect, done);
+		}
+		catch (vn.nq57.system.ConcurrentEditException e) {
+			throw e;
+		}
+		catch (DomainException e) {
+			Flash.refused(redirect, e);
+		}
+		return "redirect:/datacalls/" + id;
 	}
 
 	@PostMapping("/datacalls/{id}/questions/{qid}/delete")
@@ -177,7 +218,7 @@ class DataCallController {
 	@PostMapping("/datacalls/{id}/reopen")
 	String reopen(@PathVariable long id, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
-		return act(id, redirect, "flash.datacall.reopened", () -> calls.reopen(id, reason, version));
+		return fields(id, redirect, "flash.datacall.reopened", () -> calls.reopen(id, reason, version));
 	}
 
 	@PostMapping("/datacalls/{id}/consolidate")

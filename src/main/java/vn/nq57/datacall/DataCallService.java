@@ -22,6 +22,7 @@ import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
 import vn.nq57.system.NotFoundException;
 import vn.nq57.datacall.DataCall.CallInput;
 import vn.nq57.datacall.DataCall.Question;
@@ -86,8 +87,17 @@ public class DataCallService {
 
 	@Transactional
 	public long create(CallInput in) {
+		return create(in, new FieldErrors());
+	}
+
+	/**
+	 * A new call, every field checked at once: the problems found already (a date that cannot be read) and the
+	 * rules' are refused together ({@link vn.nq57.system.FieldsRefused}), each on its field.
+	 */
+	@Transactional
+	public long create(CallInput in, FieldErrors problems) {
 		access.requireManage();
-		CallInput c = checked(in);
+		CallInput c = checked(in, problems);
 		CurrentUser u = AccessPolicy.current();
 		Long id = jdbc.queryForObject("""
 				INSERT INTO data_call(title, year, request_number, request_date, request_issuer, request_subject, due_date,
@@ -102,9 +112,14 @@ public class DataCallService {
 
 	@Transactional
 	public void update(long id, CallInput in, Long version) {
+		update(id, in, version, new FieldErrors());
+	}
+
+	@Transactional
+	public void update(long id, CallInput in, Long version, FieldErrors problems) {
 		access.requireManage();
 		DataCall before = lockVersion(id, version);
-		CallInput c = checked(in);
+		CallInput c = checked(in, problems);
 		jdbc.update("""
 				UPDATE data_call SET title = ?, year = ?, request_number = ?, request_date = ?, request_issuer = ?,
 				       request_subject = ?, due_date = ?, version = version + 1 WHERE id = ?""", c.title(), c.year(),
@@ -125,27 +140,49 @@ public class DataCallService {
 		return m;
 	}
 
-	private CallInput checked(CallInput in) {
-		List<String> errors = new ArrayList<>();
-		String title = trim(in.title());
-		if (title == null) {
-			errors.add("Tên đợt báo cáo không được để trống");
+	/** Every field of a call checked, each problem noted beside its field; refused with all of them. */
+	private CallInput checked(CallInput in, FieldErrors f) {
+		String title = f.check("title", () -> {
+			String t = trim(in.title());
+			if (t == null) {
+				throw new DomainException("Tên đợt báo cáo không được để trống");
+			}
+			if (t.length() > 500) {
+				throw new DomainException("Tên đợt báo cáo dài quá 500 ký tự");
+			}
+			return safe("Tên đợt báo cáo", t);
+		});
+		String number = f.check("requestNumber", () -> safe("Số công văn", longest("Số công văn", trim(in.requestNumber()), 100)));
+		String issuer = f.check("requestIssuer", () -> safe("Cơ quan đề nghị", longest("Cơ quan đề nghị", trim(in.requestIssuer()), 300)));
+		String subject = f.check("requestSubject", () -> safe("Nội dung “Về việc”", longest("Nội dung “Về việc”", trim(in.requestSubject()), 1000)));
+		if (!f.has("dueDate")) {
+			f.check("dueDate", () -> {
+				if (in.dueDate() == null) {
+					throw new DomainException("Chưa có hạn gửi báo cáo (dd/MM/yyyy)");
+				}
+				if (in.requestDate() != null && in.dueDate().isBefore(in.requestDate())) {
+					throw new DomainException("Hạn gửi báo cáo không thể trước ngày của công văn đề nghị");
+				}
+				return in.dueDate();
+			});
 		}
-		else if (title.length() > 500) {
-			errors.add("Tên đợt báo cáo dài quá 500 ký tự");
-		}
-		if (in.dueDate() == null) {
-			errors.add("Chưa có hạn gửi báo cáo (dd/MM/yyyy)");
-		}
-		if (in.requestDate() != null && in.dueDate() != null && in.dueDate().isBefore(in.requestDate())) {
-			errors.add("Hạn gửi báo cáo không thể trước ngày của công văn đề nghị");
-		}
-		if (!errors.isEmpty()) {
-			throw new DomainException(String.join("; ", errors));
-		}
+		f.refuseIfAny();
 		int year = in.year() != null ? in.year() : in.dueDate().getYear();
-		return new CallInput(title, year, trim(in.requestNumber()), in.requestDate(), trim(in.requestIssuer()),
-				trim(in.requestSubject()), in.dueDate());
+		return new CallInput(title, year, number, in.requestDate(), issuer, subject, in.dueDate());
+	}
+
+	private static String longest(String what, String value, int max) {
+		if (value != null && value.length() > max) {
+			throw new DomainException(what + " dài quá " + max + " ký tự");
+		}
+		return value;
+	}
+
+	private static String safe(String what, String value) {
+		if (!vn.nq57.system.TextRules.isSafe(value)) {
+			throw new DomainException(what + " " + vn.nq57.system.TextRules.MESSAGE);
+		}
+		return value;
 	}
 
 	static String trim(String s) {
@@ -169,6 +206,50 @@ public class DataCallService {
 		access.requireManage();
 		DataCall c = lockVersion(callId, version);
 		requireNotConsolidated(c);
+		// the one-question form: every field checked at once, each problem beside its field
+		FieldErrors f = new FieldErrors();
+		Set<String> codes = new LinkedHashSet<>();
+		questions(c.id()).forEach(q -> codes.add(q.code().toUpperCase()));
+		f.check("code", () -> {
+			String code = trim(in.code());
+			if (code != null && code.length() > 30) {
+				throw new DomainException("Mã câu hỏi dài quá 30 ký tự");
+			}
+			if (code != null && codes.contains(code.toUpperCase())) {
+				throw new DomainException("Mã câu hỏi “" + code + "” đã có trong đợt báo cáo");
+			}
+			return safe("Mã câu hỏi", code);
+		});
+		f.check("section", () -> safe("Mục", longest("Mục", trim(in.section()), 300)));
+		f.check("text", () -> {
+			String text = trim(in.text());
+			if (text == null) {
+				throw new DomainException("Nội dung câu hỏi không được để trống");
+			}
+			return safe("Nội dung câu hỏi", longest("Nội dung câu hỏi", text, 2000));
+		});
+		f.check("kind", () -> {
+			if (in.kind() == null) {
+				throw new DomainException("Chưa chọn loại câu hỏi (Số, Tỷ lệ, Văn bản, Có/Không, Lựa chọn, Tệp, Số liệu theo từng xã)");
+			}
+			return in.kind();
+		});
+		f.check("unit", () -> safe("Đơn vị tính", longest("Đơn vị tính", trim(in.unit()), 50)));
+		f.check("choices", () -> {
+			if (in.kind() == QuestionKind.CHOICE && new Question(0, 0, 0, "1", null, "?", in.kind(), null, in.choices(),
+					false, null).choiceList().size() < 2) {
+				throw new DomainException("Câu hỏi lựa chọn cần ít nhất hai phương án (mỗi dòng một phương án)");
+			}
+			return safe("Phương án", in.choices());
+		});
+		f.check("prefill", () -> {
+			String prefill = trim(in.prefill());
+			if (prefill != null && !Prefill.valid(prefill)) {
+				throw new DomainException("Nguồn điền sẵn “" + prefill + "” không hợp lệ (INDICATOR:mã chỉ số, TASKS_DONE, TASKS_OVERDUE, TASKS_TOTAL)");
+			}
+			return prefill;
+		});
+		f.refuseIfAny();
 		List<Long> ids = addQuestions(c, List.of(in));
 		return ids.get(0);
 	}
@@ -367,7 +448,9 @@ public class DataCallService {
 		}
 		String why = trim(reason);
 		if (why == null) {
-			throw new DomainException("Hãy ghi lý do mở lại đợt báo cáo");
+			// beside the reason field
+			throw new vn.nq57.system.FieldsRefused("Hãy ghi lý do mở lại đợt báo cáo",
+					new FieldErrors().reject("reason", "Hãy ghi lý do mở lại đợt báo cáo"));
 		}
 		jdbc.update("UPDATE data_call SET state = 'OPEN', version = version + 1 WHERE id = ?", id);
 		audit.change("DATA_CALL_REOPENED", ENTITY, id, null, "Mở lại đợt báo cáo “" + c.title() + "”: " + why,

@@ -42,15 +42,25 @@ class IocAdminController {
 		if (scope != null) {
 			scope.stream().map(IocScope::of).filter(s -> s != null).forEach(scopes::add);
 		}
+		// every field checked at once, each problem beside its field, what was typed kept (no secret is typed here)
+		vn.nq57.system.FieldErrors f = new vn.nq57.system.FieldErrors();
 		try {
-			int r;
-			try {
-				r = Integer.parseInt(rate.strip());
-			}
-			catch (NumberFormatException e) {
-				throw new DomainException("Giới hạn số lần gọi mỗi phút phải là một số nguyên");
-			}
-			model.addAttribute("issued", clients.create(name, scopes, r, webhookUrl));
+			Integer r = f.check("rate", () -> {
+				try {
+					return Integer.parseInt(rate.strip());
+				}
+				catch (NumberFormatException e) {
+					throw new DomainException("Giới hạn số lần gọi mỗi phút phải là một số nguyên");
+				}
+			});
+			model.addAttribute("issued", clients.create(name, scopes, r, webhookUrl, f));
+		}
+		catch (vn.nq57.system.FieldsRefused e) {
+			vn.nq57.system.FieldErrors kept = e.fields();
+			kept.keep("name", name).keep("rate", rate).keep("webhookUrl", webhookUrl)
+				.keep("scope", String.join(",", scope == null ? List.of() : scope));
+			model.addAttribute(vn.nq57.system.FieldErrors.ATTRIBUTE, kept);
+			model.addAttribute("error", Flash.text("form.notSaved"));
 		}
 		catch (DomainException e) {
 			model.addAttribute("error", e.getMessage());

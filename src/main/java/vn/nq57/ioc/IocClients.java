@@ -115,20 +115,55 @@ public class IocClients {
 	private Issued issue(String name, Set<IocScope> scopes, int ratePerMinute, String webhookUrl, String knownId,
 			String knownSecret) {
 		requireAdmin("tạo tài khoản máy cho IOC");
+		return issue(name, scopes, ratePerMinute, webhookUrl, knownId, knownSecret, new vn.nq57.system.FieldErrors());
+	}
+
+	/**
+	 * The client form: every field checked at once (with the problems found before, such as a rate that is not a
+	 * number: {@code ratePerMinute} is then {@code null}), each beside its field ({@code name}, {@code scope},
+	 * {@code rate}, {@code webhookUrl}); refused with all of them ({@link vn.nq57.system.FieldsRefused}).
+	 */
+	@Transactional
+	public Issued create(String name, Set<IocScope> scopes, Integer ratePerMinute, String webhookUrl,
+			vn.nq57.system.FieldErrors problems) {
+		requireAdmin("tạo tài khoản máy cho IOC");
+		return issue(name, scopes, ratePerMinute, webhookUrl, null, null, problems);
+	}
+
+	private Issued issue(String name, Set<IocScope> scopes, Integer ratePerMinute, String webhookUrl, String knownId,
+			String knownSecret, vn.nq57.system.FieldErrors f) {
 		String n = name == null ? "" : name.strip();
-		if (n.isEmpty() || n.length() > 200) {
-			throw new DomainException("Tên ứng dụng kết nối không được để trống (tối đa 200 ký tự)");
-		}
-		if (scopes == null || scopes.isEmpty()) {
-			throw new DomainException("Chọn ít nhất một phạm vi dữ liệu được đọc");
-		}
-		if (ratePerMinute < 1 || ratePerMinute > 6000) {
-			throw new DomainException("Giới hạn số lần gọi mỗi phút phải từ 1 đến 6.000");
+		f.check("name", () -> {
+			if (n.isEmpty() || n.length() > 200) {
+				throw new DomainException("Tên ứng dụng kết nối không được để trống (tối đa 200 ký tự)");
+			}
+			if (!vn.nq57.system.TextRules.isSafe(n)) {
+				throw new DomainException("Tên ứng dụng kết nối " + vn.nq57.system.TextRules.MESSAGE);
+			}
+			return n;
+		});
+		f.check("scope", () -> {
+			if (scopes == null || scopes.isEmpty()) {
+				throw new DomainException("Chọn ít nhất một phạm vi dữ liệu được đọc");
+			}
+			return scopes;
+		});
+		if (!f.has("rate")) {
+			f.check("rate", () -> {
+				if (ratePerMinute == null || ratePerMinute < 1 || ratePerMinute > 6000) {
+					throw new DomainException("Giới hạn số lần gọi mỗi phút phải từ 1 đến 6.000");
+				}
+				return ratePerMinute;
+			});
 		}
 		String hook = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
-		if (hook != null && !hook.matches("https?://[^\\s<>\"]{3,490}")) {
-			throw new DomainException("Địa chỉ nhận webhook phải là một địa chỉ http(s) hợp lệ");
-		}
+		f.check("webhookUrl", () -> {
+			if (hook != null && !hook.matches("https?://[^\\s<>\"]{3,490}")) {
+				throw new DomainException("Địa chỉ nhận webhook phải là một địa chỉ http(s) hợp lệ");
+			}
+			return hook;
+		});
+		f.refuseIfAny();
 		String clientId = knownId != null ? knownId
 				: "ioc-" + token(9).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "x");
 		String secret = knownSecret != null ? knownSecret : token(32);

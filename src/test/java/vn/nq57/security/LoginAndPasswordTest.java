@@ -68,6 +68,18 @@ class LoginAndPasswordTest {
 		return fx.jdbc.queryForObject("SELECT password_hash FROM app_user WHERE username = ?", String.class, username);
 	}
 
+	/** The refusal's message beside that field of the form (FieldErrors in the flash), no password kept in it. */
+	private static org.springframework.test.web.servlet.ResultMatcher beside(String field, String message) {
+		return r -> {
+			vn.nq57.system.FieldErrors f = (vn.nq57.system.FieldErrors) r.getFlashMap().get(vn.nq57.system.FieldErrors.ATTRIBUTE);
+			assertThat(f).as("the problems beside the fields").isNotNull();
+			assertThat(f.messages(field)).contains(message);
+			assertThat(f.value("current")).isNull();
+			assertThat(f.value("next")).isNull();
+			assertThat((String) r.getFlashMap().get("error")).startsWith("Chưa lưu");
+		};
+	}
+
 	private ResultActions change(String current, String next, String confirm) throws Exception {
 		return mvc.perform(post("/account/password").with(user(fx.user(username))).with(csrf())
 			.param("current", current).param("next", next).param("confirm", confirm))
@@ -127,7 +139,7 @@ class LoginAndPasswordTest {
 		String before = hash();
 
 		change("MatKhauSai1", NEW_PASSWORD, NEW_PASSWORD)
-			.andExpect(flash().attribute("error", "Mật khẩu hiện tại không đúng"));
+			.andExpect(beside("current", "Mật khẩu hiện tại không đúng"));
 
 		assertThat(hash()).isEqualTo(before);
 		mvc.perform(formLogin("/login").user(username).password(NEW_PASSWORD)).andExpect(unauthenticated());
@@ -143,7 +155,7 @@ class LoginAndPasswordTest {
 	void weakPasswordsAreRefused(String weak, String message) throws Exception {
 		String before = hash();
 
-		change(Fixtures.PASSWORD, weak, weak).andExpect(flash().attribute("error", message));
+		change(Fixtures.PASSWORD, weak, weak).andExpect(beside("next", message));
 
 		assertThat(hash()).isEqualTo(before);
 		assertThat(encoder.matches(Fixtures.PASSWORD, hash())).isTrue();
@@ -156,7 +168,7 @@ class LoginAndPasswordTest {
 		String candidate = username.toUpperCase();
 
 		change(Fixtures.PASSWORD, candidate, candidate)
-			.andExpect(flash().attribute("error", "Mật khẩu không được trùng tên đăng nhập"));
+			.andExpect(beside("next", "Mật khẩu không được trùng tên đăng nhập"));
 
 		assertThat(hash()).isEqualTo(before);
 	}
@@ -167,7 +179,7 @@ class LoginAndPasswordTest {
 		String before = hash();
 
 		change(Fixtures.PASSWORD, NEW_PASSWORD, NEW_PASSWORD + "x")
-			.andExpect(flash().attribute("error", "Mật khẩu mới và mật khẩu nhập lại không khớp"));
+			.andExpect(beside("confirm", "Mật khẩu mới và mật khẩu nhập lại không khớp"));
 
 		assertThat(hash()).isEqualTo(before);
 	}

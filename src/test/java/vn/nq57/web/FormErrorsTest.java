@@ -793,4 +793,161 @@ class FormErrorsTest {
 		assertThat(jdbc.queryForObject("SELECT version FROM funding_proposal WHERE id = ?", Long.class, id)).isEqualTo(version);
 		assertThat(jdbc.queryForObject("SELECT duplicate_of FROM funding_proposal WHERE id = ?", Long.class, id)).isNull();
 	}
+
+	@Test
+	@DisplayName("upward: a new national system (code, name, owner), a code given to a task (the task, the code, the name on the system), the push address; each problem beside its field in its own form, typed values kept, nothing stored")
+	void upwardForms() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long systems = count("upstream_system");
+		Document page = refusedThenShown(post("/upward/systems").param("code", "a b").param("name", " ")
+			.param("owner", "Bộ <b>đậm</b>"), user(fx.user("sokhcn")), "/upward");
+		assertThat(page.getElementById("sc").parent().select(".field-error").text()).isEqualTo("Mã hệ thống gồm 2–30 chữ in hoa, chữ số hoặc dấu gạch dưới");
+		assertThat(page.getElementById("sn").parent().select(".field-error").text()).isEqualTo("Tên hệ thống không được để trống");
+		assertThat(page.getElementById("so").parent().select(".field-error").text()).contains("không được chứa mã HTML");
+		assertThat(page.getElementById("sc").val()).isEqualTo("a b");
+		assertThat(page.getElementById("so").val()).isEqualTo("Bộ <b>đậm</b>");
+		assertThat(page.selectFirst("#system-form").closest("details").hasAttr("open")).isTrue();
+		assertThat(page.select(".flash.error").text()).contains("Chưa lưu");
+		page = refusedThenShown(post("/upward/systems").param("code", "DA06")
+			.param("name", "Tên giữ lại").param("owner", ""), user(fx.user("sokhcn")), "/upward");
+		assertThat(page.getElementById("sc").parent().select(".field-error").text()).isEqualTo("Đã có hệ thống mã DA06");
+		assertThat(page.getElementById("sn").parent().select(".field-error")).isEmpty();
+		assertThat(page.getElementById("sn").val()).isEqualTo("Tên giữ lại");
+		assertThat(count("upstream_system")).isEqualTo(systems);
+
+		long codes = count("upstream_code");
+		page = refusedThenShown(post("/upward/systems/DA06/map").param("type", "TASK").param("subject", "987654321")
+			.param("upstreamCode", " ").param("centralName", "Tên trên hệ thống giữ lại"), user(fx.user("sokhcn")), "/upward/systems/DA06");
+		assertThat(page.getElementById("task-subject").parent().select(".field-error").text()).isEqualTo("Không có nhiệm vụ số 987654321");
+		assertThat(page.getElementById("taskCode").parent().select(".field-error").text()).isEqualTo("Mã trên hệ thống không được để trống và tối đa 100 ký tự");
+		assertThat(page.getElementById("taskCentral").parent().select(".field-error")).isEmpty();
+		assertThat(page.getElementById("task-subject").val()).isEqualTo("987654321");
+		assertThat(page.getElementById("taskCentral").val()).isEqualTo("Tên trên hệ thống giữ lại");
+		assertThat(page.getElementById("map-form").select(".field-error")).isEmpty();
+		assertThat(page.getElementById("map-agency-form").select(".field-error")).isEmpty();
+		assertThat(page.getElementById("upstreamCode").val()).isEmpty();
+		assertThat(count("upstream_code")).isEqualTo(codes);
+
+		String url = jdbc.queryForObject("SELECT coalesce(push_url, '') FROM upstream_system WHERE code = 'DA06'", String.class);
+		page = refusedThenShown(post("/upward/systems/DA06/push-url").param("url", "ftp://tiep-nhan.example"),
+			user(fx.user("sokhcn")), "/upward/systems/DA06");
+		assertThat(besideField(page, "push-url")).isEqualTo("Địa chỉ tiếp nhận phải bắt đầu bằng http:// hoặc https://");
+		assertThat(page.getElementById("push-url").val()).isEqualTo("ftp://tiep-nhan.example");
+		assertThat(page.getElementById("map-task-form").select(".field-error")).isEmpty();
+		assertThat(jdbc.queryForObject("SELECT coalesce(push_url, '') FROM upstream_system WHERE code = 'DA06'", String.class)).isEqualTo(url);
+	}
+
+	@Test
+	@DisplayName("a data call: the new call (no title, a day that cannot be read, no due date), the call's edit form, the question form, the reopening reason; each problem beside its field in its own form, typed values kept, nothing stored")
+	void dataCallForms() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long calls = count("data_call");
+		Document page = refusedThenShown(post("/datacalls").param("title", " ").param("requestNumber", "12/CV-giữ")
+			.param("requestDate", "31/02/2026").param("requestIssuer", "Bộ <b>KH&CN</b>").param("requestSubject", "Về việc giữ lại")
+			.param("dueDate", ""), user(fx.user("sokhcn")), "/datacalls/new");
+		assertThat(besideField(page, "title")).isEqualTo("Tên đợt báo cáo không được để trống");
+		assertThat(besideField(page, "requestDate")).isEqualTo("Ngày công văn “31/02/2026” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy");
+		assertThat(besideField(page, "requestIssuer")).contains("không được chứa mã HTML");
+		assertThat(besideField(page, "dueDate")).isEqualTo("Chưa có hạn gửi báo cáo (dd/MM/yyyy)");
+		assertThat(besideField(page, "requestNumber")).isEmpty();
+		assertThat(page.getElementById("requestNumber").val()).isEqualTo("12/CV-giữ");
+		assertThat(page.getElementById("requestDate").val()).isEqualTo("31/02/2026");
+		assertThat(page.getElementById("requestSubject").val()).isEqualTo("Về việc giữ lại");
+		assertThat(page.getElementById("dueDate").attr("placeholder")).isEqualTo("dd/mm/yyyy");
+		assertThat(page.select(".flash.error").text()).contains("Chưa lưu");
+		page = refusedThenShown(post("/datacalls").param("title", "Đợt giữ lại").param("requestDate", "20/11/2026")
+			.param("dueDate", "30/13/2026"), user(fx.user("sokhcn")), "/datacalls/new");
+		assertThat(besideField(page, "dueDate")).isEqualTo("Hạn gửi “30/13/2026” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy");
+		assertThat(page.getElementById("title").val()).isEqualTo("Đợt giữ lại");
+		assertThat(count("data_call")).isEqualTo(calls);
+
+		String title = "Đợt thử biểu mẫu " + World.seq();
+		long id = runAs.user("sokhcn", () -> dataCalls.create(new vn.nq57.datacall.DataCall.CallInput(title, null, "1/CV",
+				java.time.LocalDate.of(2026, 11, 1), "Bộ Khoa học và Công nghệ", null, java.time.LocalDate.of(2026, 11, 30))));
+		long version = jdbc.queryForObject("SELECT version FROM data_call WHERE id = ?", Long.class, id);
+		page = refusedThenShown(post("/datacalls/" + id).param("version", String.valueOf(version)).param("callForm", "edit")
+			.param("title", "").param("requestNumber", "2/CV").param("requestDate", "25/11/2026").param("dueDate", "20/11/2026"),
+			user(fx.user("sokhcn")), "/datacalls/" + id);
+		assertThat(besideField(page, "edit-title")).isEqualTo("Tên đợt báo cáo không được để trống");
+		assertThat(besideField(page, "edit-dueDate")).isEqualTo("Hạn gửi báo cáo không thể trước ngày của công văn đề nghị");
+		assertThat(page.getElementById("edit-requestNumber").val()).isEqualTo("2/CV");
+		assertThat(page.getElementById("edit-dueDate").val()).isEqualTo("20/11/2026");
+		assertThat(page.getElementById("question-form").select(".field-error")).isEmpty();
+		assertThat(page.getElementById("qtext").val()).isEmpty();
+		assertThat(jdbc.queryForObject("SELECT title FROM data_call WHERE id = ?", String.class, id)).isEqualTo(title);
+
+		long questions = jdbc.queryForObject("SELECT count(*) FROM data_call_question WHERE call_id = ?", Long.class, id);
+		page = refusedThenShown(post("/datacalls/" + id + "/questions").param("version", String.valueOf(version)).param("callForm", "question")
+			.param("code", "MÃ-DÀI-QUÁ-BA-MƯƠI-KÝ-TỰ-CHO-MỘT-CÂU").param("section", "Mục giữ lại").param("text", " ")
+			.param("kind", "CHOICE").param("unit", "trạm").param("choices", "Chỉ một").param("prefill", "KHÔNG_CÓ"),
+			user(fx.user("sokhcn")), "/datacalls/" + id);
+		assertThat(page.getElementById("qcode").parent().select(".field-error").text()).isEqualTo("Mã câu hỏi dài quá 30 ký tự");
+		assertThat(page.getElementById("qtext").parent().select(".field-error").text()).isEqualTo("Nội dung câu hỏi không được để trống");
+		assertThat(page.getElementById("qchoices").parent().select(".field-error").text()).startsWith("Câu hỏi lựa chọn cần ít nhất hai phương án");
+		assertThat(page.getElementById("qprefill").parent().select(".field-error").text()).startsWith("Nguồn điền sẵn “KHÔNG_CÓ” không hợp lệ");
+		assertThat(page.getElementById("qsection").parent().select(".field-error")).isEmpty();
+		assertThat(page.getElementById("qsection").val()).isEqualTo("Mục giữ lại");
+		assertThat(page.getElementById("qunit").val()).isEqualTo("trạm");
+		assertThat(page.getElementById("qchoices").text()).isEqualTo("Chỉ một");
+		assertThat(page.select("#qkind option[selected]").val()).isEqualTo("CHOICE");
+		assertThat(page.getElementById("edit-form").select(".field-error")).isEmpty();
+		assertThat(page.getElementById("edit-title").val()).isEqualTo(title);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM data_call_question WHERE call_id = ?", Long.class, id)).isEqualTo(questions);
+
+		runAs.user("sokhcn", () -> {
+			dataCalls.addQuestions(id, java.util.List.of(new vn.nq57.datacall.DataCall.QuestionInput("A", null, "Số trạm BTS",
+					vn.nq57.datacall.QuestionKind.NUMBER, "trạm", null, false, null)), null);
+			dataCalls.setTargets(id, java.util.List.of(world.agency("STC")), null);
+			dataCalls.open(id, null);
+			dataCalls.close(id, null);
+			return id;
+		});
+		version = jdbc.queryForObject("SELECT version FROM data_call WHERE id = ?", Long.class, id);
+		page = refusedThenShown(post("/datacalls/" + id + "/reopen").param("version", String.valueOf(version)).param("callForm", "reopen")
+			.param("reason", " "), user(fx.user("sokhcn")), "/datacalls/" + id);
+		assertThat(besideField(page, "reason")).isEqualTo("Hãy ghi lý do mở lại đợt báo cáo");
+		assertThat(page.getElementById("edit-form").select(".field-error")).isEmpty();
+		assertThat(jdbc.queryForObject("SELECT state FROM data_call WHERE id = ?", String.class, id)).isEqualTo("CLOSED");
+	}
+
+	@Test
+	@DisplayName("an IOC machine client: no name, no scope, a rate that is not a number, a webhook address that is not http(s); each beside its field, typed values kept, nothing stored")
+	void iocClient() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("ioc_client");
+		Document page = html(mvc.perform(post("/admin/ioc/clients").with(csrf()).with(user(fx.user("admin")))
+			.param("name", " ").param("rate", "nhiều").param("webhookUrl", "ftp://ioc.example/hook")).andReturn());
+		assertThat(page.getElementById("ioc-name").parent().select(".field-error").text()).isEqualTo("Tên ứng dụng kết nối không được để trống (tối đa 200 ký tự)");
+		assertThat(page.getElementById("ioc-scopes").select(".field-error").text()).isEqualTo("Chọn ít nhất một phạm vi dữ liệu được đọc");
+		assertThat(page.getElementById("ioc-rate").parent().select(".field-error").text()).isEqualTo("Giới hạn số lần gọi mỗi phút phải là một số nguyên");
+		assertThat(page.getElementById("ioc-webhook").parent().select(".field-error").text()).isEqualTo("Địa chỉ nhận webhook phải là một địa chỉ http(s) hợp lệ");
+		assertThat(page.getElementById("ioc-rate").val()).isEqualTo("nhiều");
+		assertThat(page.getElementById("ioc-webhook").val()).isEqualTo("ftp://ioc.example/hook");
+		assertThat(page.select(".flash.error").text()).contains("Chưa lưu");
+		page = html(mvc.perform(post("/admin/ioc/clients").with(csrf()).with(user(fx.user("admin")))
+			.param("name", "Ứng dụng giữ tên").param("scope", "tasks:read").param("rate", "0")).andReturn());
+		assertThat(page.getElementById("ioc-rate").parent().select(".field-error").text()).isEqualTo("Giới hạn số lần gọi mỗi phút phải từ 1 đến 6.000");
+		assertThat(page.getElementById("ioc-name").parent().select(".field-error")).isEmpty();
+		assertThat(page.getElementById("ioc-name").val()).isEqualTo("Ứng dụng giữ tên");
+		assertThat(page.select("#ioc-scopes input[checked]").eachAttr("value")).containsExactly("tasks:read");
+		assertThat(count("ioc_client")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("changing one's password: a wrong current password, a weak new one and a confirmation that differs, each beside its field, no password typed back, nothing changed")
+	void passwordChange() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		String name = "cb.matkhau." + Fixtures.tag().toLowerCase();
+		fx.users.create(name, Fixtures.PASSWORD, "Cán bộ thử đổi mật khẩu", null, vn.nq57.account.Role.AGENCY_OFFICER, fx.agencyId("STC"));
+		String hash = jdbc.queryForObject("SELECT password_hash FROM app_user WHERE username = ?", String.class, name);
+		Document page = refusedThenShown(post("/account/password").param("current", "MatKhauSai1").param("next", "matkhaumoi")
+			.param("confirm", "matkhaukhac"), user(fx.user(name)), "/account");
+		assertThat(besideField(page, "current")).isEqualTo("Mật khẩu hiện tại không đúng");
+		assertThat(besideField(page, "next")).isEqualTo("Mật khẩu phải có cả chữ và số");
+		assertThat(besideField(page, "confirm")).isEqualTo("Mật khẩu mới và mật khẩu nhập lại không khớp");
+		assertThat(page.getElementById("current").val()).isEmpty();
+		assertThat(page.getElementById("next").val()).isEmpty();
+		assertThat(page.select(".flash.error").text()).contains("Chưa lưu");
+		assertThat(jdbc.queryForObject("SELECT password_hash FROM app_user WHERE username = ?", String.class, name)).isEqualTo(hash);
+	}
 }
