@@ -109,7 +109,9 @@ class AccountController {
 			Flash.done(redirect, "account.totp.enabled");
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			// beside the code field (the code typed is not kept)
+			redirect.addFlashAttribute(vn.nq57.system.FieldErrors.ATTRIBUTE, new vn.nq57.system.FieldErrors().reject("code", e.getMessage()));
+			Flash.errorKey(redirect, "form.notSaved");
 		}
 		return "redirect:/account/totp";
 	}
@@ -153,13 +155,27 @@ class AccountController {
 	}
 
 	@PostMapping("/account/token")
-	String issueToken(@RequestParam(defaultValue = "90") int days,
+	String issueToken(@RequestParam(defaultValue = "90") String days,
 			@RequestParam(name = "scope", required = false) java.util.List<String> scopes, RedirectAttributes redirect) {
+		// the lifetime and the scopes checked together, each problem beside its field, the typed values kept
+		vn.nq57.system.FieldErrors f = new vn.nq57.system.FieldErrors();
 		try {
-			String token = users.issueApiToken(AccessPolicy.current().id(), days,
-					scopes == null || scopes.isEmpty() ? java.util.List.of("read") : scopes);
+			Integer d = f.check("days", () -> {
+				try {
+					return Integer.valueOf(days.strip());
+				}
+				catch (NumberFormatException e) {
+					throw new DomainException("Thời hạn của mã truy cập API “" + days.strip() + "” không phải là một số ngày (từ 1 đến 365)");
+				}
+			});
+			String token = users.issueApiToken(AccessPolicy.current().id(), d,
+					scopes == null || scopes.isEmpty() ? java.util.List.of("read") : scopes, f);
 			redirect.addFlashAttribute("token", token);
 			Flash.done(redirect, "flash.account.tokenIssued");
+		}
+		catch (vn.nq57.system.FieldsRefused e) {
+			e.fields().keep("scope", String.join(",", scopes == null ? java.util.List.of() : scopes));
+			Flash.refused(redirect, e);
 		}
 		catch (DomainException e) {
 			Flash.error(redirect, e.getMessage());

@@ -166,17 +166,36 @@ public class UserService implements UserDetailsService {
 	 */
 	@Transactional
 	public String issueApiToken(long userId, int days, java.util.Collection<String> scopes) {
+		return issueApiToken(userId, days, scopes, new vn.nq57.system.FieldErrors());
+	}
+
+	/**
+	 * {@link #issueApiToken(long, int, java.util.Collection)} for the account page's form: the lifetime and the
+	 * scopes checked together with the problems found before ({@code days} that is not a number: {@code null}),
+	 * each beside its field ({@code days}, {@code scope}).
+	 */
+	@Transactional
+	public String issueApiToken(long userId, Integer days, java.util.Collection<String> scopes, vn.nq57.system.FieldErrors f) {
 		AppUser user = users.findById(userId).orElseThrow(() -> new vn.nq57.system.NotFoundException("Không tìm thấy người dùng"));
-		if (days < 1 || days > 365) {
-			throw new DomainException("Thời hạn của mã truy cập API từ 1 đến 365 ngày");
+		if (!f.has("days")) {
+			f.check("days", () -> {
+				if (days == null || days < 1 || days > 365) {
+					throw new DomainException("Thời hạn của mã truy cập API từ 1 đến 365 ngày");
+				}
+				return days;
+			});
 		}
 		List<String> chosen = SCOPES.stream().filter(scopes::contains).toList();
-		if (chosen.isEmpty() || chosen.size() != new java.util.HashSet<>(scopes).size()) {
-			throw new DomainException("Phạm vi của mã truy cập API: chọn trong " + String.join(", ", SCOPES));
-		}
-		if (chosen.contains("metrics") && user.getRole() != Role.ADMIN) {
-			throw new DomainException("Chỉ quản trị hệ thống được cấp mã đọc số liệu vận hành (metrics)");
-		}
+		f.check("scope", () -> {
+			if (chosen.isEmpty() || chosen.size() != new java.util.HashSet<>(scopes).size()) {
+				throw new DomainException("Phạm vi của mã truy cập API: chọn trong " + String.join(", ", SCOPES));
+			}
+			if (chosen.contains("metrics") && user.getRole() != Role.ADMIN) {
+				throw new DomainException("Chỉ quản trị hệ thống được cấp mã đọc số liệu vận hành (metrics)");
+			}
+			return chosen;
+		});
+		f.refuseIfAny();
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String token = "nq57_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -950,4 +950,30 @@ class FormErrorsTest {
 		assertThat(page.select(".flash.error").text()).contains("Chưa lưu");
 		assertThat(jdbc.queryForObject("SELECT password_hash FROM app_user WHERE username = ?", String.class, name)).isEqualTo(hash);
 	}
+
+	@Test
+	@DisplayName("an API token: a lifetime out of range and a scope that does not exist, each beside its field, typed values kept, no token issued; a wrong two-factor code beside the code field")
+	void apiTokenAndTotp() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		String name = "cb.token." + Fixtures.tag().toLowerCase();
+		fx.users.create(name, Fixtures.PASSWORD, "Cán bộ thử mã API", null, vn.nq57.account.Role.AGENCY_OFFICER, fx.agencyId("STC"));
+		Document page = refusedThenShown(post("/account/token").param("days", "400").param("scope", "write").param("scope", "xoa"),
+			user(fx.user(name)), "/account");
+		assertThat(besideField(page, "token-days")).isEqualTo("Thời hạn của mã truy cập API từ 1 đến 365 ngày");
+		assertThat(page.getElementById("token-scopes").select(".field-error").text()).startsWith("Phạm vi của mã truy cập API: chọn trong");
+		assertThat(page.getElementById("token-days").val()).isEqualTo("400");
+		assertThat(page.select("#token-scopes input[checked]").eachAttr("value")).containsExactly("write");
+		assertThat(page.getElementById("api-token")).isNull();
+		assertThat(jdbc.queryForObject("SELECT api_token_hash IS NULL FROM app_user WHERE username = ?", Boolean.class, name)).isTrue();
+
+		MvcResult setup = mvc.perform(get("/account/totp").with(user(fx.user(name)))).andReturn();
+		jakarta.servlet.http.Cookie session = setup.getResponse().getCookie("SESSION");
+		assertThat(session).isNotNull();
+		MvcResult sent = mvc.perform(post("/account/totp").with(csrf()).with(user(fx.user(name))).cookie(session).param("code", "000000")).andReturn();
+		assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/account/totp");
+		page = html(mvc.perform(get("/account/totp").with(user(fx.user(name))).cookie(session)).andReturn());
+		assertThat(besideField(page, "totp-code")).isEqualTo("Mã xác thực không đúng; hãy nhập mã 6 chữ số đang hiện trên ứng dụng");
+		assertThat(page.getElementById("totp-code").val()).isEmpty();
+		assertThat(jdbc.queryForObject("SELECT totp_enabled_at IS NULL FROM app_user WHERE username = ?", Boolean.class, name)).isTrue();
+	}
 }
