@@ -13,7 +13,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
 import vn.nq57.IntegrationTest;
+import vn.nq57.security.Fixtures;
 import vn.nq57.account.RunAs;
 import vn.nq57.kernel.Rates;
 import vn.nq57.task.Task;
@@ -27,7 +36,11 @@ import vn.nq57.testdata.World;
  * {@code CompletenessQueriesTest}.)
  */
 @IntegrationTest
+@AutoConfigureMockMvc
 class SteeringSameFiguresTest {
+
+	@Autowired MockMvc mvc;
+	@Autowired ApplicationContext ctx;
 
 	@Autowired BoardWidgets.Groups groups;
 	@Autowired RankingService ranking;
@@ -112,5 +125,33 @@ class SteeringSameFiguresTest {
 				assertThat(y.rank()).isEqualTo(i + 1);
 			}
 		}
+	}
+
+	@Test
+	void theRankingPageShowsEachLineAsTheTemplateDid() throws Exception {
+		String name = "Cơ quan A&B <xếp hạng> " + World.seq();
+		String code = world.newAgency("XS", name, "ENTERPRISE");
+		Task t = world.task("Xếp hạng trang " + World.seq()).lead(code).due("30/9/2026").create();
+		jdbc.update("UPDATE assignment SET completed_on = DATE '2026-09-20', state = 'COMPLETED', percent = 100 WHERE task_id = :t",
+				new MapSqlParameterSource("t", t.getId()));
+		String page = mvc.perform(get("/steering/ranking?kind=ENTERPRISE").with(user(new Fixtures(ctx).user("lanhdao"))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		RankingService.Ranking r = runAs.user("lanhdao",
+				() -> ranking.live(LocalDate.of(2026, 11, 22), new Filter(null, "ENTERPRISE", null, null)));
+		assertThat(r.lines()).isNotEmpty();
+		for (RankingService.Line l : r.lines()) {
+			// what the template's expressions wrote: th:text escapes, @{/tasks(agency=…)}, the criteria with a weight
+			StringBuilder row = new StringBuilder("<tr><td>" + l.rank() + "</td><td><a href=\"/tasks?agency=" + l.agencyId() + "\">"
+					+ org.springframework.web.util.HtmlUtils.htmlEscape(l.name(), "UTF-8") + "</a></td>");
+			for (RankingService.Criterion c : r.criteria()) {
+				if (c.weight() > 0) {
+					row.append("<td>").append(l.part(c.code())).append("</td>");
+				}
+			}
+			row.append("<td class=\"score\">").append(vn.nq57.kernel.VnFormat.decimal(l.score(), 2)).append("</td><td>")
+				.append(l.previousRank() == null ? "–" : l.previousRank()).append("</td></tr>");
+			assertThat(page).as(l.name()).contains(row.toString());
+		}
+		assertThat(page).contains("Cơ quan A&amp;B &lt;xếp hạng&gt;").doesNotContain("<xếp hạng>");
 	}
 }
