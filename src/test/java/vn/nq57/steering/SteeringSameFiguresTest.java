@@ -51,9 +51,15 @@ class SteeringSameFiguresTest {
 	@Test
 	void theTaskGroupsAreCountedAsBefore() {
 		String seq = " " + World.seq();
-		Task a = world.task("Nhóm đối chiếu 1" + seq).lead("STC", "SNV").due("30/6/2026").create();
-		world.task("Nhóm đối chiếu 2" + seq).lead("STC").due("15/12/2026").create();
-		world.task("Nhóm đối chiếu 3" + seq).lead("DK-LYSON").due("Thường xuyên").create();
+		// two plans with the same group codes (I–III) under different titles: counted per code across plans
+		vn.nq57.task.Plan p1 = world.plan("Kế hoạch nhóm đối chiếu 1" + seq).groups("I", "II", "III").create();
+		vn.nq57.task.Plan p2 = world.plan("Kế hoạch nhóm đối chiếu 2" + seq).group("I", "Nhóm một khác" + seq).group("III", "Nhóm ba khác")
+			.create();
+		Task a = world.task("Nhóm đối chiếu 1" + seq).in(p1, "I").lead("STC", "SNV").due("30/6/2026").create();
+		world.task("Nhóm đối chiếu 2" + seq).in(p1, "III").lead("STC").due("15/12/2026").create();
+		world.task("Nhóm đối chiếu 3" + seq).in(p2, "I").lead("DK-LYSON").due("Thường xuyên").create();
+		world.task("Nhóm đối chiếu 4" + seq).in(p2, "III").lead("SNV").due("31/8/2026").create();
+		world.task("Nhóm đối chiếu 5" + seq).in(p1, null).lead("SNV").due("31/8/2026").create();
 		jdbc.update("UPDATE assignment SET completed_on = DATE '2026-06-20', state = 'COMPLETED', percent = 100 WHERE task_id = :t",
 				new MapSqlParameterSource("t", a.getId()));
 		for (LocalDate day : new LocalDate[] { LocalDate.of(2026, 11, 22), LocalDate.of(2026, 6, 30), LocalDate.of(2027, 1, 1) }) {
@@ -62,7 +68,8 @@ class SteeringSameFiguresTest {
 				assertThat(now).as(group + " " + day).isEqualTo(before(group, day));
 			}
 		}
-		assertThat(groups.tasks(Filter.ALL, LocalDate.of(2026, 11, 22))).isNotEmpty();
+		assertThat(groups.tasks(Filter.ALL, LocalDate.of(2026, 11, 22))).extracting(r -> r.cells().get(0))
+			.anyMatch(c -> c.startsWith("I. ")).anyMatch(c -> c.startsWith("III. "));
 	}
 
 	/** The query of the earlier code, as it was. */
