@@ -13,15 +13,21 @@
 #   bench/run-benchmark.sh --attach         # time the application already running on the port (after --keep)
 #   bench/run-benchmark.sh --scale province -d /tmp/nq57-bench-province -p 18081 --db-port 54481
 #
+# Other benchmarks of pages reuse this script (bench/run-steering-benchmark.sh): they set BENCH_DIR, BENCH_PORT,
+# BENCH_DB_PORT, BENCH_USER (who signs in), BENCH_COLD=1 (print each URL's first request apart) and define a
+# function bench_urls that fills the array URLS after sign-in, then source this file.
+#
 # Options: -n N  -w WARMUPS  -d DIR  -p HTTP_PORT  --db-port PORT  --scale national|province  --reuse  --keep
 #          --attach  --app-args "…" (extra arguments for the application, e.g. to try a setting)
 set -euo pipefail
 
 N=50
 WARMUP=5
-DIR=/tmp/nq57-bench
-PORT=18080
-DB_PORT=29480   # below the ephemeral range (32768–60999), where a client socket can hold the port
+DIR=${BENCH_DIR:-/tmp/nq57-bench}
+PORT=${BENCH_PORT:-18080}
+DB_PORT=${BENCH_DB_PORT:-29480}   # below the ephemeral range (32768–60999), where a client socket can hold the port
+BENCH_USER=${BENCH_USER:-sokhcn}
+BENCH_COLD=${BENCH_COLD:-0}
 SCALE=national
 REUSE=0
 KEEP=0
@@ -40,7 +46,7 @@ while [ $# -gt 0 ]; do
     --keep) KEEP=1; shift ;;
     --attach) ATTACH=1; shift ;;
     --app-args) APP_ARGS=$2; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | grep '^#'; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -97,12 +103,12 @@ else
   echo "Ready after $(( $(date +%s) - START )) s: $LOADED"
 fi
 
-# 4. sign in as the DoST secretariat: GET /login for the CSRF token, POST the form with the cookie jar
+# 4. sign in (the DoST secretariat unless BENCH_USER says otherwise): GET /login for the CSRF token, POST the form with the cookie jar
 rm -f "$JAR_COOKIES"
 csrf_of() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
 TOKEN=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$BASE/login" | csrf_of || true)
 WHERE=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" -o /dev/null -w '%{redirect_url}' \
-  --data-urlencode username=sokhcn --data-urlencode password=Demo@2026 --data-urlencode "_csrf=$TOKEN" "$BASE/login")
+  --data-urlencode "username=$BENCH_USER" --data-urlencode password=Demo@2026 --data-urlencode "_csrf=$TOKEN" "$BASE/login")
 case "$WHERE" in *error*|"") echo "Sign-in failed ($WHERE)" >&2; exit 1 ;; esac
 
 # an API token for the JSON endpoint (issued on the account page, shown once)
@@ -110,19 +116,22 @@ TOKEN=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$BASE/account" | csrf_of ||
 API_TOKEN=$(curl -s -L -c "$JAR_COOKIES" -b "$JAR_COOKIES" --data-urlencode "_csrf=$TOKEN" "$BASE/account/token" \
   | grep -o 'id="api-token"[^>]*>[^<]*' | sed 's/.*>//' || true)
 
-# the agency with most overdue assignments, and a plan, for the filtered URLs
-OVERVIEW_JSON=$(curl -s -b "$JAR_COOKIES" "$BASE/api/v1/overview")
-AGENCY=$(printf '%s' "$OVERVIEW_JSON" | grep -o '"agencyId":[0-9]*' | head -1 | cut -d: -f2 || true)
-PLAN=$(curl -s -b "$JAR_COOKIES" "$BASE/overview" | grep -o '<option value="[0-9][0-9]*"' | head -1 | grep -o '[0-9]*' || true)
-
-URLS=(
-  "/overview"
-  "/overview?plan=$PLAN"
-  "/api/v1/overview"
-  "/tasks?status=OVERDUE&q=chuyen%20doi%20so&page=3"
-  "/tasks?agency=$AGENCY&status=IN_PROGRESS"
-  "/tasks"
-)
+if declare -F bench_urls > /dev/null; then
+  bench_urls
+else
+  # the agency with most overdue assignments, and a plan, for the filtered URLs
+  OVERVIEW_JSON=$(curl -s -b "$JAR_COOKIES" "$BASE/api/v1/overview")
+  AGENCY=$(printf '%s' "$OVERVIEW_JSON" | grep -o '"agencyId":[0-9]*' | head -1 | cut -d: -f2 || true)
+  PLAN=$(curl -s -b "$JAR_COOKIES" "$BASE/overview" | grep -o '<option value="[0-9][0-9]*"' | head -1 | grep -o '[0-9]*' || true)
+  URLS=(
+    "/overview"
+    "/overview?plan=$PLAN"
+    "/api/v1/overview"
+    "/tasks?status=OVERDUE&q=chuyen%20doi%20so&page=3"
+    "/tasks?agency=$AGENCY&status=IN_PROGRESS"
+    "/tasks"
+  )
+fi
 
 # 5. N timed requests per URL after the warm-ups; p50/p95 by nearest rank. Other work on the machine
 #    shows in the figures: the load average is printed before and after, and so is the CPU time the
@@ -157,6 +166,10 @@ RESULTS="$DIR/results.txt"
 for url in "${URLS[@]}"; do
   auth=(-b "$JAR_COOKIES")
   if [ "${url#/api/}" != "$url" ] && [ -n "$API_TOKEN" ]; then auth=(-H "Authorization: Bearer $API_TOKEN"); fi
+  if [ "$BENCH_COLD" = 1 ]; then
+    cold=$(curl -s -o /dev/null "${auth[@]}" -w '%{time_total}' "$BASE$url" | awk '{printf "%.1f", $1 * 1000}')
+    echo "cold (first request) $url: $cold ms" | tee -a "$RESULTS"
+  fi
   for _ in $(seq "$WARMUP"); do curl -s -o /dev/null "${auth[@]}" "$BASE$url"; done
   samples="$DIR/samples.txt"; : > "$samples"; codes=""
   before=$(cpu_ticks)

@@ -15,7 +15,9 @@ import vn.nq57.system.Settings;
  * The Content-Security-Policy, built from the configuration: no inline script and no inline style anywhere (bars
  * are classes, {@code kernel.VnFormat#w}); images from this site, {@code data:} and — when the map has a base
  * layer — its tile server (the map's setting {@code map.tile-url}, read at most every {@code nq57.csp.refresh-seconds} (30) and kept when the
- * database is away) plus any origin in {@code nq57.csp.img-src}.
+ * database is away) plus any origin in {@code nq57.csp.img-src}. No page may be framed ({@code frame-ancestors 'none'})
+ * except the public pages ({@code /public/**}), which the province's portal embeds: those may be framed by this site
+ * and the origins of {@code nq57.public.frame-ancestors} (default {@code https://*.gov.vn}, the government portals).
  */
 final class ContentSecurityPolicy implements HeaderWriter {
 
@@ -30,12 +32,15 @@ final class ContentSecurityPolicy implements HeaderWriter {
 
 	private final String extraImages;
 
+	private final String publicAncestors;
+
 	private volatile String policy;
 
 	private volatile long readAt;
 
-	ContentSecurityPolicy(Settings settings, String extraImages, int refreshSeconds) {
+	ContentSecurityPolicy(Settings settings, String extraImages, int refreshSeconds, String publicFrameAncestors) {
 		this.settings = settings;
+		this.publicAncestors = ancestors(publicFrameAncestors);
 		this.refreshNanos = refreshSeconds * 1_000_000_000L;
 		this.extraImages = extraImages == null ? "" : extraImages.strip();
 	}
@@ -43,7 +48,8 @@ final class ContentSecurityPolicy implements HeaderWriter {
 	@Override
 	public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
 		if (!response.containsHeader(HEADER)) {
-			response.setHeader(HEADER, current());
+			response.setHeader(HEADER, current() + "; frame-ancestors "
+					+ (isPublic(request) ? publicAncestors : "'none'"));
 		}
 	}
 
@@ -68,6 +74,27 @@ final class ContentSecurityPolicy implements HeaderWriter {
 		return p;
 	}
 
+	/** The pages the portal may embed: {@code /public} and below. */
+	static boolean isPublic(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/public") || path.startsWith("/public/");
+	}
+
+	/** {@code 'self'} and each http(s) origin of the setting (anything else dropped). */
+	static String ancestors(String origins) {
+		Set<String> all = new LinkedHashSet<>();
+		all.add("'self'");
+		if (origins != null) {
+			for (String o : origins.split("[\\s,]+")) {
+				String origin = origin(o);
+				if (origin != null) {
+					all.add(origin);
+				}
+			}
+		}
+		return String.join(" ", all);
+	}
+
 	static String build(String tileUrl, String extraImages) {
 		Set<String> images = new LinkedHashSet<>();
 		images.add("'self'");
@@ -85,7 +112,7 @@ final class ContentSecurityPolicy implements HeaderWriter {
 			}
 		}
 		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + String.join(" ", images)
-				+ "; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+				+ "; object-src 'none'; base-uri 'self'; form-action 'self'";
 	}
 
 	/**

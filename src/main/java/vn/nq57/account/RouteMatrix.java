@@ -27,8 +27,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The authorisation matrix ({@code authz/<module>.tsv}) at run time. For a role the matrix marks {@code N} the
  * request is flagged ({@link AccessPolicy#ROUTE_REFUSED}) before the handler reads its parameters: the handler's own
- * check refuses it in its own words, and if the request cannot even be read (a missing field, 400) the answer is 403
- * all the same ({@code web.ErrorAdvice}), audited here. A flagged request the handler nevertheless served (2xx/3xx
+ * check refuses it in its own words (and audits it against the object), always as 403 — a handler that refuses softly
+ * (a redirect or page with the refusal as its error message) is turned into 403 with those words, and a request that
+ * cannot even be read (a missing field, 400) answers 403 all the same ({@code web.ErrorAdvice}), audited here. A flagged request the handler nevertheless served (2xx/3xx
  * without an error message) means the matrix and the code disagree: logged as an error and kept for
  * {@code AuthorizationMatrixTest}. What lies inside an allowed route (the agency of an object, its state) stays with
  * the controllers and services.
@@ -105,6 +106,28 @@ class RouteMatrix implements WebMvcConfigurer {
 					request.setAttribute(AccessPolicy.ROUTE_REFUSED, request.getMethod() + " " + pattern);
 				}
 				return true;
+			}
+
+			/**
+			 * A handler that refused a flagged request softly — back to its form or page with the refusal as its
+			 * error message — answers 403 with those words instead: one status for every refused cell. (Its redirect
+			 * and flash are not written: the exception replaces the view.)
+			 */
+			@Override
+			public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+					org.springframework.web.servlet.ModelAndView mv) {
+				if (request.getAttribute(AccessPolicy.ROUTE_REFUSED) == null) {
+					return;
+				}
+				Object said = org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request)
+					.get("error");
+				if (said == null && mv != null) {
+					said = mv.getModel().get("error");
+				}
+				if (said != null) {
+					request.setAttribute(AccessPolicy.ROUTE_REFUSED_ANSWERED, Boolean.TRUE);
+					throw new org.springframework.security.access.AccessDeniedException(said.toString());
+				}
 			}
 
 			@Override

@@ -110,7 +110,8 @@ class SecurityConfig {
 			JdbcTemplate jdbc, SecurityContextRepository contexts,
 			ObjectProvider<ClientRegistrationRepository> clients, SingleSignOn sso,
 			@Value("${nq57.auth.local-enabled:true}") boolean localEnabled, vn.nq57.system.Settings settings,
-			@Value("${nq57.csp.img-src:}") String extraImages, @Value("${nq57.csp.refresh-seconds:30}") int cspRefresh)
+			@Value("${nq57.csp.img-src:}") String extraImages, @Value("${nq57.csp.refresh-seconds:30}") int cspRefresh,
+			@Value("${nq57.public.frame-ancestors:https://*.gov.vn}") String publicFrameAncestors)
 			throws Exception {
 		SignInHandlers handlers = new SignInHandlers(throttle, twoFactor);
 		http.securityContext(c -> c.securityContextRepository(contexts))
@@ -124,7 +125,13 @@ class SecurityConfig {
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.headers(h -> h
 				// no inline script or style; images also from the map's tile server when one is configured
-				.addHeaderWriter(new ContentSecurityPolicy(settings, extraImages, cspRefresh))
+				.addHeaderWriter(new ContentSecurityPolicy(settings, extraImages, cspRefresh, publicFrameAncestors))
+				// X-Frame-Options DENY for the browsers that read no CSP, except on the portal's embedded public pages
+				.frameOptions(f -> f.disable())
+				.addHeaderWriter(new org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter(
+						r -> !ContentSecurityPolicy.isPublic(r),
+						new org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter(
+								org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
 			// the API answers 401 JSON; everything else (browsers, curl, fetch) is sent to the login page

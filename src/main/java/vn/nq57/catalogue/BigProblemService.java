@@ -82,10 +82,12 @@ public class BigProblemService {
 	private final TaskImport taskImport;
 	private final ApplicationEventPublisher events;
 	private final ObjectMapper json;
+	private final vn.nq57.system.FileStore fileStore;
 
 	BigProblemService(NamedParameterJdbcTemplate jdbc, AgencyDirectory agencies, AccessPolicy access, AuditLog audit,
 			AppClock clock, DuplicateCheck duplicates, CatalogueSettings settings, TaskImport taskImport,
-			ApplicationEventPublisher events, ObjectMapper json) {
+			ApplicationEventPublisher events, ObjectMapper json, vn.nq57.system.FileStore fileStore) {
+		this.fileStore = fileStore;
 		this.jdbc = jdbc;
 		this.agencies = agencies;
 		this.access = access;
@@ -441,7 +443,9 @@ public class BigProblemService {
 				INSERT INTO big_problem_file(problem_id, file_name, content_type, size_bytes, sha256, data, uploaded_by, uploaded_at)
 				VALUES (:p, :name, :type, :size, :sha, :data, :user, :now) RETURNING id""",
 				new MapSqlParameterSource("p", id).addValue("name", f.name()).addValue("type", f.contentType())
-					.addValue("size", data.length).addValue("sha", f.sha256()).addValue("data", data)
+					.addValue("size", data.length).addValue("sha", f.sha256())
+					// the bytes, or nothing when a shared store (nq57.files.store: directory or s3) keeps them
+					.addValue("data", fileStore.keep(data, f.sha256()))
 					.addValue("user", AccessPolicy.current().id()).addValue("now", Timestamp.from(clock.now())),
 				Long.class);
 		audit.change("BIG_PROBLEM_FILE", "BIG_PROBLEM", id, null, "Đính kèm " + f.name(), null,
@@ -458,9 +462,11 @@ public class BigProblemService {
 
 	public FileData file(long id, long fileId) {
 		get(id);
-		List<FileData> l = jdbc.query("SELECT file_name, content_type, data FROM big_problem_file WHERE id = :f AND problem_id = :id",
+		List<FileData> l = jdbc.query(
+				"SELECT file_name, content_type, data, sha256, size_bytes FROM big_problem_file WHERE id = :f AND problem_id = :id",
 				new MapSqlParameterSource("id", id).addValue("f", fileId),
-				(rs, i) -> new FileData(rs.getString(1), rs.getString(2), rs.getBytes(3)));
+				(rs, i) -> new FileData(rs.getString(1), rs.getString(2), fileStore.read(rs.getBytes(3), rs.getString(4),
+						rs.getLong(5))));
 		if (l.isEmpty()) {
 			throw new NotFoundException("Không tìm thấy tệp #" + fileId);
 		}

@@ -306,22 +306,29 @@ public class TechService {
 	public long createOffer(OfferInput in) {
 		CurrentUser user = AccessPolicy.current();
 		access.require(user.is(Role.SECRETARIAT), "TECH_OFFER", null, "đăng giải pháp công nghệ (chỉ Sở KH&CN)");
-		String kind = Inputs.required(in.providerKind(), "loại đơn vị cung cấp", 20).toUpperCase(java.util.Locale.ROOT);
-		if (!List.of("INSTITUTE", "UNIVERSITY", "FIRM").contains(kind)) {
-			throw new DomainException("Loại đơn vị cung cấp phải là viện (INSTITUTE), trường (UNIVERSITY) hoặc doanh nghiệp (FIRM)");
-		}
+		// every field checked at once, each problem beside its field
+		FieldErrors f = new FieldErrors();
+		String kind = f.check("providerKind", () -> {
+			String k = Inputs.required(in.providerKind(), "loại đơn vị cung cấp", 20).toUpperCase(java.util.Locale.ROOT);
+			if (!List.of("INSTITUTE", "UNIVERSITY", "FIRM").contains(k)) {
+				throw new DomainException("Loại đơn vị cung cấp phải là viện (INSTITUTE), trường (UNIVERSITY) hoặc doanh nghiệp (FIRM)");
+			}
+			return k;
+		});
+		String provider = f.check("provider", () -> Inputs.required(in.provider(), "đơn vị cung cấp", 300));
+		String field = f.check("field", () -> Inputs.required(in.field(), "lĩnh vực", 100));
+		String title = f.check("title", () -> Inputs.required(in.title(), "tên giải pháp", 500));
+		String description = f.check("description", () -> Inputs.required(in.description(), "mô tả giải pháp", 20000));
+		String contact = f.check("contact", () -> Inputs.optional(in.contact(), "đầu mối liên hệ", 300));
+		f.refuseIfAny();
 		Long id = jdbc.queryForObject("""
 				INSERT INTO tech_offer(provider_kind, provider, field, title, description, contact, created_by, created_at)
 				VALUES (:kind, :provider, :field, :title, :desc, :contact, :user, :now) RETURNING id""",
-				new MapSqlParameterSource("kind", kind)
-					.addValue("provider", Inputs.required(in.provider(), "đơn vị cung cấp", 300))
-					.addValue("field", Inputs.required(in.field(), "lĩnh vực", 100))
-					.addValue("title", Inputs.required(in.title(), "tên giải pháp", 500))
-					.addValue("desc", Inputs.required(in.description(), "mô tả giải pháp", 20000))
-					.addValue("contact", Inputs.optional(in.contact(), "đầu mối liên hệ", 300))
+				new MapSqlParameterSource("kind", kind).addValue("provider", provider).addValue("field", field)
+					.addValue("title", title).addValue("desc", description).addValue("contact", contact)
 					.addValue("user", user.id()).addValue("now", Timestamp.from(clock.now())), Long.class);
-		audit.change("TECH_OFFER_CREATED", "TECH_OFFER", id, null, "Giải pháp công nghệ: " + in.title(), null,
-				Map.of("title", in.title().strip(), "provider", in.provider().strip()));
+		audit.change("TECH_OFFER_CREATED", "TECH_OFFER", id, null, "Giải pháp công nghệ: " + title, null,
+				Map.of("title", title, "provider", provider));
 		return id;
 	}
 

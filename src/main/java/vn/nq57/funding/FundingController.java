@@ -292,31 +292,47 @@ class FundingController {
 			RedirectAttributes redirect) {
 		try {
 			FundingProposals.Review r = review(action);
-			Long a = r == FundingProposals.Review.ADJUST ? amount(amount, "Số tiền điều chỉnh") : null;
-			proposals.review(id, r, a, reason, version);
+			// every field checked at once, each problem beside its field, what was typed kept
+			FieldErrors f = new FieldErrors();
+			Long a = r == FundingProposals.Review.ADJUST ? f.check("amount", () -> amount(amount, "Số tiền điều chỉnh")) : null;
+			proposals.review(id, r, a, reason, version, f);
 			Flash.done(redirect, "funding.flash.reviewed");
 		}
 		catch (vn.nq57.system.ConcurrentEditException e) {
 			throw e;
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			Flash.refused(redirect, e);
 		}
 		return "redirect:/funding/proposals/" + id;
 	}
 
 	@PostMapping("/funding/proposals/{id}/duplicate")
-	String duplicate(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) Long otherId,
+	String duplicate(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String otherId,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		// every field checked at once, each problem beside its field, what was typed kept
+		FieldErrors f = new FieldErrors();
+		f.keep("proposalForm", "duplicate");
 		try {
-			proposals.flagDuplicate(id, otherId, note, version);
+			Long other = f.check("otherId", () -> {
+				if (otherId == null || otherId.isBlank()) {
+					return null;
+				}
+				try {
+					return Long.valueOf(otherId.strip().replaceFirst("^#", ""));
+				}
+				catch (NumberFormatException e) {
+					throw new DomainException("Số đề xuất “" + otherId.strip() + "” không hợp lệ; hãy nhập số của đề xuất");
+				}
+			});
+			proposals.flagDuplicate(id, other, note, version, f);
 			Flash.done(redirect, "funding.flash.duplicate");
 		}
 		catch (vn.nq57.system.ConcurrentEditException e) {
 			throw e;
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			Flash.refused(redirect, e);
 		}
 		return "redirect:/funding/proposals/" + id;
 	}
@@ -419,13 +435,25 @@ class FundingController {
 	}
 
 	@PostMapping("/funding/allocations/{id}/disburse")
-	String disburse(@PathVariable long id, @RequestParam String period, @RequestParam String amount,
-			@RequestParam(required = false) String lagReason, @RequestParam(required = false) Long version,
-			@RequestParam int year, RedirectAttributes redirect) {
+	String disburse(@PathVariable long id, @RequestParam(required = false) String period,
+			@RequestParam(required = false) String amount, @RequestParam(required = false) String lagReason,
+			@RequestParam(required = false) Long version, @RequestParam int year, RedirectAttributes redirect) {
+		// every field checked at once, each problem beside its field in this allocation's row, what was typed kept
+		FieldErrors f = new FieldErrors();
+		f.keep(MONEY_FORM, "disburse-" + id);
 		try {
-			PeriodKind kind = period.startsWith("Q") ? PeriodKind.QUARTER : PeriodKind.MONTH;
-			int index = Integer.parseInt(period.substring(1));
-			FundingMoney.Pace pace = money.disburse(id, kind, year, index, amount(amount, "Số tiền giải ngân", true), lagReason, version);
+			PeriodKind kind = period != null && period.startsWith("M") ? PeriodKind.MONTH : PeriodKind.QUARTER;
+			Integer index = f.check("period", () -> {
+				try {
+					return Integer.parseInt(period.substring(1));
+				}
+				catch (RuntimeException e) {
+					throw new DomainException("Kỳ báo cáo không hợp lệ");
+				}
+			});
+			Long a = f.check("amount", () -> amount(amount, "Số tiền giải ngân", true));
+			FundingMoney.Pace pace = money.disburse(id, kind, year, index == null ? 0 : index, a == null ? 0 : a, lagReason,
+					version, f);
 			if (pace.lags()) {
 				Flash.warning(redirect, "funding.flash.lags", FundingMoney.pct(pace.rate()), FundingMoney.pct(pace.expected()));
 			}
@@ -436,43 +464,67 @@ class FundingController {
 		catch (vn.nq57.system.ConcurrentEditException e) {
 			throw e;
 		}
-		catch (NumberFormatException e) {
-			Flash.error(redirect, "Kỳ báo cáo không hợp lệ");
-		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			Flash.refused(redirect, e);
 		}
 		return "redirect:/funding/money?year=" + year;
 	}
 
+	/** Which form of the money page a refusal belongs to (the page shows its problems beside that form's fields). */
+	static final String MONEY_FORM = "moneyForm";
+
 	@PostMapping("/funding/reallocations")
-	String reallocate(@RequestParam long from, @RequestParam long to, @RequestParam String amount,
-			@RequestParam String decisionNumber, @RequestParam @DateTimeFormat(pattern = "yyyy-MM-dd") LocalDate decisionDate,
-			@RequestParam String reason, @RequestParam int year, RedirectAttributes redirect) {
+	String reallocate(@RequestParam long from, @RequestParam long to, @RequestParam(required = false) String amount,
+			@RequestParam(required = false) String decisionNumber, @RequestParam(required = false) String decisionDate,
+			@RequestParam(required = false) String reason, @RequestParam int year, RedirectAttributes redirect) {
+		// every field checked at once, each problem beside its field, what was typed kept
+		FieldErrors f = new FieldErrors();
+		f.keep(MONEY_FORM, "reallocate");
 		try {
-			money.reallocate(from, to, amount(amount, "Số tiền điều chuyển"), decisionNumber, decisionDate, reason);
+			Long a = f.check("amount", () -> amount(amount, "Số tiền điều chuyển"));
+			LocalDate day = f.check("decisionDate", () -> day(decisionDate, "Ngày quyết định"));
+			money.reallocate(from, to, a == null ? 0 : a, decisionNumber, day, reason, f);
 			Flash.done(redirect, "funding.flash.reallocated");
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			Flash.refused(redirect, e);
 		}
 		return "redirect:/funding/money?year=" + year;
 	}
 
-	@PostMapping("/funding/budget")
-	String budget(@RequestParam int year, @RequestParam String localSpending, @RequestParam String scienceBudget,
-			@RequestParam(required = false) String note, @RequestParam(required = false) Long version,
-			RedirectAttributes redirect) {
+	/** A day typed as dd/MM/yyyy (or as a date field sends it, yyyy-MM-dd), {@code null} when blank. */
+	static LocalDate day(String typed, String what) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		String t = typed.strip();
 		try {
-			money.saveBudget(year, amount(localSpending, "Tổng chi ngân sách địa phương"),
-					amount(scienceBudget, "Chi ngân sách cho khoa học"), note, version);
+			return t.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(t)
+					: LocalDate.parse(t, vn.nq57.kernel.VnFormat.TYPED_DATE.withResolverStyle(java.time.format.ResolverStyle.STRICT));
+		}
+		catch (RuntimeException e) {
+			throw new DomainException(what + " “" + t + "” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy");
+		}
+	}
+
+	@PostMapping("/funding/budget")
+	String budget(@RequestParam int year, @RequestParam(required = false) String localSpending,
+			@RequestParam(required = false) String scienceBudget, @RequestParam(required = false) String note,
+			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
+		// every field checked at once, each problem beside its field, what was typed kept
+		FieldErrors f = new FieldErrors();
+		f.keep(MONEY_FORM, "budget");
+		try {
+			Long local = f.check("localSpending", () -> amount(localSpending, "Tổng chi ngân sách địa phương"));
+			Long science = f.check("scienceBudget", () -> amount(scienceBudget, "Chi ngân sách cho khoa học"));
+			money.saveBudget(year, local == null ? 0 : local, science == null ? 0 : science, note, version, f);
 			Flash.done(redirect, "funding.flash.budget");
 		}
 		catch (vn.nq57.system.ConcurrentEditException e) {
 			throw e;
 		}
 		catch (DomainException e) {
-			Flash.error(redirect, e.getMessage());
+			Flash.refused(redirect, e);
 		}
 		return "redirect:/funding/money?year=" + year;
 	}

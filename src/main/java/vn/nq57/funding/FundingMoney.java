@@ -21,6 +21,7 @@ import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
 import vn.nq57.system.NotFoundException;
 
 /**
@@ -73,29 +74,45 @@ class FundingMoney {
 	/** Sở Tài chính moves {@code amount} from one allocation to another by decision. */
 	@Transactional
 	long reallocate(long fromId, long toId, long amount, String decisionNumber, LocalDate decisionDate, String reason) {
+		return reallocate(fromId, toId, amount, decisionNumber, decisionDate, reason, new FieldErrors());
+	}
+
+	/**
+	 * The reallocation form, with the problems it already found ({@code problems}, each on its field): every rule
+	 * adds its own, and any problem refuses the move ({@link vn.nq57.system.FieldsRefused}) with nothing changed.
+	 */
+	@Transactional
+	long reallocate(long fromId, long toId, long amount, String decisionNumber, LocalDate decisionDate, String reason,
+			FieldErrors problems) {
 		access.requireFinance("điều chuyển kinh phí");
 		if (fromId == toId) {
-			throw new DomainException("Phân bổ chuyển đi và nhận về phải khác nhau");
+			problems.reject("to", "Phân bổ chuyển đi và nhận về phải khác nhau");
 		}
 		// lock both, lower id first
 		jdbc.query("SELECT id FROM funding_allocation WHERE id IN (?, ?) ORDER BY id FOR UPDATE", rs -> {
 		}, fromId, toId);
 		Allocation from = allocation(fromId);
 		Allocation to = allocation(toId);
-		if (amount <= 0) {
-			throw new DomainException("Số tiền điều chuyển phải lớn hơn 0 đồng");
+		if (!problems.has("amount")) {
+			if (amount <= 0) {
+				problems.reject("amount", "Số tiền điều chuyển phải lớn hơn 0 đồng");
+			}
+			else if (amount > from.left()) {
+				problems.reject("amount", "Số tiền điều chuyển " + Money.format(amount) + " lớn hơn số còn lại của phân bổ nguồn ("
+						+ Money.format(from.left()) + " = " + Money.format(from.current()) + " hiện có − "
+						+ Money.format(from.disbursed()) + " đã giải ngân)");
+			}
 		}
-		if (amount > from.left()) {
-			throw new DomainException("Số tiền điều chuyển " + Money.format(amount) + " lớn hơn số còn lại của phân bổ nguồn ("
-					+ Money.format(from.left()) + " = " + Money.format(from.current()) + " hiện có − "
-					+ Money.format(from.disbursed()) + " đã giải ngân)");
+		if (decisionNumber == null || decisionNumber.isBlank()) {
+			problems.reject("decisionNumber", "Hãy nhập số của quyết định điều chuyển");
 		}
-		if (decisionNumber == null || decisionNumber.isBlank() || decisionDate == null) {
-			throw new DomainException("Hãy nhập số và ngày của quyết định điều chuyển");
+		if (decisionDate == null && !problems.has("decisionDate")) {
+			problems.reject("decisionDate", "Hãy nhập ngày của quyết định điều chuyển");
 		}
 		if (reason == null || reason.isBlank()) {
-			throw new DomainException("Hãy ghi lý do điều chuyển");
+			problems.reject("reason", "Hãy ghi lý do điều chuyển");
 		}
+		problems.refuseIfAny();
 		long id = jdbc.queryForObject("""
 				INSERT INTO funding_reallocation(from_allocation, to_allocation, amount, decision_number, decision_date, reason,
 				                                 created_by, created_at)
@@ -125,6 +142,16 @@ class FundingMoney {
 	@Transactional
 	Pace disburse(long allocationId, PeriodKind kind, int year, int index, long amount, String lagReason,
 			Long expectedVersion) {
+		return disburse(allocationId, kind, year, index, amount, lagReason, expectedVersion, new FieldErrors());
+	}
+
+	/**
+	 * The disbursement form, with the problems it already found ({@code problems}, each on its field: period,
+	 * amount, lagReason): every rule adds its own, and any problem refuses the report with nothing recorded.
+	 */
+	@Transactional
+	Pace disburse(long allocationId, PeriodKind kind, int year, int index, long amount, String lagReason,
+			Long expectedVersion, FieldErrors problems) {
 		jdbc.query("SELECT id FROM funding_allocation WHERE id = ? FOR UPDATE", rs -> {
 		}, allocationId);
 		Allocation a = allocation(allocationId);
@@ -137,15 +164,24 @@ class FundingMoney {
 		if (year != a.year()) {
 			throw new DomainException("Phân bổ này thuộc năm ngân sách " + a.year() + "; không báo cáo giải ngân cho năm " + year);
 		}
-		if (index < 1 || index > kind.periodsIn(year)) {
-			throw new DomainException("Kỳ báo cáo không hợp lệ");
+		boolean periodOk = !problems.has("period");
+		if (periodOk && (index < 1 || index > kind.periodsIn(year))) {
+			problems.reject("period", "Kỳ báo cáo không hợp lệ");
+			periodOk = false;
 		}
-		LocalDate end = LocalDate.of(year, (index * kind.months()), 1).plusMonths(1).minusDays(1);
-		if (end.minusMonths(kind.months()).isAfter(clock.today())) {
-			throw new DomainException("Kỳ báo cáo chưa bắt đầu");
+		LocalDate end = periodOk ? LocalDate.of(year, (index * kind.months()), 1).plusMonths(1).minusDays(1) : null;
+		if (periodOk && end.minusMonths(kind.months()).isAfter(clock.today())) {
+			problems.reject("period", "Kỳ báo cáo chưa bắt đầu");
+			periodOk = false;
 		}
-		if (amount < 0) {
-			throw new DomainException("Số tiền giải ngân không được âm");
+		boolean amountOk = !problems.has("amount");
+		if (amountOk && amount < 0) {
+			problems.reject("amount", "Số tiền giải ngân không được âm");
+			amountOk = false;
+		}
+		if (!periodOk) {
+			// the period is needed for every other rule: what is known is said now
+			problems.refuseIfAny();
 		}
 		Optional<long[]> existing = jdbc.query("""
 				SELECT id, amount, version FROM funding_disbursement
@@ -157,20 +193,25 @@ class FundingMoney {
 		}
 		long others = a.disbursed() - existing.map(e -> e[1]).orElse(0L);
 		long cumulative = others + amount;
-		if (cumulative > a.current()) {
-			throw new DomainException("Tổng giải ngân " + Money.format(cumulative) + " vượt số được phân bổ "
+		if (amountOk && cumulative > a.current()) {
+			problems.reject("amount", "Tổng giải ngân " + Money.format(cumulative) + " vượt số được phân bổ "
 					+ Money.format(a.current()) + " (đã báo cáo các kỳ khác " + Money.format(others) + ")");
+			amountOk = false;
 		}
-		Long throughPeriod = jdbc.queryForObject("""
-				SELECT COALESCE(sum(amount), 0) FROM funding_disbursement
-				WHERE allocation_id = ? AND period_end <= ? AND NOT (period_kind = ? AND period_year = ? AND period_index = ?)""",
-				Long.class, allocationId, Date.valueOf(end), kind.name(), year, index);
-		Pace pace = pace(throughPeriod + amount, a.current(), end);
 		String reason = lagReason == null || lagReason.isBlank() ? null : lagReason.strip();
-		if (pace.lags() && reason == null) {
-			throw new DomainException("Tỷ lệ giải ngân " + pct(pace.rate()) + " thấp hơn mức cần đạt của kỳ ("
-					+ pct(pace.expected()) + "); hãy ghi ngắn gọn lý do chậm giải ngân");
+		Pace pace = null;
+		if (amountOk) {
+			Long throughPeriod = jdbc.queryForObject("""
+					SELECT COALESCE(sum(amount), 0) FROM funding_disbursement
+					WHERE allocation_id = ? AND period_end <= ? AND NOT (period_kind = ? AND period_year = ? AND period_index = ?)""",
+					Long.class, allocationId, Date.valueOf(end), kind.name(), year, index);
+			pace = pace(throughPeriod + amount, a.current(), end);
+			if (pace.lags() && reason == null) {
+				problems.reject("lagReason", "Tỷ lệ giải ngân " + pct(pace.rate()) + " thấp hơn mức cần đạt của kỳ ("
+						+ pct(pace.expected()) + "); hãy ghi ngắn gọn lý do chậm giải ngân");
+			}
 		}
+		problems.refuseIfAny();
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("period", vn.nq57.kernel.Period.of(kind, year, index).label());
 		after.put("amount", amount);
@@ -218,13 +259,17 @@ class FundingMoney {
 	/** Sở Tài chính enters the year's budget totals; the shares are published again. */
 	@Transactional
 	Budget saveBudget(int year, long localSpending, long scienceBudget, String note, Long expectedVersion) {
+		return saveBudget(year, localSpending, scienceBudget, note, expectedVersion, new FieldErrors());
+	}
+
+	/**
+	 * The budget form, with the problems it already found ({@code problems}, each on its field): every rule adds
+	 * its own, and any problem refuses the save ({@link vn.nq57.system.FieldsRefused}) with nothing changed.
+	 */
+	@Transactional
+	Budget saveBudget(int year, long localSpending, long scienceBudget, String note, Long expectedVersion,
+			FieldErrors problems) {
 		access.requireFinance("nhập số liệu ngân sách");
-		if (localSpending <= 0 || scienceBudget <= 0) {
-			throw new DomainException("Tổng chi ngân sách địa phương và chi ngân sách cho khoa học phải lớn hơn 0 đồng");
-		}
-		if (scienceBudget > localSpending) {
-			throw new DomainException("Chi ngân sách cho khoa học không thể lớn hơn tổng chi ngân sách địa phương");
-		}
 		if (year < 2020 || year > 2100) {
 			throw new DomainException("Năm ngân sách không hợp lệ");
 		}
@@ -232,6 +277,16 @@ class FundingMoney {
 		if (before.isPresent() && (expectedVersion == null || before.get().version() != expectedVersion)) {
 			throw new ConcurrentEditException("số liệu ngân sách");
 		}
+		if (!problems.has("localSpending") && localSpending <= 0) {
+			problems.reject("localSpending", "Tổng chi ngân sách địa phương phải lớn hơn 0 đồng");
+		}
+		if (!problems.has("scienceBudget") && scienceBudget <= 0) {
+			problems.reject("scienceBudget", "Chi ngân sách cho khoa học phải lớn hơn 0 đồng");
+		}
+		if (problems.isEmpty() && scienceBudget > localSpending) {
+			problems.reject("scienceBudget", "Chi ngân sách cho khoa học không thể lớn hơn tổng chi ngân sách địa phương");
+		}
+		problems.refuseIfAny();
 		jdbc.update("""
 				INSERT INTO funding_budget(year, local_spending, science_budget, note, updated_by, updated_at)
 				VALUES (?, ?, ?, ?, ?, ?)

@@ -179,12 +179,25 @@ public class FundingProposals {
 	/** DoST's review of one submitted proposal. {@code amount} for ADJUST; {@code reason} for all but ACCEPT. */
 	@Transactional
 	Proposal review(long id, Review action, Long amount, String reason, long expectedVersion) {
+		return review(id, action, amount, reason, expectedVersion, new FieldErrors());
+	}
+
+	/**
+	 * The review form, with the problems it already found ({@code problems}, each on its field): the rules add
+	 * theirs (reason, amount) and any problem refuses the review ({@link vn.nq57.system.FieldsRefused}).
+	 */
+	@Transactional
+	Proposal review(long id, Review action, Long amount, String reason, long expectedVersion, FieldErrors problems) {
 		access.requireDost("xem xét đề xuất kinh phí");
 		Proposal p = lockedFor(id, expectedVersion);
-		return reviewLocked(p, action, amount, reason);
+		return reviewLocked(p, action, amount, reason, problems);
 	}
 
 	private Proposal reviewLocked(Proposal p, Review action, Long amount, String reason) {
+		return reviewLocked(p, action, amount, reason, new FieldErrors());
+	}
+
+	private Proposal reviewLocked(Proposal p, Review action, Long amount, String reason, FieldErrors problems) {
 		if (p.state() != ProposalState.SUBMITTED) {
 			throw new DomainException("Đề xuất số " + p.id() + " đang ở trạng thái “" + label(p.state())
 					+ "”; chỉ xem xét được đề xuất đã gửi");
@@ -195,21 +208,24 @@ public class FundingProposals {
 		}
 		String r = reason == null ? "" : reason.strip();
 		if (action != Review.ACCEPT && r.isEmpty()) {
-			throw new DomainException("Hãy ghi lý do " + switch (action) {
+			problems.reject("reason", "Hãy ghi lý do " + switch (action) {
 				case ADJUST -> "điều chỉnh số tiền";
 				case RETURN -> "trả lại để hoàn thiện";
 				default -> "không chấp nhận";
 			} + " (đề xuất số " + p.id() + ")");
 		}
+		if (action == Review.ADJUST && !problems.has("amount")) {
+			if (amount == null || amount <= 0) {
+				problems.reject("amount", "Số tiền điều chỉnh phải lớn hơn 0 đồng");
+			}
+			else if (amount == p.amount()) {
+				problems.reject("amount", "Số tiền điều chỉnh bằng số đề xuất; hãy chọn “Chấp nhận”");
+			}
+		}
+		problems.refuseIfAny();
 		return switch (action) {
 			case ACCEPT -> move(p, ProposalState.ACCEPTED, p.amount(), blankToNull(r), "FUNDING_PROPOSAL_ACCEPTED", "reviewed_at = ?, ");
 			case ADJUST -> {
-				if (amount == null || amount <= 0) {
-					throw new DomainException("Số tiền điều chỉnh phải lớn hơn 0 đồng");
-				}
-				if (amount == p.amount()) {
-					throw new DomainException("Số tiền điều chỉnh bằng số đề xuất; hãy chọn “Chấp nhận”");
-				}
 				yield move(p, ProposalState.ADJUSTED, amount, r, "FUNDING_PROPOSAL_ADJUSTED", "reviewed_at = ?, ");
 			}
 			case RETURN -> move(p, ProposalState.RETURNED, null, r, "FUNDING_PROPOSAL_RETURNED", "reviewed_at = ?, ");
@@ -240,18 +256,30 @@ public class FundingProposals {
 	/** DoST marks a proposal as duplicating another proposal or a central programme (named in the note). */
 	@Transactional
 	Proposal flagDuplicate(long id, Long otherId, String note, long expectedVersion) {
+		return flagDuplicate(id, otherId, note, expectedVersion, new FieldErrors());
+	}
+
+	/** The duplicate form, with the problems it already found: every rule adds its own, each beside its field. */
+	@Transactional
+	Proposal flagDuplicate(long id, Long otherId, String note, long expectedVersion, FieldErrors problems) {
 		access.requireDost("đánh dấu đề xuất trùng lặp");
 		Proposal p = lockedFor(id, expectedVersion);
 		String n = note == null ? "" : note.strip();
-		if (otherId == null && n.isEmpty()) {
-			throw new DomainException("Hãy chọn đề xuất trùng hoặc ghi chương trình Trung ương có cùng nội dung");
+		if (otherId == null && n.isEmpty() && !problems.has("otherId")) {
+			problems.reject("otherId", "Hãy chọn đề xuất trùng hoặc ghi chương trình Trung ương có cùng nội dung");
 		}
 		if (otherId != null) {
 			if (otherId == id) {
-				throw new DomainException("Một đề xuất không trùng với chính nó");
+				problems.reject("otherId", "Một đề xuất không trùng với chính nó");
 			}
-			store.findProposal(otherId).orElseThrow(() -> new DomainException("Không có đề xuất số " + otherId));
+			else if (store.findProposal(otherId).isEmpty()) {
+				problems.reject("otherId", "Không có đề xuất số " + otherId);
+			}
 		}
+		if (!vn.nq57.system.TextRules.isSafe(n)) {
+			problems.reject("note", "Nội dung " + vn.nq57.system.TextRules.MESSAGE);
+		}
+		problems.refuseIfAny();
 		jdbc.update("UPDATE funding_proposal SET duplicate_of = ?, duplicate_note = ?, version = version + 1, updated_at = ? WHERE id = ?",
 				otherId, blankToNull(n), now(), id);
 		Proposal after = store.proposal(id);

@@ -231,7 +231,11 @@ class MapController {
 	@GetMapping("/map/lots/{id}")
 	String lot(@PathVariable long id, Model model) {
 		access.requireInternal("MAP_LOT", id);
-		model.addAttribute("lot", queries.lot(id));
+		var lot = queries.lot(id);
+		model.addAttribute("lot", lot);
+		// the height as a person types it (12,5), read back by the form
+		Object height = lot.get("height_m");
+		model.addAttribute("heightTyped", height instanceof Number h ? VnFormat.compact(new BigDecimal(h.toString()), 2) : "");
 		model.addAttribute("canEdit", access.audience() == Audience.STAFF);
 		model.addAttribute("statuses", LotStatus.values());
 		model.addAttribute("enterprises", queries.enterprises());
@@ -240,30 +244,90 @@ class MapController {
 	}
 
 	@PostMapping("/map/lots/{id}")
-	String editLot(@PathVariable long id, @RequestParam String landUse, @RequestParam LotStatus status,
-			@RequestParam(required = false) Long enterpriseId, @RequestParam(required = false) String contractNo,
-			@RequestParam(required = false) String leaseFrom, @RequestParam(required = false) String leaseTo,
-			@RequestParam(required = false) Integer floors, @RequestParam(required = false) Double heightM,
-			@RequestParam long version, RedirectAttributes flash) {
-		data.editLot(id, new MapData.LotEdit(landUse.strip(), status, enterpriseId, blank(contractNo), day(leaseFrom),
-				day(leaseTo), floors, heightM), version);
-		flash.addFlashAttribute("flash", "Đã lưu lô đất");
+	String editLot(@PathVariable long id, @RequestParam(required = false) String landUse,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String enterpriseId,
+			@RequestParam(required = false) String contractNo, @RequestParam(required = false) String leaseFrom,
+			@RequestParam(required = false) String leaseTo, @RequestParam(required = false) String floors,
+			@RequestParam(required = false) String heightM, @RequestParam long version, RedirectAttributes flash) {
+		// every field checked at once; the lot page shown again with each problem beside its field and what was typed
+		FieldErrors f = new FieldErrors();
+		String use = blank(landUse);
+		if (use == null) {
+			f.reject("landUse", Flash.text("map.error.landUse"));
+		}
+		else if (use.length() > 200) {
+			f.reject("landUse", Flash.text("map.error.tooLong", 200));
+		}
+		LotStatus st = f.check("status", () -> {
+			try {
+				return LotStatus.valueOf(status == null ? "" : status.strip());
+			}
+			catch (IllegalArgumentException e) {
+				throw new DomainException(Flash.text("map.error.status"));
+			}
+		});
+		Long enterprise = f.check("enterpriseId", () -> {
+			try {
+				return blank(enterpriseId) == null ? null : Long.valueOf(enterpriseId.strip());
+			}
+			catch (NumberFormatException e) {
+				throw new DomainException(Flash.text("map.error.enterprise"));
+			}
+		});
+		LocalDate from = f.check("leaseFrom", () -> day(leaseFrom, Flash.text("map.leaseFrom")));
+		LocalDate to = f.check("leaseTo", () -> day(leaseTo, Flash.text("map.leaseTo")));
+		Integer fl = f.check("floors", () -> whole(floors, Flash.text("map.floors"), 200));
+		Double height = f.check("heightM", () -> {
+			BigDecimal h = TypedNumbers.parse(heightM, Flash.text("map.heightM"), 2);
+			if (h != null && h.signum() < 0) {
+				throw new DomainException(Flash.text("map.error.negative", Flash.text("map.heightM")));
+			}
+			return h == null ? null : h.doubleValue();
+		});
+		try {
+			data.editLot(id, new MapData.LotEdit(use, st, enterprise, blank(contractNo), from, to, fl, height), version, f);
+			flash.addFlashAttribute("flash", "Đã lưu lô đất");
+		}
+		catch (vn.nq57.system.ConcurrentEditException | vn.nq57.system.NotFoundException e) {
+			throw e;
+		}
+		catch (DomainException e) {
+			Flash.refused(flash, e);
+		}
 		return "redirect:/map/lots/" + id;
+	}
+
+	/** A whole number from 0 to {@code max} typed in a field, or {@code null} when blank. */
+	private static Integer whole(String s, String what, int max) {
+		if (s == null || s.isBlank()) {
+			return null;
+		}
+		try {
+			int v = Integer.parseInt(s.strip());
+			if (v >= 0 && v <= max) {
+				return v;
+			}
+		}
+		catch (NumberFormatException e) {
+			// worded below
+		}
+		throw new DomainException(Flash.text("map.error.whole", what, s.strip(), max));
 	}
 
 	private static String blank(String s) {
 		return s == null || s.isBlank() ? null : s.strip();
 	}
 
-	private static LocalDate day(String s) {
+	/** A date typed in a field ({@code what}), or {@code null} when blank; the message names the field. */
+	private static LocalDate day(String s, String what) {
 		if (s == null || s.isBlank()) {
 			return null;
 		}
 		try {
-			return LocalDate.parse(s.strip(), VnFormat.TYPED_DATE);
+			return LocalDate.parse(s.strip(), VnFormat.TYPED_DATE.withResolverStyle(java.time.format.ResolverStyle.STRICT));
 		}
 		catch (RuntimeException e) {
-			throw new DomainException("Ngày “" + s + "” không đúng dạng dd/MM/yyyy; chưa lưu thay đổi nào");
+			throw new DomainException(Flash.text("map.error.date", what, s.strip()));
 		}
 	}
 
@@ -309,25 +373,61 @@ class MapController {
 	}
 
 	@PostMapping("/map/enterprises/{id}/projects")
-	String createProject(@PathVariable long id, @RequestParam String name, @RequestParam String investor,
-			@RequestParam(required = false) String capital, @RequestParam(required = false) String certificateNo,
-			@RequestParam(required = false) String certificateDate, @RequestParam String status,
-			@RequestParam(required = false) Integer jobs, RedirectAttributes flash) {
+	String createProject(@PathVariable long id, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String investor, @RequestParam(required = false) String capital,
+			@RequestParam(required = false) String certificateNo, @RequestParam(required = false) String certificateDate,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String jobs,
+			RedirectAttributes flash) {
+		access.requireEdit("MAP_PROJECT", null);
 		queries.enterprise(id);
-		Long dong = null;
-		if (capital != null && !capital.isBlank()) {
+		// every field checked at once; the enterprise page shown again with each problem beside its field
+		FieldErrors f = new FieldErrors();
+		String n = blank(name);
+		if (n == null) {
+			f.reject("name", Flash.text("map.error.projectName"));
+		}
+		else if (n.length() > 300) {
+			f.reject("name", Flash.text("map.error.tooLong", 300));
+		}
+		String inv = blank(investor);
+		if (inv == null) {
+			f.reject("investor", Flash.text("map.error.investor"));
+		}
+		else if (inv.length() > 300) {
+			f.reject("investor", Flash.text("map.error.tooLong", 300));
+		}
+		Long dong = f.check("capital", () -> {
+			if (capital == null || capital.isBlank()) {
+				return null;
+			}
 			try {
-				dong = Money.parse(capital);
+				return Money.parse(capital);
 			}
 			catch (RuntimeException e) {
-				throw new DomainException("Vốn đăng ký: " + e.getMessage() + "; chưa lưu gì");
+				throw new DomainException(Flash.text("map.capital") + ": " + e.getMessage());
 			}
+		});
+		String certNo = blank(certificateNo);
+		if (certNo != null && certNo.length() > 60) {
+			f.reject("certificateNo", Flash.text("map.error.tooLong", 60));
 		}
-		data.saveProject(new MapData.ProjectInput(id, name.strip(), investor.strip(), dong, blank(certificateNo),
-				day(certificateDate), status, jobs));
-		flash.addFlashAttribute("flash", "Đã thêm dự án");
+		LocalDate certDate = f.check("certificateDate", () -> day(certificateDate, Flash.text("map.certificateDate")));
+		if (status == null || !PROJECT_STATUSES.contains(status.strip())) {
+			f.reject("status", Flash.text("map.error.status"));
+		}
+		Integer people = f.check("jobs", () -> whole(jobs, Flash.text("map.jobs"), 1_000_000));
+		try {
+			f.refuseIfAny();
+			data.saveProject(new MapData.ProjectInput(id, n, inv, dong, certNo, certDate, status.strip(), people));
+			flash.addFlashAttribute("flash", "Đã thêm dự án");
+		}
+		catch (DomainException e) {
+			Flash.refused(flash, e);
+		}
 		return "redirect:/map/enterprises/" + id;
 	}
+
+	static final List<String> PROJECT_STATUSES = List.of("PREPARING", "BUILDING", "OPERATING", "SUSPENDED", "TERMINATED");
 
 	private static BigDecimal decimal(String s, String what) {
 		if (s == null || s.isBlank()) {
@@ -345,7 +445,7 @@ class MapController {
 	String enterprise(@PathVariable long id, Model model) {
 		access.requireInternal("MAP_ENTERPRISE", id);
 		model.addAttribute("canEdit", access.audience() == Audience.STAFF);
-		model.addAttribute("projectStatuses", List.of("PREPARING", "BUILDING", "OPERATING", "SUSPENDED", "TERMINATED"));
+		model.addAttribute("projectStatuses", PROJECT_STATUSES);
 		model.addAttribute("e", queries.enterprise(id));
 		model.addAttribute("projects", queries.projects(id));
 		model.addAttribute("lots", queries.lotsOf(id));
@@ -367,20 +467,25 @@ class MapController {
 	}
 
 	@PostMapping("/map/points/{id}/readings")
-	String reading(@PathVariable long id, @RequestParam String parameter, @RequestParam String measuredOn,
-			@RequestParam String value, RedirectAttributes flash) {
-		BigDecimal v;
+	String reading(@PathVariable long id, @RequestParam(required = false) String parameter,
+			@RequestParam(required = false) String measuredOn, @RequestParam(required = false) String value,
+			RedirectAttributes flash) {
+		// every field checked at once; the point page shown again with each problem beside its field
+		FieldErrors f = new FieldErrors();
+		BigDecimal v = f.check("value", () -> TypedNumbers.parse(value, Flash.text("map.value"), 4));
+		LocalDate day = f.check("measuredOn", () -> day(measuredOn, Flash.text("map.measuredOn")));
 		try {
-			v = new BigDecimal(value.strip().replace(',', '.'));
+			MapEnvironment.Outcome o = environment.record(id, parameter, day, v, f);
+			flash.addFlashAttribute("flash", !o.exceeds() ? "Đã lưu kết quả quan trắc (đạt quy chuẩn)"
+					: o.opened() ? "Kết quả vượt quy chuẩn: đã mở nhiệm vụ xử lý #" + o.taskId()
+							: "Kết quả vượt quy chuẩn: đã cập nhật nhiệm vụ xử lý #" + o.taskId());
 		}
-		catch (NumberFormatException e) {
-			throw new DomainException("Giá trị đo “" + value + "” không phải là số; chưa lưu kết quả nào");
+		catch (vn.nq57.system.NotFoundException e) {
+			throw e;
 		}
-		LocalDate day = day(measuredOn);
-		MapEnvironment.Outcome o = environment.record(id, parameter, day, v);
-		flash.addFlashAttribute("flash", !o.exceeds() ? "Đã lưu kết quả quan trắc (đạt quy chuẩn)"
-				: o.opened() ? "Kết quả vượt quy chuẩn: đã mở nhiệm vụ xử lý #" + o.taskId()
-						: "Kết quả vượt quy chuẩn: đã cập nhật nhiệm vụ xử lý #" + o.taskId());
+		catch (DomainException e) {
+			Flash.refused(flash, e);
+		}
 		return "redirect:/map/points/" + id;
 	}
 
@@ -401,10 +506,21 @@ class MapController {
 			@RequestParam(defaultValue = "") String min, @RequestParam(defaultValue = "") String max,
 			@RequestParam(defaultValue = "") String regulation, @RequestParam(defaultValue = "0") long version,
 			RedirectAttributes flash) {
-		String name = parameter.isBlank() ? "Giới hạn" : "Thông số " + parameter.strip();
-		environment.saveLimit(id, medium, parameter, unit, TypedNumbers.parse(min, name + ", tối thiểu", 4),
-				TypedNumbers.parse(max, name + ", tối đa", 4), regulation, version);
-		flash.addFlashAttribute("flash", "Đã lưu giới hạn " + parameter.strip());
+		// every field checked at once; each problem beside its field in the row (or the new-limit form) it came from
+		FieldErrors f = new FieldErrors();
+		f.keep("limitForm", id == null ? "new" : String.valueOf(id));
+		BigDecimal low = f.check("min", () -> TypedNumbers.parse(min, Flash.text("map.limitMin"), 4));
+		BigDecimal high = f.check("max", () -> TypedNumbers.parse(max, Flash.text("map.limitMax"), 4));
+		try {
+			environment.saveLimit(id, medium, parameter, unit, low, high, regulation, version, f);
+			flash.addFlashAttribute("flash", "Đã lưu giới hạn " + parameter.strip());
+		}
+		catch (vn.nq57.system.ConcurrentEditException | vn.nq57.system.NotFoundException e) {
+			throw e;
+		}
+		catch (DomainException e) {
+			Flash.refused(flash, e);
+		}
 		return "redirect:/map/limits";
 	}
 

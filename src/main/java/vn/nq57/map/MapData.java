@@ -198,18 +198,38 @@ public class MapData {
 	/** The lot form: a stale version is refused with the current one. */
 	@Transactional
 	public void editLot(long id, LotEdit edit, long expectedVersion) {
+		editLot(id, edit, expectedVersion, new vn.nq57.system.FieldErrors());
+	}
+
+	/**
+	 * The lot form with the problems the form already found ({@code problems}, each on its field): the rules add
+	 * theirs, and any problem refuses the whole edit ({@link vn.nq57.system.FieldsRefused}) with nothing changed.
+	 */
+	@Transactional
+	public void editLot(long id, LotEdit edit, long expectedVersion, vn.nq57.system.FieldErrors problems) {
 		access.requireEdit("MAP_LOT", id);
 		Map<String, Object> before = lotSnapshot(id);
 		if (((Number) before.get("version")).longValue() != expectedVersion) {
 			throw new ConcurrentEditException("lô đất " + before.get("code") + " (phiên bản hiện tại "
 					+ before.get("version") + ")");
 		}
-		if (edit.status() == LotStatus.LEASED && edit.enterpriseId() == null) {
-			throw new DomainException("Lô đã cho thuê phải có doanh nghiệp thuê; chưa lưu thay đổi nào");
+		if (edit.status() == LotStatus.LEASED && edit.enterpriseId() == null && !problems.has("enterpriseId")) {
+			problems.reject("enterpriseId", "Lô đã cho thuê phải có doanh nghiệp thuê");
+		}
+		if (edit.enterpriseId() != null && !problems.has("enterpriseId") && jdbc.queryForObject(
+				"SELECT count(*) FROM map_enterprise WHERE id = ?", Integer.class, edit.enterpriseId()) == 0) {
+			problems.reject("enterpriseId", "Không có doanh nghiệp #" + edit.enterpriseId());
 		}
 		if (edit.leaseFrom() != null && edit.leaseTo() != null && edit.leaseTo().isBefore(edit.leaseFrom())) {
-			throw new DomainException("Thời hạn thuê: ngày kết thúc trước ngày bắt đầu; chưa lưu thay đổi nào");
+			problems.reject("leaseTo", "Thời hạn thuê: ngày kết thúc trước ngày bắt đầu");
 		}
+		if (edit.landUse() == null && !problems.has("landUse")) {
+			problems.reject("landUse", "Chưa nhập mục đích sử dụng đất");
+		}
+		if (edit.status() == null && !problems.has("status")) {
+			problems.reject("status", "Chưa chọn trạng thái lô đất");
+		}
+		problems.refuseIfAny();
 		int n = jdbc.update("""
 				UPDATE map_lot SET land_use = ?, status = ?, enterprise_id = ?, contract_no = ?, lease_from = ?,
 				  lease_to = ?, floors = ?, height_m = ?, version = version + 1, updated_at = now()

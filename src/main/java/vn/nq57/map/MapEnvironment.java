@@ -14,6 +14,7 @@ import vn.nq57.kernel.VnFormat;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
 import vn.nq57.system.NotFoundException;
 import vn.nq57.task.Task;
 import vn.nq57.task.TaskForm;
@@ -98,27 +99,54 @@ public class MapEnvironment {
 	@Transactional
 	public long saveLimit(Long id, String medium, String parameter, String unit, BigDecimal min, BigDecimal max,
 			String regulation, long expectedVersion) {
+		return saveLimit(id, medium, parameter, unit, min, max, regulation, expectedVersion, new FieldErrors());
+	}
+
+	/**
+	 * {@link #saveLimit(Long, String, String, String, BigDecimal, BigDecimal, String, long)} with the problems the
+	 * form already found ({@code problems}, each on its field): every rule adds its own, and any problem refuses the
+	 * whole save ({@link vn.nq57.system.FieldsRefused}) with nothing changed.
+	 */
+	@Transactional
+	public long saveLimit(Long id, String medium, String parameter, String unit, BigDecimal min, BigDecimal max,
+			String regulation, long expectedVersion, FieldErrors problems) {
 		access.requireEdit("MAP_LIMIT", id);
 		String m = medium == null ? "" : medium.strip();
 		String p = parameter == null ? "" : parameter.strip();
 		String r = regulation == null ? "" : regulation.strip();
 		String u = unit == null ? "" : unit.strip();
+		String named = p.isEmpty() ? "" : "Thông số " + p + ": ";
 		if (!MEDIA.contains(m)) {
-			throw new DomainException("Loại quan trắc “" + medium + "” không có; chưa lưu giới hạn nào");
+			problems.reject("medium", "Loại quan trắc “" + medium + "” không có");
 		}
-		if (p.isEmpty() || p.length() > 40 || u.length() > 20) {
-			throw new DomainException("Cần tên thông số (tối đa 40 ký tự) và đơn vị (tối đa 20 ký tự); chưa lưu giới hạn nào");
+		if (p.isEmpty()) {
+			problems.reject("parameter", "Cần tên thông số");
 		}
-		if (min == null && max == null) {
-			throw new DomainException("Thông số " + p + ": cần giá trị tối thiểu hoặc tối đa; chưa lưu giới hạn nào");
+		else if (p.length() > 40) {
+			problems.reject("parameter", "Tên thông số tối đa 40 ký tự (đang có " + p.length() + ")");
+		}
+		if (u.length() > 20) {
+			problems.reject("unit", "Đơn vị tối đa 20 ký tự (đang có " + u.length() + ")");
+		}
+		if (min == null && max == null && !problems.has("min") && !problems.has("max")) {
+			problems.reject("max", named.isEmpty() ? "Cần giá trị tối thiểu hoặc tối đa" : named + "cần giá trị tối thiểu hoặc tối đa");
 		}
 		if (min != null && max != null && min.compareTo(max) > 0) {
-			throw new DomainException("Thông số " + p + ": giá trị tối thiểu " + VnFormat.compact(min, 4)
-					+ " lớn hơn giá trị tối đa " + VnFormat.compact(max, 4) + "; chưa lưu giới hạn nào");
+			problems.reject("max", (named.isEmpty() ? "Giá trị tối thiểu " : named + "giá trị tối thiểu ") + VnFormat.compact(min, 4)
+					+ " lớn hơn giá trị tối đa " + VnFormat.compact(max, 4));
 		}
-		if (r.isEmpty() || r.length() > 120) {
-			throw new DomainException("Thông số " + p + ": cần ghi quy chuẩn áp dụng (tối đa 120 ký tự); chưa lưu giới hạn nào");
+		if (r.isEmpty()) {
+			problems.reject("regulation", named.isEmpty() ? "Cần ghi quy chuẩn áp dụng" : named + "cần ghi quy chuẩn áp dụng");
 		}
+		else if (r.length() > 120) {
+			problems.reject("regulation", "Quy chuẩn tối đa 120 ký tự (đang có " + r.length() + ")");
+		}
+		if (id == null && !problems.has("parameter") && MEDIA.contains(m)
+				&& jdbc.queryForObject("SELECT count(*) FROM map_env_limit WHERE medium = ? AND lower(parameter) = lower(?)",
+						Integer.class, m, p) > 0) {
+			problems.reject("parameter", "Đã có giới hạn cho thông số " + p + " (" + m + "); hãy sửa dòng đó");
+		}
+		problems.refuseIfAny();
 		Map<String, Object> after = new java.util.LinkedHashMap<>();
 		after.put("medium", m);
 		after.put("parameter", p);
@@ -127,10 +155,6 @@ public class MapEnvironment {
 		after.put("max", max == null ? null : max.toPlainString());
 		after.put("regulation", r);
 		if (id == null) {
-			if (jdbc.queryForObject("SELECT count(*) FROM map_env_limit WHERE medium = ? AND lower(parameter) = lower(?)",
-					Integer.class, m, p) > 0) {
-				throw new DomainException("Đã có giới hạn cho thông số " + p + " (" + m + "); hãy sửa dòng đó");
-			}
 			Long created = jdbc.queryForObject("""
 					INSERT INTO map_env_limit (medium, parameter, unit, min_value, max_value, regulation)
 					VALUES (?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, m, p, u, min, max, r);
@@ -168,6 +192,16 @@ public class MapEnvironment {
 	/** Records a reading at a point (the Board's staff); an exceedance opens or updates the follow-up task. */
 	@Transactional
 	public Outcome record(long pointId, String parameter, LocalDate measuredOn, BigDecimal value) {
+		return record(pointId, parameter, measuredOn, value, new FieldErrors());
+	}
+
+	/**
+	 * {@link #record(long, String, LocalDate, BigDecimal)} with the problems the form already found
+	 * ({@code problems}, each on its field): every rule adds its own, and any problem refuses the reading
+	 * ({@link vn.nq57.system.FieldsRefused}) with nothing recorded.
+	 */
+	@Transactional
+	public Outcome record(long pointId, String parameter, LocalDate measuredOn, BigDecimal value, FieldErrors problems) {
 		access.requireEdit("MAP_POINT", pointId);
 		List<Map<String, Object>> points = jdbc.queryForList(
 				"SELECT code, name, medium, agency_id, illustrative FROM map_monitoring_point WHERE id = ?", pointId);
@@ -176,18 +210,26 @@ public class MapEnvironment {
 		}
 		Map<String, Object> point = points.get(0);
 		String medium = (String) point.get("medium");
-		if (measuredOn == null || value == null) {
-			throw new DomainException("Cần ngày quan trắc và giá trị đo; chưa lưu kết quả nào");
+		if (measuredOn == null && !problems.has("measuredOn")) {
+			problems.reject("measuredOn", "Cần ngày quan trắc");
 		}
-		if (measuredOn.isAfter(clock.today())) {
-			throw new DomainException("Ngày quan trắc " + VnFormat.DATE.format(measuredOn)
-					+ " ở sau ngày hôm nay; chưa lưu kết quả nào");
+		if (measuredOn != null && measuredOn.isAfter(clock.today())) {
+			problems.reject("measuredOn", "Ngày quan trắc " + VnFormat.DATE.format(measuredOn) + " ở sau ngày hôm nay");
+		}
+		if (value == null && !problems.has("value")) {
+			problems.reject("value", "Cần giá trị đo");
 		}
 		Limit limit = limits().stream()
 			.filter(l -> l.medium().equals(medium) && l.parameter().equalsIgnoreCase(parameter == null ? "" : parameter.strip()))
-			.findFirst()
-			.orElseThrow(() -> new DomainException("Chưa cấu hình giới hạn cho thông số “" + parameter
-					+ "” của loại quan trắc " + medium + "; chưa lưu kết quả nào"));
+			.findFirst().orElse(null);
+		if (limit == null) {
+			problems.reject("parameter", "Chưa cấu hình giới hạn cho thông số “" + parameter + "” của loại quan trắc " + medium);
+		}
+		if (!problems.isEmpty()) {
+			// the refusal says it in one sentence too (a caller without a form, the API)
+			throw new vn.nq57.system.FieldsRefused(String.join("; ", problems.all().values().stream()
+				.flatMap(List::stream).toList()) + "; chưa lưu kết quả nào", problems);
+		}
 		boolean exceeds = limit.exceededBy(value);
 		Long readingId = jdbc.queryForObject("""
 				INSERT INTO map_env_reading (point_id, parameter, measured_on, value, unit, limit_min, limit_max, exceeds,

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,11 +32,15 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.stereotype.Service;
 
+import vn.nq57.system.FileStore;
+
 /**
  * A backup is a directory: one gzipped COPY file per table of the {@code public} schema (the Flyway history
  * included) and {@code manifest.tsv} with each table's row count and the SHA-256 of its COPY text. Everything is
- * read in one repeatable-read transaction, so the tables agree with each other; the evidence files are in the
- * database ({@code attachment}, {@code indicator_file}), so the backup holds them too. A restore goes into a
+ * read in one repeatable-read transaction, so the tables agree with each other. The uploaded files are in the
+ * tables' rows by default, so the backup holds them; with a shared file store (a directory, an S3 bucket) the
+ * backup copies the store's files into {@code files/} after the snapshot, and the restore puts back those the
+ * store lacks ({@code nq57.backup.files=skip} leaves a bucket to its own versioning and replication). A restore goes into a
  * database whose schema Flyway has made (an empty database: the application migrates it on start), replaces the
  * rows of every table, sets the sequences past the highest ids, and checks every table's count and checksum against
  * the manifest. It works against the embedded server and a configured one alike, whatever PostgreSQL client tools
@@ -49,45 +55,143 @@ public class Backup {
 
 	private final DataSource dataSource;
 
-	private final vn.nq57.system.FileStore fileStore;
+	private final FileStore fileStore;
+
+	private final boolean copyFiles;
 
 	/** A backup of a database alone (files kept in its rows). */
 	Backup(DataSource dataSource) {
-		this(dataSource, new vn.nq57.system.FileStore(""));
-	}
-
-	@org.springframework.beans.factory.annotation.Autowired
-	Backup(DataSource dataSource, vn.nq57.system.FileStore fileStore) {
-		this.dataSource = dataSource;
-		this.fileStore = fileStore;
+		this(dataSource, FileStore.inDatabase(), "copy");
 	}
 
 	/**
-	 * The shared file directory ({@code nq57.files.dir}), when files are kept there: copied to {@code files/} after
-	 * the tables. Its files are named by their SHA-256 and never change, so every file a backed-up row names was
-	 * written before the snapshot and is copied; each copy is checked against its name.
+	 * {@code nq57.backup.files}: {@code copy} (the default) copies the shared store's files into the backup;
+	 * {@code skip} leaves them to the store's own protection (a versioned, replicated bucket) and says so in the
+	 * manifest and the log.
 	 */
-	public int copyFiles(Path from, Path to) throws IOException {
+	@org.springframework.beans.factory.annotation.Autowired
+	Backup(DataSource dataSource, FileStore fileStore,
+			@org.springframework.beans.factory.annotation.Value("${nq57.backup.files:copy}") String files) {
+		this.dataSource = dataSource;
+		this.fileStore = fileStore;
+		if (!files.strip().equalsIgnoreCase("copy") && !files.strip().equalsIgnoreCase("skip")) {
+			throw new IllegalArgumentException("nq57.backup.files phải là copy hoặc skip (không phải “" + files + "”)");
+		}
+		this.copyFiles = files.strip().equalsIgnoreCase("copy");
+	}
+
+	/**
+	 * A backup of another database and file store: a restore into a new database and bucket (tools, tests);
+	 * {@code files} as {@code nq57.backup.files}.
+	 */
+	public static Backup of(DataSource dataSource, FileStore fileStore, String files) {
+		return new Backup(dataSource, fileStore, files);
+	}
+
+	/** The file store this backup reads and the restore writes. */
+	public FileStore fileStore() {
+		return fileStore;
+	}
+
+	/** Whether a backup copies the shared store's files (false: {@code nq57.backup.files=skip}, or files in rows). */
+	public boolean copiesFiles() {
+		return copyFiles && fileStore.shared();
+	}
+
+	/**
+	 * Copies every file of the shared store (directory or bucket) to {@code to/ab/abcdef…}, streamed, each checked
+	 * against its name. Its files are named by their SHA-256 and never change, so every file a backed-up row names was
+	 * written before the snapshot and is copied. Returns how many.
+	 */
+	public int copyFilesOut(Path to) throws IOException {
+		int n = 0;
+		try (var names = fileStore.names()) {
+			for (String name : (Iterable<String>) names::iterator) {
+				Path target = to.resolve(FileStore.relativePath(name));
+				Files.createDirectories(target.getParent());
+				Path tmp = target.resolveSibling(name + ".part");
+				MessageDigest sha = sha256();
+				try (InputStream in = new DigestInputStream(fileStore.open(name), sha)) {
+					Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+				}
+				if (!HexFormat.of().formatHex(sha.digest()).equals(name)) {
+					Files.deleteIfExists(tmp);
+					throw new IllegalStateException("Tệp " + name + " của kho tệp " + fileStore.where()
+							+ " không khớp mã SHA-256 của tên nó");
+				}
+				Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+				n++;
+			}
+		}
+		return n;
+	}
+
+	/**
+	 * Puts the backup's files ({@code from/ab/abcdef…}) back into the shared store, streamed, each checked against its
+	 * name first; a file the store already holds (same name and size) is left. Returns how many files the backup has.
+	 */
+	public int copyFilesIn(Path from) throws IOException {
 		if (from == null || !Files.isDirectory(from)) {
 			return 0;
 		}
 		int n = 0;
-		try (var all = Files.walk(from)) {
+		try (var all = Files.walk(from, 2)) {
 			for (Path f : all.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().matches("[0-9a-f]{64}"))
 				.toList()) {
-				Path target = to.resolve(from.relativize(f).toString());
-				if (!Files.exists(target)) {
-					byte[] data = Files.readAllBytes(f);
-					if (!vn.nq57.system.FileStore.sha256(data).equals(f.getFileName().toString())) {
-						throw new IllegalStateException("Tệp " + f + " không khớp mã SHA-256 của tên nó");
+				String name = f.getFileName().toString();
+				MessageDigest sha = sha256();
+				try (InputStream in = new DigestInputStream(Files.newInputStream(f), sha)) {
+					in.transferTo(OutputStream.nullOutputStream());
+				}
+				if (!HexFormat.of().formatHex(sha.digest()).equals(name)) {
+					throw new IllegalStateException("Tệp " + f + " của bản sao lưu không khớp mã SHA-256 của tên nó");
+				}
+				long size = Files.size(f);
+				if (!fileStore.exists(name, size)) {
+					try (InputStream in = new BufferedInputStream(Files.newInputStream(f))) {
+						fileStore.put(name, in, size);
 					}
-					Files.createDirectories(target.getParent());
-					Files.write(target, data);
 				}
 				n++;
 			}
 		}
 		return n;
+	}
+
+	/** How many files a backup directory holds in {@code files/}. */
+	public static int filesIn(Path backup) {
+		Path files = backup.resolve("files");
+		if (!Files.isDirectory(files)) {
+			return 0;
+		}
+		try (var all = Files.walk(files, 2)) {
+			return (int) all.filter(f -> f.getFileName().toString().matches("[0-9a-f]{64}")).count();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** What became of the uploaded files in a backup or restore of {@code dir}, said plainly (an S3 bucket left out of the backup is named as such). */
+	public String filesSummary(Path dir, boolean restore) {
+		String what = restore ? "khôi phục" : "sao lưu";
+		int files = filesIn(dir);
+		FileStore store = fileStore;
+		if (!store.shared()) {
+			return "các tệp tải lên nằm trong các bảng nên đã được " + what + " cùng dữ liệu";
+		}
+		if (restore && files == 0) {
+			return "CHÚ Ý: bản sao lưu không có tệp tải lên nào (sao lưu với nq57.backup.files=skip, hoặc khi tệp nằm trong "
+					+ "cơ sở dữ liệu): các tệp của kho " + store.kind() + " " + store.where()
+					+ " phải được khôi phục từ phiên bản (versioning) hoặc bản sao (replication) của chính kho đó";
+		}
+		if (!restore && !copiesFiles()) {
+			return "CHÚ Ý: các tệp tải lên trong kho " + store.kind() + " " + store.where() + " KHÔNG được " + what
+					+ " (nq57.backup.files=skip): chúng được bảo vệ bằng phiên bản (versioning) và sao chép (replication) "
+					+ "của chính kho đó";
+		}
+		return files + " tệp tải lên của kho " + store.kind() + " " + store.where() + " đã được " + what
+				+ " (thư mục files/, kiểm tra mã SHA-256 từng tệp)";
 	}
 
 	/** Writes a backup of the database into {@code dir} (created; must be empty) and returns its manifest. */
@@ -119,9 +223,17 @@ public class Backup {
 			List<String> lines = new ArrayList<>();
 			lines.add("# table\trows\tsha256 (of the COPY text)");
 			manifest.forEach(t -> lines.add(t.table() + "\t" + t.rows() + "\t" + t.sha256()));
-			if (fileStore.directory() != null) {
-				int files = copyFiles(fileStore.directory(), dir.resolve("files"));
-				lines.add("# files of " + fileStore.directory() + ": " + files + " (in files/, named by their SHA-256)");
+			if (copiesFiles()) {
+				int files = copyFilesOut(dir.resolve("files"));
+				lines.add("# files of the " + fileStore.kind() + " store " + fileStore.where() + ": " + files
+						+ " (in files/, named by their SHA-256)");
+			}
+			else if (fileStore.shared()) {
+				lines.add("# files of the " + fileStore.kind() + " store " + fileStore.where() + ": NOT COPIED "
+						+ "(nq57.backup.files=skip): they are protected by the store's own versioning and replication");
+			}
+			else {
+				lines.add("# files: in the tables' rows (nq57.files.store=database)");
 			}
 			Files.write(dir.resolve("manifest.tsv"), lines, StandardCharsets.UTF_8);
 			return manifest;
@@ -170,8 +282,8 @@ public class Backup {
 							+ " dòng, cần " + expected.rows() + "); không giữ lại gì");
 				}
 			}
-			if (fileStore.directory() != null) {
-				copyFiles(dir.resolve("files"), fileStore.directory());
+			if (fileStore.shared()) {
+				copyFilesIn(dir.resolve("files"));
 			}
 			c.commit();
 			return after;

@@ -46,12 +46,13 @@ class BackupCommand implements ApplicationRunner {
 		try {
 			if (StringUtils.hasText(to)) {
 				var m = backup.backup(Path.of(to));
-				log.warn("Đã sao lưu {} bảng, {} dòng vào {}", m.size(), m.stream().mapToLong(Backup.TableCopy::rows).sum(), to);
+				log.warn("Đã sao lưu {} bảng, {} dòng vào {}; {}", m.size(), m.stream().mapToLong(Backup.TableCopy::rows).sum(),
+						to, backup.filesSummary(Path.of(to), false));
 			}
 			else {
 				var m = backup.restore(Path.of(from));
-				log.warn("Đã khôi phục {} bảng, {} dòng từ {} (số dòng và mã kiểm tra khớp)", m.size(),
-						m.stream().mapToLong(Backup.TableCopy::rows).sum(), from);
+				log.warn("Đã khôi phục {} bảng, {} dòng từ {} (số dòng và mã kiểm tra khớp); {}", m.size(),
+						m.stream().mapToLong(Backup.TableCopy::rows).sum(), from, backup.filesSummary(Path.of(from), true));
 			}
 		}
 		catch (RuntimeException e) {

@@ -328,6 +328,16 @@ public class PeriodicReportService {
 
 	@Transactional
 	void returnReport(long id, String reason, LocalDate today, Instant now) {
+		returnReport(id, reason, today, now, new vn.nq57.system.FieldErrors());
+	}
+
+	/** The return form: a reason that is refused is noted beside its field ({@code problems}). */
+	@Transactional
+	public void returnReport(long id, String reason, vn.nq57.system.FieldErrors problems) {
+		returnReport(id, reason, clock.today(), clock.now(), problems);
+	}
+
+	private void returnReport(long id, String reason, LocalDate today, Instant now, vn.nq57.system.FieldErrors problems) {
 		CurrentUser me = AccessPolicy.current();
 		access.require(me.is(Role.SECRETARIAT), "PERIODIC_REPORT", id, "trả lại báo cáo (chỉ Sở KH&CN)");
 		ReportStore.Loaded r = store.load(id, true);
@@ -335,7 +345,8 @@ public class PeriodicReportService {
 			throw new DomainException("Chỉ trả lại được báo cáo đã gửi và chưa tiếp nhận; báo cáo này: "
 					+ r.row().state().label().toLowerCase());
 		}
-		String why = ReportRules.requireReason(reason, "trả lại");
+		String why = problems.check("reason", () -> ReportRules.requireReason(reason, "trả lại"));
+		problems.refuseIfAny();
 		LocalDate reopened = r.row().reopenedUntil();
 		if (r.row().lockedFor(today) || r.row().period().lockDate().isBefore(today.plusDays(MIN_REOPEN_DAYS))) {
 			// the agency needs time to correct it even when the period has locked (or is about to)
@@ -358,6 +369,15 @@ public class PeriodicReportService {
 	/** After the lock only DoST opens the period again for one agency, until a day, with a reason. */
 	@Transactional
 	public void reopen(long id, LocalDate until, String reason) {
+		reopen(id, until, reason, new vn.nq57.system.FieldErrors());
+	}
+
+	/**
+	 * The reopen form, with the problems it already found ({@code problems}, each on its field): the day and the
+	 * reason are checked together and any problem refuses the reopening with nothing changed.
+	 */
+	@Transactional
+	public void reopen(long id, LocalDate until, String reason, vn.nq57.system.FieldErrors problems) {
 		CurrentUser me = AccessPolicy.current();
 		access.require(me.is(Role.SECRETARIAT), "PERIODIC_REPORT", id, "mở lại kỳ báo cáo (chỉ Sở KH&CN)");
 		LocalDate today = clock.today();
@@ -372,9 +392,10 @@ public class PeriodicReportService {
 		}
 		LocalDate end = until == null ? today.plusDays(7) : until;
 		if (end.isBefore(today)) {
-			throw new DomainException("Ngày mở lại đến " + FMT.date(end) + " đã qua");
+			problems.reject("until", "Ngày mở lại đến " + FMT.date(end) + " đã qua");
 		}
-		String why = ReportRules.requireReason(reason, "mở lại");
+		String why = problems.check("reason", () -> ReportRules.requireReason(reason, "mở lại"));
+		problems.refuseIfAny();
 		jdbc.update("UPDATE periodic_report SET reopened_until = :u, updated_at = :now, version = version + 1 WHERE id = :id",
 				new MapSqlParameterSource("id", id).addValue("u", Date.valueOf(end)).addValue("now", Timestamp.from(now)));
 		store.step(id, "REOPENED", r.row().revision(), me, now, why + " (đến hết ngày " + FMT.date(end) + ")");

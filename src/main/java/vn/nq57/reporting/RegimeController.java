@@ -24,6 +24,7 @@ import vn.nq57.reporting.ReportingCalendar.Frequency;
 import vn.nq57.reporting.ReportingCalendar.Rule;
 import vn.nq57.system.AppClock;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
 import vn.nq57.system.Flash;
 
 /** The reporting regimes as settings: rules and their versions, who must report, agencies' reporting spans. */
@@ -62,48 +63,109 @@ class RegimeController {
 	}
 
 	@PostMapping("/reporting/regimes/{id}/rule")
-	String changeRule(@PathVariable long id, @RequestParam(required = false) LocalDate validFrom,
-			@RequestParam(defaultValue = "false") boolean suspend, @RequestParam(required = false) Integer dueMonth,
-			@RequestParam(required = false) Integer dueDay, @RequestParam(defaultValue = "false") boolean dueBefore,
-			@RequestParam(required = false) Integer windowEndMonth, @RequestParam(required = false) Integer windowEndDay,
-			@RequestParam(required = false) Integer graceDays, @RequestParam(required = false) List<String> kinds,
+	String changeRule(@PathVariable long id, @RequestParam(required = false) String validFrom,
+			@RequestParam(defaultValue = "false") boolean suspend, @RequestParam(required = false) String dueMonth,
+			@RequestParam(required = false) String dueDay, @RequestParam(defaultValue = "false") boolean dueBefore,
+			@RequestParam(required = false) String windowEndMonth, @RequestParam(required = false) String windowEndDay,
+			@RequestParam(required = false) String graceDays, @RequestParam(required = false) List<String> kinds,
 			@RequestParam(required = false) String note, @RequestParam(required = false) Long version,
 			RedirectAttributes redirect) {
-		return act(redirect, () -> regimes.changeRule(id, validFrom,
-				suspend ? null : rule(dueMonth, dueDay, dueBefore, windowEndMonth, windowEndDay, graceDays), kinds(kinds),
-				note, version), "flash.regime.ruleSaved");
+		// every field checked at once, each problem beside its field in this regime's rule form, what was typed kept
+		FieldErrors f = typed(REGIME_FORM, "rule-" + id, kinds);
+		try {
+			LocalDate from = f.check("validFrom", () -> ReportController.typedDay(validFrom, Flash.text("regimes.field.validFrom")));
+			Rule rule = suspend ? null : rule(f, dueMonth, dueDay, dueBefore, windowEndMonth, windowEndDay, graceDays);
+			Set<AgencyKind> k = f.check("kinds", () -> kinds(kinds));
+			regimes.changeRule(id, from, rule, k, note, version, f);
+			Flash.done(redirect, "flash.regime.ruleSaved");
+		}
+		catch (vn.nq57.system.ConcurrentEditException e) {
+			throw e;
+		}
+		catch (DomainException e) {
+			Flash.refused(redirect, e);
+		}
+		return "redirect:/reporting/regimes";
+	}
+
+	/** Which form of the regimes page a refusal belongs to (new, or rule-{id}). */
+	static final String REGIME_FORM = "regimeForm";
+
+	/** The problems of one form, which it is, and the kinds ticked (several values, kept as one list). */
+	private static FieldErrors typed(String key, String form, List<String> kinds) {
+		FieldErrors f = new FieldErrors();
+		f.keep(key, form);
+		f.keep("kinds", kinds == null ? "" : "," + String.join(",", kinds) + ",");
+		return f;
 	}
 
 	@PostMapping("/reporting/regimes/{id}/expected-from")
-	String expectedFrom(@PathVariable long id, @RequestParam(required = false) LocalDate expectedFrom,
+	String expectedFrom(@PathVariable long id, @RequestParam(required = false) String expectedFrom,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return act(redirect, () -> regimes.setExpectedFrom(id, expectedFrom, note),
-				"flash.regime.trackingStartSaved");
+		// the day and the note checked together, each problem beside its field in this regime's form
+		FieldErrors f = typed(REGIME_FORM, "expected-" + id, null);
+		try {
+			LocalDate day = f.check("expectedFrom", () -> ReportController.typedDay(expectedFrom, Flash.text("regimes.field.expectedFrom")));
+			regimes.setExpectedFrom(id, day, note, f);
+			Flash.done(redirect, "flash.regime.trackingStartSaved");
+		}
+		catch (DomainException e) {
+			Flash.refused(redirect, e);
+		}
+		return "redirect:/reporting/regimes";
 	}
 
 	@PostMapping("/reporting/regimes")
 	String create(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
-			@RequestParam(required = false) Frequency frequency, @RequestParam(required = false) String sourceNote,
-			@RequestParam(required = false) LocalDate validFrom, @RequestParam(required = false) Integer dueMonth,
-			@RequestParam(required = false) Integer dueDay, @RequestParam(defaultValue = "false") boolean dueBefore,
-			@RequestParam(required = false) Integer windowEndMonth, @RequestParam(required = false) Integer windowEndDay,
-			@RequestParam(required = false) Integer graceDays, @RequestParam(required = false) List<String> kinds,
+			@RequestParam(required = false) String frequency, @RequestParam(required = false) String sourceNote,
+			@RequestParam(required = false) String validFrom, @RequestParam(required = false) String dueMonth,
+			@RequestParam(required = false) String dueDay, @RequestParam(defaultValue = "false") boolean dueBefore,
+			@RequestParam(required = false) String windowEndMonth, @RequestParam(required = false) String windowEndDay,
+			@RequestParam(required = false) String graceDays, @RequestParam(required = false) List<String> kinds,
 			RedirectAttributes redirect) {
-		return act(redirect, () -> regimes.createRegime(code, name, frequency, null, sourceNote, validFrom,
-				rule(dueMonth, dueDay, dueBefore, windowEndMonth, windowEndDay, graceDays), kinds(kinds)),
-				"flash.regime.created");
+		// every field checked at once, each problem beside its field, what was typed kept
+		FieldErrors f = typed(REGIME_FORM, "new", kinds);
+		try {
+			Frequency fr = f.check("frequency", () -> frequency(frequency));
+			LocalDate from = f.check("validFrom", () -> ReportController.typedDay(validFrom, Flash.text("regimes.field.validFrom")));
+			Rule rule = rule(f, dueMonth, dueDay, dueBefore, windowEndMonth, windowEndDay, graceDays);
+			Set<AgencyKind> k = f.check("kinds", () -> kinds(kinds));
+			regimes.createRegime(code, name, fr, null, sourceNote, from, rule, k == null ? Set.of() : k, f);
+			Flash.done(redirect, "flash.regime.created");
+		}
+		catch (DomainException e) {
+			Flash.refused(redirect, e);
+		}
+		return "redirect:/reporting/regimes";
+	}
+
+	private static Frequency frequency(String name) {
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		try {
+			return Frequency.valueOf(name.strip());
+		}
+		catch (IllegalArgumentException e) {
+			throw new DomainException(Flash.text("regimes.error.frequency"));
+		}
 	}
 
 	@PostMapping("/reporting/regimes/{id}/agencies")
 	String addAgency(@PathVariable long id, @RequestParam(required = false) Long agencyId,
-			@RequestParam(defaultValue = "INCLUDE") String mode, @RequestParam(required = false) LocalDate validFrom,
+			@RequestParam(defaultValue = "INCLUDE") String mode, @RequestParam(required = false) String validFrom,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return act(redirect, () -> {
-			if (agencyId == null) {
-				throw new DomainException("Chưa chọn cơ quan, đơn vị");
-			}
-			regimes.addAgencyRule(id, agencyId, !"EXCLUDE".equals(mode), validFrom, note);
-		}, "flash.regime.kindsSaved");
+		// every field checked at once, each problem beside its field in this regime's form
+		FieldErrors f = typed(REGIME_FORM, "agencies-" + id, null);
+		try {
+			LocalDate from = f.check("validFrom", () -> ReportController.typedDay(validFrom, Flash.text("regimes.field.from")));
+			regimes.addAgencyRule(id, agencyId, !"EXCLUDE".equals(mode), from, note, f);
+			Flash.done(redirect, "flash.regime.kindsSaved");
+		}
+		catch (DomainException e) {
+			Flash.refused(redirect, e);
+		}
+		return "redirect:/reporting/regimes";
 	}
 
 	@PostMapping("/reporting/regimes/agencies/{ruleId}/end")
@@ -113,15 +175,21 @@ class RegimeController {
 	}
 
 	@PostMapping("/reporting/spans")
-	String span(@RequestParam(required = false) Long agencyId, @RequestParam(required = false) LocalDate reportsFrom,
-			@RequestParam(required = false) LocalDate reportsUntil, @RequestParam(required = false) Long successorId,
+	String span(@RequestParam(required = false) Long agencyId, @RequestParam(required = false) String reportsFrom,
+			@RequestParam(required = false) String reportsUntil, @RequestParam(required = false) Long successorId,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return act(redirect, () -> {
-			if (agencyId == null) {
-				throw new DomainException("Chưa chọn cơ quan, đơn vị");
-			}
-			regimes.setSpan(agencyId, reportsFrom, reportsUntil, successorId, note);
-		}, "flash.regime.spanSaved");
+		// every field checked at once, each problem beside its field
+		FieldErrors f = typed(REGIME_FORM, "span", null);
+		try {
+			LocalDate from = f.check("reportsFrom", () -> ReportController.typedDay(reportsFrom, Flash.text("regimes.field.reportsFrom")));
+			LocalDate until = f.check("reportsUntil", () -> ReportController.typedDay(reportsUntil, Flash.text("regimes.field.reportsUntil")));
+			regimes.setSpan(agencyId, from, until, successorId, note, f);
+			Flash.done(redirect, "flash.regime.spanSaved");
+		}
+		catch (DomainException e) {
+			Flash.refused(redirect, e);
+		}
+		return "redirect:/reporting/regimes";
 	}
 
 	@PostMapping("/reporting/regimes/sync")
@@ -148,17 +216,45 @@ class RegimeController {
 		return "redirect:/reporting/regimes";
 	}
 
-	private static Rule rule(Integer dueMonth, Integer dueDay, boolean dueBefore, Integer windowEndMonth,
-			Integer windowEndDay, Integer graceDays) {
-		if (dueMonth == null || dueDay == null || windowEndMonth == null || windowEndDay == null || graceDays == null) {
-			throw new DomainException("Cần nhập đủ hạn gửi (tháng, ngày), ngày chốt số liệu (tháng, ngày) và số ngày gia hạn");
+	/**
+	 * The rule typed in a form, each number beside its field when missing or out of range (the range the
+	 * calendar allows), the order of the two days beside the cut-off day; {@code null} when any is wrong.
+	 */
+	private static Rule rule(FieldErrors f, String dueMonth, String dueDay, boolean dueBefore, String windowEndMonth,
+			String windowEndDay, String graceDays) {
+		Integer dm = f.check("dueMonth", () -> number(dueMonth, "regimes.field.dueMonth", 1, 24));
+		Integer dd = f.check("dueDay", () -> number(dueDay, "regimes.field.dueDay", 1, 31));
+		Integer wm = f.check("windowEndMonth", () -> number(windowEndMonth, "regimes.field.windowEndMonth", 1, 24));
+		Integer wd = f.check("windowEndDay", () -> number(windowEndDay, "regimes.field.windowEndDay", 1, 31));
+		Integer g = f.check("graceDays", () -> number(graceDays, "regimes.field.graceDays", 0, 366));
+		if (dm == null || dd == null || wm == null || wd == null || g == null) {
+			return null;
 		}
 		try {
-			return new Rule(dueMonth, dueDay, dueBefore, windowEndMonth, windowEndDay, graceDays);
+			return new Rule(dm, dd, dueBefore, wm, wd, g);
 		}
 		catch (IllegalArgumentException e) {
-			throw new DomainException(e.getMessage());
+			f.reject("windowEndDay", e.getMessage());
+			return null;
 		}
+	}
+
+	/** A whole number typed in a field of the rule, from {@code min} to {@code max}. */
+	private static Integer number(String typed, String labelKey, int min, int max) {
+		String label = Flash.text(labelKey);
+		if (typed == null || typed.isBlank()) {
+			throw new DomainException(Flash.text("form.required", label));
+		}
+		try {
+			int v = Integer.parseInt(typed.strip());
+			if (v >= min && v <= max) {
+				return v;
+			}
+		}
+		catch (NumberFormatException e) {
+			// worded below
+		}
+		throw new DomainException(Flash.text("regimes.error.number", label, typed.strip(), min, max));
 	}
 
 	private static Set<AgencyKind> kinds(List<String> names) {

@@ -27,6 +27,7 @@ import vn.nq57.system.AppClock;
 import vn.nq57.system.AuditLog;
 import vn.nq57.system.ConcurrentEditException;
 import vn.nq57.system.DomainException;
+import vn.nq57.system.FieldErrors;
 import vn.nq57.system.TextRules;
 import vn.nq57.kernel.VnFormat;
 
@@ -168,19 +169,53 @@ public class RegimeService {
 	@Transactional
 	public long createRegime(String code, String name, Frequency frequency, Long planId, String sourceNote,
 			LocalDate validFrom, Rule rule, Set<AgencyKind> kinds) {
+		return createRegime(code, name, frequency, planId, sourceNote, validFrom, rule, kinds, new FieldErrors());
+	}
+
+	/**
+	 * The new-regime form, with the problems it already found ({@code problems}, each on its field): every rule
+	 * adds its own, and any problem refuses the regime ({@link vn.nq57.system.FieldsRefused}) with nothing created.
+	 */
+	@Transactional
+	public long createRegime(String code, String name, Frequency frequency, Long planId, String sourceNote,
+			LocalDate validFrom, Rule rule, Set<AgencyKind> kinds, FieldErrors problems) {
 		CurrentUser me = requireManager("tạo chế độ báo cáo", null);
-		if (blank(code) || blank(name) || frequency == null) {
-			throw new DomainException("Cần nhập mã, tên và tần suất của chế độ báo cáo");
+		if (blank(code)) {
+			problems.reject("code", "Chưa nhập mã chế độ báo cáo");
 		}
-		safe(code, name, sourceNote);
-		if (validFrom == null) {
-			throw new DomainException("Chưa nhập ngày bắt đầu áp dụng");
+		else if (code.strip().length() > 40) {
+			problems.reject("code", "Mã chế độ báo cáo tối đa 40 ký tự (đang có " + code.strip().length() + ")");
 		}
-		Integer same = jdbc.queryForObject("SELECT count(*) FROM reporting_regime WHERE lower(code) = lower(:c)",
-				new MapSqlParameterSource("c", code.strip()), Integer.class);
-		if (same != null && same > 0) {
-			throw new DomainException("Mã chế độ báo cáo “" + code.strip() + "” đã được dùng");
+		else {
+			safe(problems, "code", code);
 		}
+		if (blank(name)) {
+			problems.reject("name", "Chưa nhập tên chế độ báo cáo");
+		}
+		else if (name.strip().length() > 300) {
+			problems.reject("name", "Tên chế độ báo cáo tối đa 300 ký tự (đang có " + name.strip().length() + ")");
+		}
+		else {
+			safe(problems, "name", name);
+		}
+		if (frequency == null && !problems.has("frequency")) {
+			problems.reject("frequency", "Chưa chọn tần suất báo cáo");
+		}
+		safe(problems, "sourceNote", sourceNote);
+		if (validFrom == null && !problems.has("validFrom")) {
+			problems.reject("validFrom", "Chưa nhập ngày bắt đầu áp dụng");
+		}
+		if (rule == null && problems.isEmpty()) {
+			problems.reject("dueMonth", "Cần nhập đủ hạn gửi (tháng, ngày), ngày chốt số liệu (tháng, ngày) và số ngày gia hạn");
+		}
+		if (!problems.has("code")) {
+			Integer same = jdbc.queryForObject("SELECT count(*) FROM reporting_regime WHERE lower(code) = lower(:c)",
+					new MapSqlParameterSource("c", code.strip()), Integer.class);
+			if (same != null && same > 0) {
+				problems.reject("code", "Mã chế độ báo cáo “" + code.strip() + "” đã được dùng");
+			}
+		}
+		problems.refuseIfAny();
 		Long id = jdbc.queryForObject("""
 				INSERT INTO reporting_regime(code, name, frequency, plan_id, source_note, position)
 				VALUES (:code, :name, :f, :plan, :note, (SELECT coalesce(max(position), 0) + 1 FROM reporting_regime))
@@ -202,24 +237,38 @@ public class RegimeService {
 	@Transactional
 	public void changeRule(long regimeId, LocalDate validFrom, Rule rule, Set<AgencyKind> kinds, String note,
 			Long expectedVersion) {
+		changeRule(regimeId, validFrom, rule, kinds, note, expectedVersion, new FieldErrors());
+	}
+
+	/**
+	 * The rule form, with the problems it already found ({@code problems}, each on its field): every rule adds its
+	 * own, and any problem refuses the change ({@link vn.nq57.system.FieldsRefused}) with nothing changed.
+	 */
+	@Transactional
+	public void changeRule(long regimeId, LocalDate validFrom, Rule rule, Set<AgencyKind> kinds, String note,
+			Long expectedVersion, FieldErrors problems) {
 		CurrentUser me = requireManager("sửa chế độ báo cáo", regimeId);
 		Regime regime = regime(regimeId);
 		if (expectedVersion != null && regime.version() != expectedVersion) {
 			throw new ConcurrentEditException("chế độ báo cáo");
 		}
 		LocalDate today = clock.today();
-		if (validFrom == null) {
-			throw new DomainException("Chưa nhập ngày bắt đầu áp dụng");
+		safe(problems, "note", note);
+		if (validFrom == null && !problems.has("validFrom")) {
+			problems.reject("validFrom", "Chưa nhập ngày bắt đầu áp dụng");
 		}
-		if (validFrom.isBefore(today)) {
-			throw new DomainException("Ngày áp dụng " + FMT.date(validFrom) + " ở trước ngày hôm nay ("
+		else if (validFrom != null && validFrom.isBefore(today)) {
+			problems.reject("validFrom", "Ngày áp dụng " + FMT.date(validFrom) + " ở trước ngày hôm nay ("
 					+ FMT.date(today) + "); các kỳ đã qua giữ nguyên quy định đã áp dụng");
 		}
-		safe(note);
+		if (validFrom == null || problems.has("validFrom")) {
+			// the day is needed for every other rule: what is known is said now
+			problems.refuseIfAny();
+		}
 		RegimeVersion before = regime.versionOn(validFrom);
 		Rule effective = rule != null ? rule : before != null ? before.rule() : null;
-		if (effective == null) {
-			throw new DomainException("Chế độ báo cáo chưa có quy định nào để tạm ngừng");
+		if (effective == null && problems.isEmpty()) {
+			problems.reject("suspend", "Chế độ báo cáo chưa có quy định nào để tạm ngừng");
 		}
 		// versions from that day on are not in force yet: the new one replaces them, unless someone already
 		// started a report under them (a window can open before its period begins)
@@ -229,9 +278,10 @@ public class RegimeService {
 				JOIN reporting_regime_version v ON v.id = p.version_id
 				WHERE v.regime_id = :r AND v.valid_from >= :d AND x.state <> 'NOT_STARTED'""", later, Integer.class);
 		if (started != null && started > 0) {
-			throw new DomainException("Đã có cơ quan lập báo cáo theo quy định áp dụng từ ngày "
+			problems.reject("validFrom", "Đã có cơ quan lập báo cáo theo quy định áp dụng từ ngày "
 					+ FMT.date(validFrom) + " trở đi; không thay được quy định đó, hãy chọn ngày áp dụng muộn hơn");
 		}
+		problems.refuseIfAny();
 		jdbc.update("""
 				DELETE FROM reporting_period p USING reporting_regime_version v
 				WHERE v.id = p.version_id AND v.regime_id = :r AND v.valid_from >= :d""", later);
@@ -262,9 +312,16 @@ public class RegimeService {
 	 */
 	@Transactional
 	public void setExpectedFrom(long regimeId, LocalDate from, String note) {
+		setExpectedFrom(regimeId, from, note, new FieldErrors());
+	}
+
+	/** The form of the day reports are owed from, with the problems it already found (each beside its field). */
+	@Transactional
+	public void setExpectedFrom(long regimeId, LocalDate from, String note, FieldErrors problems) {
 		requireManager("sửa ngày bắt đầu tính báo cáo phải gửi", regimeId);
 		Regime regime = regime(regimeId);
-		safe(note);
+		safe(problems, "note", note);
+		problems.refuseIfAny();
 		jdbc.update("UPDATE reporting_regime SET expected_from = :d, version = version + 1 WHERE id = :r",
 				new MapSqlParameterSource("r", regimeId).addValue("d", from == null ? null : Date.valueOf(from)));
 		audit.change("REGIME_EXPECTED_FROM", "REPORTING_REGIME", regimeId, null,
@@ -277,13 +334,24 @@ public class RegimeService {
 	/** Names an agency that must report although not of a listed kind, or need not although it is. */
 	@Transactional
 	public long addAgencyRule(long regimeId, long agencyId, boolean include, LocalDate validFrom, String note) {
+		return addAgencyRule(regimeId, Long.valueOf(agencyId), include, validFrom, note, new FieldErrors());
+	}
+
+	/** The form that names or exempts one agency, with the problems it already found (each beside its field). */
+	@Transactional
+	public long addAgencyRule(long regimeId, Long agencyId, boolean include, LocalDate validFrom, String note,
+			FieldErrors problems) {
 		requireManager("sửa danh sách cơ quan phải báo cáo", regimeId);
 		Regime regime = regime(regimeId);
-		var agency = agencies.get(agencyId);
-		if (agency.isCollective()) {
-			throw new DomainException("“" + agency.getName() + "” là nhóm cơ quan, không phải một cơ quan; hãy chọn từng cơ quan");
+		var agency = agencyId == null ? null : agencies.get(agencyId);
+		if (agency == null && !problems.has("agencyId")) {
+			problems.reject("agencyId", "Chưa chọn cơ quan, đơn vị");
 		}
-		safe(note);
+		else if (agency != null && agency.isCollective()) {
+			problems.reject("agencyId", "“" + agency.getName() + "” là nhóm cơ quan, không phải một cơ quan; hãy chọn từng cơ quan");
+		}
+		safe(problems, "note", note);
+		problems.refuseIfAny();
 		Long id = jdbc.queryForObject("""
 				INSERT INTO reporting_regime_agency(regime_id, agency_id, mode, valid_from, note)
 				VALUES (:r, :a, :m, :from, :note) RETURNING id""", new MapSqlParameterSource("r", regimeId)
@@ -319,19 +387,30 @@ public class RegimeService {
 	 */
 	@Transactional
 	public void setSpan(long agencyId, LocalDate from, LocalDate until, Long successorId, String note) {
+		setSpan(Long.valueOf(agencyId), from, until, successorId, note, new FieldErrors());
+	}
+
+	/** The span form, with the problems it already found: every rule adds its own, each beside its field. */
+	@Transactional
+	public void setSpan(Long agencyId, LocalDate from, LocalDate until, Long successorId, String note,
+			FieldErrors problems) {
 		requireManager("ghi thời gian phải báo cáo của cơ quan", null);
-		Span before = span(agencyId);
+		if (agencyId == null && !problems.has("agencyId")) {
+			problems.reject("agencyId", "Chưa chọn cơ quan, đơn vị");
+		}
 		if (from != null && until != null && until.isBefore(from)) {
-			throw new DomainException("Ngày thôi báo cáo " + FMT.date(until) + " ở trước ngày bắt đầu báo cáo "
+			problems.reject("reportsUntil", "Ngày thôi báo cáo " + FMT.date(until) + " ở trước ngày bắt đầu báo cáo "
 					+ FMT.date(from));
 		}
-		if (successorId != null && successorId == agencyId) {
-			throw new DomainException("Cơ quan tiếp nhận phải là một cơ quan khác");
+		if (successorId != null && successorId.equals(agencyId)) {
+			problems.reject("successorId", "Cơ quan tiếp nhận phải là một cơ quan khác");
 		}
+		safe(problems, "note", note);
+		problems.refuseIfAny();
 		if (successorId != null) {
 			agencies.get(successorId);
 		}
-		safe(note);
+		Span before = span(agencyId);
 		jdbc.update("""
 				INSERT INTO reporting_agency_span(agency_id, reports_from, reports_until, until_auto, successor_agency_id, note, updated_at)
 				VALUES (:a, :from, :until, false, :succ, :note, now())
@@ -396,6 +475,14 @@ public class RegimeService {
 			m.put((String) kv[i], kv[i + 1]);
 		}
 		return m;
+	}
+
+	/** A text with markup or script noted beside its field. */
+	private static void safe(FieldErrors problems, String field, String value) {
+		String unsafe = TextRules.firstUnsafe(value);
+		if (unsafe != null) {
+			problems.reject(field, unsafe);
+		}
 	}
 
 	private static void safe(String... values) {

@@ -174,13 +174,51 @@ class ReportController {
 
 	@PostMapping("/reporting/reports/{id}/return")
 	String giveBack(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return act(id, redirect, () -> reports.returnReport(id, reason), "flash.report.returned");
+		// the reason's problem beside it, what was typed kept
+		FieldErrors f = new FieldErrors();
+		f.keep(DECISION_FORM, "return");
+		try {
+			reports.returnReport(id, reason, f);
+			Flash.done(redirect, "flash.report.returned");
+		}
+		catch (DomainException e) {
+			Flash.refused(redirect, e);
+		}
+		return "redirect:/reporting/reports/" + id;
 	}
 
 	@PostMapping("/reporting/reports/{id}/reopen")
-	String reopen(@PathVariable long id, @RequestParam(required = false) LocalDate until,
+	String reopen(@PathVariable long id, @RequestParam(required = false) String until,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return act(id, redirect, () -> reports.reopen(id, until, reason), "flash.report.reopened");
+		// the day and the reason checked together, each problem beside its field, what was typed kept
+		FieldErrors f = new FieldErrors();
+		f.keep(DECISION_FORM, "reopen");
+		try {
+			LocalDate day = f.check("until", () -> typedDay(until, Flash.text("report.reopen.untilField")));
+			reports.reopen(id, day, reason, f);
+			Flash.done(redirect, "flash.report.reopened");
+		}
+		catch (DomainException e) {
+			Flash.refused(redirect, e);
+		}
+		return "redirect:/reporting/reports/" + id;
+	}
+
+	/** Which of DoST's forms (return, reopen) a refusal belongs to. */
+	static final String DECISION_FORM = "decisionForm";
+
+	/** A day typed as dd/MM/yyyy, {@code null} when blank; the message names the field. */
+	static LocalDate typedDay(String typed, String what) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(typed.strip(),
+					vn.nq57.kernel.VnFormat.TYPED_DATE.withResolverStyle(java.time.format.ResolverStyle.STRICT));
+		}
+		catch (RuntimeException e) {
+			throw new DomainException(Flash.text("form.badDate", what, typed.strip()));
+		}
 	}
 
 	private String act(long id, RedirectAttributes redirect, Runnable action, String done) {

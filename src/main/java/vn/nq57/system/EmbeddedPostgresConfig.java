@@ -31,12 +31,15 @@ public class EmbeddedPostgresConfig {
 
 	@Bean
 	DataSource dataSource(@Value("${nq57.db.data-dir:}") String dataDir, @Value("${nq57.db.port:0}") int port,
-			@Value("${nq57.db.pool-size:10}") int poolSize, @Value("${nq57.db.durable:true}") boolean durable) {
+			@Value("${nq57.db.pool-size:20}") int poolSize, @Value("${nq57.db.durable:true}") boolean durable) {
 		EmbeddedPostgres pg = start(dataDir, port, durable);
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
 		config.setUsername("postgres");
+		// as many connections as request threads (server.tomcat.threads.max) plus the board's parallel widgets
+		// (nq57.steering.parallel), so that load waits in Tomcat's queue, not for a connection; few kept when idle
 		config.setMaximumPoolSize(poolSize);
+		config.setMinimumIdle(Math.min(4, poolSize));
 		// the database away (paused, failing over): a request waits at most 3 s for a connection and 10 s on a silent
 		// socket, then answers 503, and web.DatabaseGate answers the next ones at once; the pool recovers by itself.
 		// (10 s for a connection was tried: a pause then held requests 20 s and recovery took 18 s.)

@@ -77,7 +77,7 @@ public class AttachmentStore {
 			ps.setString(2, detected);
 			ps.setLong(3, data.length);
 			ps.setString(4, sha256(data));
-			// the bytes themselves, or nothing when the shared file directory keeps them (nq57.files.dir)
+			// the bytes themselves, or nothing when a shared store keeps them (nq57.files.store: directory or s3)
 			ps.setBytes(5, fileStore.keep(data, sha256(data)));
 			ps.setLong(6, agencyId);
 			ps.setLong(7, userId);

@@ -33,7 +33,7 @@ class MyWorkController {
 				Math.max(0, page), 25));
 		model.addAttribute("all", all);
 		model.addAttribute("pageUrl", "/my?all=" + all + "&");
-		model.addAttribute("pendingClaims", progress.pendingFor(me).size());
+		model.addAttribute("pendingClaims", progress.pendingCount(me));
 		return "task/my";
 	}
 }

@@ -328,15 +328,47 @@ public class ProgressService {
 				Date.valueOf(from), Date.valueOf(to));
 	}
 
-	/** Claims waiting for this user's decision: the head's own agency's, or all approved ones for DoST. */
-	public List<ClaimEntry> pendingFor(CurrentUser user) {
+	/** Claims waiting for a decision: the head's own agency's, or all approved ones for DoST (the page's size at most). */
+	public static final int CLAIMS_PAGE_MAX = 200;
+
+	/**
+	 * One page of the claims waiting for this user's decision, newest first: the head's own agency's (state CLAIMED),
+	 * or for DoST the approved ones (HEAD_APPROVED) of every agency or of {@code agencyId}. A national queue holds
+	 * tens of thousands: read a page at a time (index {@code completion_claim_pending_idx}), counted in SQL.
+	 */
+	public vn.nq57.kernel.Page<ClaimEntry> pendingFor(CurrentUser user, Long agencyId, int page, int size) {
+		String where;
+		List<Object> args = new java.util.ArrayList<>();
 		if (user.is(Role.SECRETARIAT)) {
-			return claimsWhere("c.state = 'HEAD_APPROVED' AND ? = ?", 1L, 1L);
+			where = "c.state = 'HEAD_APPROVED'";
+			if (agencyId != null) {
+				where += " AND a.agency_id = ?";
+				args.add(agencyId);
+			}
 		}
-		if (user.is(Role.AGENCY_HEAD)) {
-			return claimsWhere("c.state = 'CLAIMED' AND a.agency_id = ?", user.agencyId());
+		else if (user.is(Role.AGENCY_HEAD)) {
+			where = "c.state = 'CLAIMED' AND a.agency_id = ?";
+			args.add(user.agencyId());
 		}
-		return List.of();
+		else {
+			return vn.nq57.kernel.Page.empty(page, size);
+		}
+		int n = Math.max(1, Math.min(size, CLAIMS_PAGE_MAX));
+		int p = Math.max(0, page);
+		Long total = jdbc.queryForObject("SELECT count(*) FROM completion_claim c JOIN assignment a ON a.id = c.assignment_id WHERE "
+				+ where, Long.class, args.toArray());
+		long count = total == null ? 0 : total;
+		int last = (int) Math.max(0, (count - 1) / n);
+		p = Math.min(p, last);
+		List<Object> paged = new java.util.ArrayList<>(args);
+		paged.add(n);
+		paged.add(vn.nq57.kernel.Page.offset(p, n));
+		return new vn.nq57.kernel.Page<>(claimsWhere(where, " LIMIT ? OFFSET ?", paged.toArray()), p, n, count);
+	}
+
+	/** How many claims wait for this user's decision (the count on "my work"). */
+	public long pendingCount(CurrentUser user) {
+		return pendingFor(user, null, 0, 1).total();
 	}
 
 	public ClaimEntry claim(long id) {
@@ -353,6 +385,10 @@ public class ProgressService {
 	}
 
 	private List<ClaimEntry> claimsWhere(String where, Object... args) {
+		return claimsWhere(where, "", args);
+	}
+
+	private List<ClaimEntry> claimsWhere(String where, String limit, Object... args) {
 		return jdbc.query("""
 				SELECT c.id, c.assignment_id, a.agency_id, c.completed_on, c.evidence, c.output_number, c.output_date,
 				       c.attachment_id, c.state, cu.full_name, c.claimed_at, au.full_name, c.approved_at,
@@ -361,7 +397,7 @@ public class ProgressService {
 				JOIN app_user_view cu ON cu.id = c.claimed_by
 				LEFT JOIN app_user_view au ON au.id = c.approved_by
 				LEFT JOIN app_user_view ru ON ru.id = c.reviewed_by
-				WHERE %s ORDER BY c.claimed_at DESC, c.id DESC""".formatted(where), (rs, i) -> new ClaimEntry(
+				WHERE %s ORDER BY c.claimed_at DESC, c.id DESC%s""".formatted(where, limit), (rs, i) -> new ClaimEntry(
 				rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDate(4).toLocalDate(), rs.getString(5),
 				rs.getString(6), rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), (Long) rs.getObject(8),
 				ClaimState.valueOf(rs.getString(9)), rs.getString(10), rs.getTimestamp(11).toInstant(),

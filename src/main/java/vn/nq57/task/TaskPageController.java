@@ -263,9 +263,12 @@ class TaskPageController {
 	}
 
 	@GetMapping("/claims")
-	String claims(Model model) {
+	String claims(@RequestParam(required = false) Long agency, @RequestParam(defaultValue = "0") int page,
+			Model model) {
 		CurrentUser me = AccessPolicy.current();
-		List<ProgressService.ClaimEntry> pending = progress.pendingFor(me);
+		Long filter = me.is(vn.nq57.account.Role.SECRETARIAT) ? agency : null;
+		vn.nq57.kernel.Page<ProgressService.ClaimEntry> claimPage = progress.pendingFor(me, filter, page, 50);
+		List<ProgressService.ClaimEntry> pending = claimPage.rows();
 		// every claim's assignment and task title in one query, not one (or two) per claim
 		Map<Long, TaskQueries.ClaimSubject> byId = queries
 			.claimSubjects(pending.stream().map(ProgressService.ClaimEntry::assignmentId).distinct().toList());
@@ -276,6 +279,9 @@ class TaskPageController {
 			taskById.putIfAbsent(s.getTaskId(), s);
 		}
 		model.addAttribute("claims", pending);
+		model.addAttribute("page", claimPage);
+		model.addAttribute("agency", filter);
+		model.addAttribute("pageUrl", "/claims?" + (filter == null ? "" : "agency=" + filter + "&"));
 		model.addAttribute("assignmentsById", byId);
 		model.addAttribute("tasksById", taskById);
 		model.addAttribute("names", agencies.refs(agencyIds));

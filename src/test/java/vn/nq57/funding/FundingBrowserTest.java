@@ -180,9 +180,13 @@ class FundingBrowserTest {
 		new Select(row.findElement(By.name("period"))).selectByValue("Q3");
 		row.findElement(By.name("amount")).sendKeys("100 triệu");
 		browser.submit(row.findElement(By.cssSelector("button[type=submit]")));
-		assertThat(flash()).contains("lý do chậm giải ngân");
+		// the refusal sits beside the reason's field, the amount typed is kept
 		row = browser.find(By.cssSelector("#allocations tr[data-id='" + allocation + "']"));
+		assertThat(row.findElement(By.name("lagReason")).findElement(By.xpath("./ancestor::label")).getText())
+			.contains("lý do chậm giải ngân");
+		assertThat(row.findElement(By.name("amount")).getAttribute("value")).isEqualTo("100 triệu");
 		new Select(row.findElement(By.name("period"))).selectByValue("Q3");
+		row.findElement(By.name("amount")).clear();
 		row.findElement(By.name("amount")).sendKeys("100 triệu");
 		row.findElement(By.name("lagReason")).sendKeys("Chờ phê duyệt dự toán chi tiết");
 		browser.submit(row.findElement(By.cssSelector("button[type=submit]")));

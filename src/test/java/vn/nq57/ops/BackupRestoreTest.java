@@ -43,7 +43,10 @@ class BackupRestoreTest {
 			.contains("agency", "app_user", "task", "assignment", "attachment", "audit_event", "flyway_schema_history");
 		assertThat(original.stream().filter(t -> t.table().equals("agency")).findFirst().orElseThrow().rows()).isPositive();
 		assertThat(original.stream().filter(t -> t.table().equals("attachment")).findFirst().orElseThrow().rows()).isPositive();
-		assertThat(Files.readAllLines(dir.resolve("manifest.tsv"))).hasSize(original.size() + 1);
+		// a header, a line per table, and where the uploaded files are (here: in the tables' rows)
+		assertThat(Files.readAllLines(dir.resolve("manifest.tsv"))).hasSize(original.size() + 2)
+			.contains("# files: in the tables' rows (nq57.files.store=database)");
+		assertThat(backup.filesSummary(dir, false)).contains("nằm trong các bảng");
 
 		String url = TestDatabases.create("restore_target");
 		DriverManagerDataSource target = new DriverManagerDataSource(url, "postgres", "");

@@ -249,16 +249,26 @@ class ReportingPagesTest {
 		mvc.perform(post("/reporting/regimes/" + regime + "/rule").param("validFrom", "01/01/2026").param("dueMonth", "2")
 			.param("dueDay", "15").param("dueBefore", "true").param("windowEndMonth", "1").param("windowEndDay", "31")
 			.param("graceDays", "10").with(as("sokhcn")).with(csrf()))
-			.andExpect(flash().attribute("error", containsString("trước ngày hôm nay")));
+			.andExpect(flash().attribute("error", containsString("Chưa lưu")))
+			.andExpect(r -> assertThat(beside(r, "validFrom")).contains("trước ngày hôm nay"));
+		// a day that cannot be read and the rule's numbers left out: each named beside its field
 		mvc.perform(post("/reporting/regimes/" + regime + "/rule").param("validFrom", "31/02/2027").with(as("sokhcn"))
-			.with(csrf())).andExpect(status().isBadRequest());
+			.with(csrf())).andExpect(status().is3xxRedirection())
+			.andExpect(r -> assertThat(beside(r, "validFrom")).contains("“31/02/2027” không hợp lệ"))
+			.andExpect(r -> assertThat(beside(r, "dueMonth")).contains("Chưa nhập"));
 		mvc.perform(post("/reporting/regimes/" + regime + "/rule").param("validFrom", "01/01/2027").param("dueMonth", "2")
 			.param("dueDay", "10").param("dueBefore", "true").param("windowEndMonth", "3").param("windowEndDay", "31")
 			.param("graceDays", "10").with(as("sokhcn")).with(csrf()))
-			.andExpect(flash().attribute("error", containsString("Ngày chốt số liệu phải trước")));
+			.andExpect(r -> assertThat(beside(r, "windowEndDay")).contains("Ngày chốt số liệu phải trước"));
 		mvc.perform(post("/reporting/regimes/" + regime + "/rule").param("validFrom", "01/01/2027").param("dueMonth", "2")
 			.param("dueDay", "10").param("dueBefore", "true").param("windowEndMonth", "1").param("windowEndDay", "31")
 			.param("graceDays", "10").with(as("cb.stc")).with(csrf())).andExpect(status().isForbidden());
 		assertThat(regimes.regime(regime).versions()).hasSize(1);
+	}
+
+	/** The messages a refused form's field carries to the page it goes back to. */
+	static String beside(org.springframework.test.web.servlet.MvcResult r, String field) {
+		vn.nq57.system.FieldErrors f = (vn.nq57.system.FieldErrors) r.getFlashMap().get(vn.nq57.system.FieldErrors.ATTRIBUTE);
+		return f == null ? "" : String.join(" ", f.messages(field));
 	}
 }

@@ -85,6 +85,35 @@ class TaskPageStatementsTest {
 		assertThat(many).as("statements for 10 claims against 1 (%d)", few).isLessThanOrEqualTo(few);
 	}
 
+	@Test
+	@DisplayName("the claims queue is read a page at a time, counted in SQL, and DoST can narrow it to one agency")
+	void claimsQueuePagedAndFiltered() throws Exception {
+		long stc = fx.agencyId("STC");
+		long mine = approvedClaim(100);
+		long newest = approvedClaim(101);
+		var dost = fx.user("sokhcn");
+		var all = fx.progress.pendingFor(dost, null, 0, 1);
+		assertThat(all.rows()).extracting(ProgressService.ClaimEntry::id).containsExactly(newest);
+		assertThat(all.total()).isEqualTo(fx.jdbc.queryForObject(
+				"SELECT count(*) FROM completion_claim WHERE state = 'HEAD_APPROVED'", Long.class));
+		var second = fx.progress.pendingFor(dost, stc, 1, 1);
+		assertThat(second.rows()).extracting(ProgressService.ClaimEntry::id).containsExactly(mine);
+		assertThat(second.total()).isEqualTo(fx.jdbc.queryForObject("""
+				SELECT count(*) FROM completion_claim c JOIN assignment a ON a.id = c.assignment_id
+				WHERE c.state = 'HEAD_APPROVED' AND a.agency_id = ?""", Long.class, stc));
+		// another agency's filter does not list STC's claims; a page past the end shows the last page
+		long other = fx.agencyId("SNV");
+		assertThat(fx.progress.pendingFor(dost, other, 0, 50).rows())
+			.extracting(ProgressService.ClaimEntry::id).doesNotContain(mine, newest);
+		assertThat(fx.progress.pendingFor(dost, stc, 1_000_000, 1).page()).isEqualTo(second.pages() - 1);
+		// the page: the count, the filter, and the pager's link carrying it
+		String html = page("/claims?agency=" + stc, "sokhcn");
+		assertThat(html).contains("Nhiệm vụ đề nghị hoàn thành số 101 " + tag).contains("đề nghị đang chờ, mới nhất trước");
+		assertThat(fx.progress.pendingCount(fx.user("gd.stc"))).isEqualTo(fx.jdbc.queryForObject("""
+				SELECT count(*) FROM completion_claim c JOIN assignment a ON a.id = c.assignment_id
+				WHERE c.state = 'CLAIMED' AND a.agency_id = ?""", Long.class, stc));
+	}
+
 	private long approvedClaim(int i) {
 		Task t = fx.task("Nhiệm vụ đề nghị hoàn thành số " + i + " " + tag, "Quý IV/2026", "STC");
 		long claim = fx.claim("cb.stc", fx.onlyAssignment(t), LocalDate.of(2026, 11, 20), "Đã hoàn thành " + tag);

@@ -153,7 +153,7 @@ class SessionRevalidationTest {
 	}
 
 	@Test
-	@DisplayName("security headers: CSP without inline script, frame-ancestors, nosniff, Referrer-Policy; HSTS over TLS")
+	@DisplayName("security headers: CSP without inline script, frame-ancestors (the public pages for the portal only), nosniff, Referrer-Policy; HSTS over TLS")
 	void headers() throws Exception {
 		mvc.perform(get("/login"))
 			.andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.allOf(
@@ -162,7 +162,16 @@ class SessionRevalidationTest {
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
 			.andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
 			.andExpect(header().doesNotExist("Strict-Transport-Security"))
-			.andExpect(header().exists("X-Request-Id"));
+			.andExpect(header().exists("X-Request-Id"))
+			.andExpect(header().string("X-Frame-Options", "DENY"));
+		// the public pages are the portal's embedded pages: framed by this site and the government portals only
+		mvc.perform(get("/public"))
+			.andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.allOf(
+					org.hamcrest.Matchers.containsString("script-src 'self';"),
+					org.hamcrest.Matchers.endsWith("frame-ancestors 'self' https://*.gov.vn"))))
+			.andExpect(header().doesNotExist("X-Frame-Options"));
+		mvc.perform(get("/publicity"))
+			.andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'")));
 		mvc.perform(get("/login").secure(true))
 			.andExpect(header().string("Strict-Transport-Security", org.hamcrest.Matchers.startsWith("max-age=31536000")));
 		MvcResult r = mvc.perform(Logins.login(username, Fixtures.PASSWORD, "10.5.5.8").secure(true)).andReturn();

@@ -48,6 +48,8 @@ class FormErrorsTest {
 	@Autowired vn.nq57.reporting.ReportingFixtures reporting;
 	@Autowired vn.nq57.reporting.PeriodicReportService reports;
 	@Autowired vn.nq57.datacall.DataCallService dataCalls;
+	@Autowired vn.nq57.map.MapFormFixtures maps;
+	@Autowired vn.nq57.funding.FundingFormFixtures funding;
 
 	/** Posts a form whose refusal redirects back to its page, and opens that page with the flash attributes. */
 	Document refusedThenShown(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder post,
@@ -470,5 +472,325 @@ class FormErrorsTest {
 		assertThat(page.getElementById("taxCode").val()).isEqualTo("4300123456");
 		assertThat(page.getElementById("wasteTonnesYear").val()).isEqualTo("nhiều");
 		assertThat(count("map_enterprise")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("a technology offer: no provider, no title, no description, each beside its field in the offer form, typed values kept, nothing saved")
+	void techOffer() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("tech_offer");
+		Document page = refusedThenShown(post("/catalogue/tech/offers").param("providerKind", "UNIVERSITY").param("provider", " ")
+			.param("field", "Nông nghiệp giữ lại").param("title", "").param("description", "").param("contact", "0255 3 822 111"),
+			user(fx.user("sokhcn")), "/catalogue/tech");
+		assertThat(besideField(page, "offer-provider")).isEqualTo("Chưa nhập đơn vị cung cấp");
+		assertThat(besideField(page, "offer-title")).isEqualTo("Chưa nhập tên giải pháp");
+		assertThat(besideField(page, "offer-description")).isEqualTo("Chưa nhập mô tả giải pháp");
+		assertThat(besideField(page, "offer-field")).isEmpty();
+		assertThat(page.getElementById("offer-field").val()).isEqualTo("Nông nghiệp giữ lại");
+		assertThat(page.getElementById("offer-contact").val()).isEqualTo("0255 3 822 111");
+		assertThat(page.select("#offer-providerKind option[selected]").val()).isEqualTo("UNIVERSITY");
+		assertThat(page.selectFirst("#offer-form").closest("details").hasAttr("open")).isTrue();
+		assertThat(page.getElementById("need-form").select(".field-error")).isEmpty();
+		assertThat(page.select(".flash.error").text()).contains("Chưa lưu");
+		assertThat(count("tech_offer")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("a map lot: no land use, leased without a tenant, a date and a number of floors that cannot be read, each beside its field, typed values kept, nothing changed")
+	void mapLot() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long lot = maps.lot();
+		long version = jdbc.queryForObject("SELECT version FROM map_lot WHERE id = ?", Long.class, lot);
+		Document page = refusedThenShown(post("/map/lots/" + lot).param("landUse", " ").param("status", "LEASED")
+			.param("enterpriseId", "").param("contractNo", "HĐ-GIỮ-01").param("leaseFrom", "31/02/2026").param("leaseTo", "")
+			.param("floors", "ba").param("heightM", "12,5").param("version", String.valueOf(version)),
+			user(fx.user("cb.bql")), "/map/lots/" + lot);
+		assertThat(besideField(page, "landUse")).isEqualTo("Chưa nhập mục đích sử dụng đất");
+		assertThat(besideField(page, "enterpriseId")).isEqualTo("Lô đã cho thuê phải có doanh nghiệp thuê");
+		assertThat(besideField(page, "leaseFrom")).isEqualTo("Thuê từ ngày: “31/02/2026” không hợp lệ; hãy nhập ngày theo dạng dd/MM/yyyy");
+		assertThat(besideField(page, "floors")).startsWith("Số tầng: “ba” không hợp lệ");
+		assertThat(besideField(page, "contractNo")).isEmpty();
+		assertThat(page.getElementById("contractNo").val()).isEqualTo("HĐ-GIỮ-01");
+		assertThat(page.getElementById("leaseFrom").val()).isEqualTo("31/02/2026");
+		assertThat(page.getElementById("floors").val()).isEqualTo("ba");
+		assertThat(page.getElementById("heightM").val()).isEqualTo("12,5");
+		assertThat(page.select("#status option[selected]").val()).isEqualTo("LEASED");
+		assertThat(page.getElementById("leaseFrom").attr("placeholder")).isEqualTo("dd/mm/yyyy");
+		var row = jdbc.queryForMap("SELECT land_use, status, contract_no, version FROM map_lot WHERE id = ?", lot);
+		assertThat(row.get("land_use")).isEqualTo("Đất công nghiệp");
+		assertThat(row.get("status")).isEqualTo("AVAILABLE");
+		assertThat(row.get("contract_no")).isNull();
+		assertThat(((Number) row.get("version")).longValue()).isEqualTo(version);
+	}
+
+	@Test
+	@DisplayName("a map project: no name, a capital, a date and a head count that cannot be read, each beside its field, typed values kept, nothing saved")
+	void mapProject() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		String location = mvc.perform(post("/map/enterprises").with(csrf()).with(user(fx.user("cb.bql")))
+			.param("name", "Công ty thử dự án " + World.seq())).andReturn().getResponse().getRedirectedUrl();
+		assertThat(location).startsWith("/map/enterprises/");
+		long enterprise = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		Document page = refusedThenShown(post(location + "/projects").param("name", "").param("investor", "Nhà đầu tư giữ lại")
+			.param("capital", "nhiều tiền").param("certificateNo", "GCN-01").param("certificateDate", "30/02/2026")
+			.param("status", "BUILDING").param("jobs", "-5"), user(fx.user("cb.bql")), location);
+		assertThat(besideField(page, "project-name")).isEqualTo("Chưa nhập tên dự án");
+		assertThat(besideField(page, "project-capital")).startsWith("Vốn đăng ký: Số tiền “nhiều tiền”");
+		assertThat(besideField(page, "project-certificateDate")).isEqualTo("Ngày cấp: “30/02/2026” không hợp lệ; hãy nhập ngày theo dạng dd/MM/yyyy");
+		assertThat(besideField(page, "project-jobs")).startsWith("Lao động: “-5” không hợp lệ");
+		assertThat(besideField(page, "project-investor")).isEmpty();
+		assertThat(page.getElementById("project-investor").val()).isEqualTo("Nhà đầu tư giữ lại");
+		assertThat(page.getElementById("project-capital").val()).isEqualTo("nhiều tiền");
+		assertThat(page.getElementById("project-certificateNo").val()).isEqualTo("GCN-01");
+		assertThat(page.select("#project-status option[selected]").val()).isEqualTo("BUILDING");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM map_project WHERE enterprise_id = ?", Long.class, enterprise)).isZero();
+	}
+
+	@Test
+	@DisplayName("a monitoring reading: a parameter without a limit, a date and a value that cannot be read, each beside its field, typed values kept, nothing recorded")
+	void mapReading() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long point = maps.point("WASTEWATER");
+		Document page = refusedThenShown(post("/map/points/" + point + "/readings").param("parameter", "Chì")
+			.param("measuredOn", "31/02/2026").param("value", "nhiều"), user(fx.user("cb.bql")), "/map/points/" + point);
+		assertThat(besideField(page, "parameter")).startsWith("Chưa cấu hình giới hạn cho thông số “Chì”");
+		assertThat(besideField(page, "measuredOn")).isEqualTo("Ngày quan trắc: “31/02/2026” không hợp lệ; hãy nhập ngày theo dạng dd/MM/yyyy");
+		assertThat(besideField(page, "value")).startsWith("Giá trị: “nhiều” không phải là số");
+		assertThat(page.getElementById("measuredOn").val()).isEqualTo("31/02/2026");
+		assertThat(page.getElementById("value").val()).isEqualTo("nhiều");
+		assertThat(page.getElementById("measuredOn").attr("placeholder")).isEqualTo("dd/mm/yyyy");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM map_env_reading WHERE point_id = ?", Long.class, point)).isZero();
+	}
+
+	@Test
+	@DisplayName("a new monitoring limit: no parameter, a minimum that cannot be read, no regulation, each beside its field in the new-limit form, typed values kept, nothing saved")
+	void mapLimit() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("map_env_limit");
+		Document page = refusedThenShown(post("/map/limits").param("medium", "SEAWATER").param("parameter", " ")
+			.param("unit", "mg/l").param("min", "abc").param("max", "").param("regulation", ""), user(fx.user("cb.bql")), "/map/limits");
+		assertThat(besideField(page, "limit-parameter")).isEqualTo("Cần tên thông số");
+		assertThat(besideField(page, "limit-min")).startsWith("Tối thiểu: “abc” không phải là số");
+		assertThat(besideField(page, "limit-regulation")).isEqualTo("Cần ghi quy chuẩn áp dụng");
+		assertThat(besideField(page, "limit-unit")).isEmpty();
+		assertThat(page.getElementById("limit-unit").val()).isEqualTo("mg/l");
+		assertThat(page.getElementById("limit-min").val()).isEqualTo("abc");
+		assertThat(page.select("#limit-medium option[selected]").val()).isEqualTo("SEAWATER");
+		assertThat(page.getElementById("limits").select(".field-error")).as("the rows of the table are not the form refused").isEmpty();
+		assertThat(count("map_env_limit")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("a funding review: an adjusted amount that cannot be read and no reason, each beside its field, typed values kept, nothing changed")
+	void fundingReview() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long id = funding.submittedProposal();
+		long version = jdbc.queryForObject("SELECT version FROM funding_proposal WHERE id = ?", Long.class, id);
+		Document page = refusedThenShown(post("/funding/proposals/" + id + "/review").param("version", String.valueOf(version))
+			.param("action", "ADJUST").param("amount", "mười triệu").param("reason", " "), user(fx.user("sokhcn")),
+			"/funding/proposals/" + id);
+		assertThat(besideField(page, "review-amount")).startsWith("Số tiền điều chỉnh: Số tiền “mười triệu”");
+		assertThat(besideField(page, "review-reason")).startsWith("Hãy ghi lý do điều chỉnh số tiền");
+		assertThat(besideField(page, "review-action")).isEmpty();
+		assertThat(page.getElementById("review-amount").val()).isEqualTo("mười triệu");
+		assertThat(page.select("#review-action option[selected]").val()).isEqualTo("ADJUST");
+		assertThat(jdbc.queryForObject("SELECT state FROM funding_proposal WHERE id = ?", String.class, id)).isEqualTo("SUBMITTED");
+		assertThat(jdbc.queryForObject("SELECT version FROM funding_proposal WHERE id = ?", Long.class, id)).isEqualTo(version);
+	}
+
+	@Test
+	@DisplayName("a disbursement report: a period and an amount that cannot be read, each beside its field in its allocation's row, typed values kept, nothing recorded")
+	void fundingDisbursement() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long[] alloc = funding.allocations();
+		Document page = refusedThenShown(post("/funding/allocations/" + alloc[0] + "/disburse").param("year", "2026")
+			.param("period", "Q7").param("amount", "nhiều").param("lagReason", "Lý do giữ lại"), user(fx.user("cb.snv")),
+			"/funding/money?year=2026");
+		String row = "disburse-" + alloc[0];
+		assertThat(besideField(page, row + "-period")).isEqualTo("Kỳ báo cáo không hợp lệ");
+		assertThat(besideField(page, row + "-amount")).startsWith("Số tiền giải ngân: Số tiền “nhiều”");
+		assertThat(besideField(page, row + "-lagReason")).isEmpty();
+		assertThat(page.getElementById(row + "-amount").val()).isEqualTo("nhiều");
+		assertThat(page.getElementById(row + "-lagReason").val()).isEqualTo("Lý do giữ lại");
+		assertThat(page.getElementById("disburse-" + alloc[1] + "-amount").closest("form").select(".field-error")).isEmpty();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM funding_disbursement WHERE allocation_id = ?", Long.class, alloc[0])).isZero();
+	}
+
+	@Test
+	@DisplayName("a reallocation: an amount and a decision date that cannot be read, no decision number, no reason, each beside its field, typed values kept, nothing moved")
+	void fundingReallocation() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long[] alloc = funding.allocations();
+		Document page = refusedThenShown(post("/funding/reallocations").param("year", "2026").param("from", String.valueOf(alloc[0]))
+			.param("to", String.valueOf(alloc[1])).param("amount", "abc").param("decisionNumber", "")
+			.param("decisionDate", "31/02/2026").param("reason", ""), user(fx.user("gd.stc")), "/funding/money?year=2026");
+		assertThat(besideField(page, "realloc-amount")).startsWith("Số tiền điều chuyển: Số tiền “abc”");
+		assertThat(besideField(page, "realloc-decisionNumber")).isEqualTo("Hãy nhập số của quyết định điều chuyển");
+		assertThat(besideField(page, "realloc-decisionDate")).isEqualTo("Ngày quyết định “31/02/2026” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy");
+		assertThat(besideField(page, "realloc-reason")).isEqualTo("Hãy ghi lý do điều chuyển");
+		assertThat(page.getElementById("realloc-decisionDate").val()).isEqualTo("31/02/2026");
+		assertThat(page.getElementById("realloc-decisionDate").attr("placeholder")).isEqualTo("dd/mm/yyyy");
+		assertThat(page.getElementById("realloc-amount").val()).isEqualTo("abc");
+		assertThat(page.select("#realloc-from option[selected]").val()).isEqualTo(String.valueOf(alloc[0]));
+		assertThat(page.select("#realloc-to option[selected]").val()).isEqualTo(String.valueOf(alloc[1]));
+		assertThat(page.getElementById("budget-form").select(".field-error")).isEmpty();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM funding_reallocation WHERE from_allocation = ?", Long.class, alloc[0])).isZero();
+	}
+
+	@Test
+	@DisplayName("the budget totals: a total that cannot be read and a science budget of zero, each beside its field, typed values kept, nothing saved")
+	void fundingBudget() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		Document page = refusedThenShown(post("/funding/budget").param("year", "2031").param("localSpending", "nhiều")
+			.param("scienceBudget", "0").param("note", "Ghi chú giữ lại"), user(fx.user("gd.stc")), "/funding/money?year=2031");
+		assertThat(besideField(page, "localSpending")).startsWith("Tổng chi ngân sách địa phương: Số tiền “nhiều”");
+		assertThat(besideField(page, "scienceBudget")).isEqualTo("Chi ngân sách cho khoa học phải lớn hơn 0 đồng");
+		assertThat(besideField(page, "budget-note")).isEmpty();
+		assertThat(page.getElementById("localSpending").val()).isEqualTo("nhiều");
+		assertThat(page.getElementById("scienceBudget").val()).isEqualTo("0");
+		assertThat(page.getElementById("budget-note").val()).isEqualTo("Ghi chú giữ lại");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM funding_budget WHERE year = 2031", Long.class)).isZero();
+	}
+
+	@Test
+	@DisplayName("a new reporting regime: no code, a day that cannot be read, a deadline month out of range, no cut-off day, each beside its field, typed values kept, nothing created")
+	void reportingRegime() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long before = count("reporting_regime");
+		String name = "Chế độ giữ tên " + World.seq();
+		Document page = refusedThenShown(post("/reporting/regimes").param("code", " ").param("name", name)
+			.param("frequency", "QUARTERLY").param("validFrom", "31/02/2027").param("sourceNote", "Căn cứ giữ lại")
+			.param("dueMonth", "30").param("dueDay", "10").param("windowEndMonth", "1").param("windowEndDay", "")
+			.param("graceDays", "10").param("kinds", "DEPARTMENT"), user(fx.user("sokhcn")), "/reporting/regimes");
+		assertThat(besideField(page, "regime-code")).isEqualTo("Chưa nhập mã chế độ báo cáo");
+		assertThat(besideField(page, "regime-validFrom")).isEqualTo("Ngày áp dụng “31/02/2027” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy");
+		assertThat(besideField(page, "regime-dueMonth")).isEqualTo("“30” không hợp lệ: tháng của hạn gửi phải là số nguyên từ 1 đến 24");
+		assertThat(besideField(page, "regime-windowEndDay")).isEqualTo("Chưa nhập ngày chốt số liệu");
+		assertThat(besideField(page, "regime-name")).isEmpty();
+		assertThat(page.getElementById("regime-name").val()).isEqualTo(name);
+		assertThat(page.getElementById("regime-sourceNote").val()).isEqualTo("Căn cứ giữ lại");
+		assertThat(page.getElementById("regime-validFrom").val()).isEqualTo("31/02/2027");
+		assertThat(page.getElementById("regime-dueMonth").val()).isEqualTo("30");
+		assertThat(page.select("#regime-frequency option[selected]").val()).isEqualTo("QUARTERLY");
+		assertThat(page.select("#regime-form input[name=kinds][checked]").eachAttr("value")).containsExactly("DEPARTMENT");
+		assertThat(page.selectFirst("#regime-form").closest("details").hasAttr("open")).isTrue();
+		assertThat(count("reporting_regime")).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("a regime's new rule: a day before today, a deadline day and days of grace out of range, each beside its field in that regime's form, nothing changed")
+	void reportingRegimeRule() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long regime = reporting.monthlyRegime(java.time.LocalDate.of(2026, 10, 1), "STC");
+		long version = jdbc.queryForObject("SELECT version FROM reporting_regime WHERE id = ?", Long.class, regime);
+		long versions = jdbc.queryForObject("SELECT count(*) FROM reporting_regime_version WHERE regime_id = ?", Long.class, regime);
+		Document page = refusedThenShown(post("/reporting/regimes/" + regime + "/rule").param("version", String.valueOf(version))
+			.param("validFrom", "01/01/2026").param("dueMonth", "2").param("dueDay", "40").param("windowEndMonth", "1")
+			.param("windowEndDay", "31").param("graceDays", "abc").param("note", "Căn cứ giữ lại"), user(fx.user("sokhcn")),
+			"/reporting/regimes");
+		String f = "rule-" + regime + "-";
+		assertThat(besideField(page, f + "validFrom")).startsWith("Ngày áp dụng 01/01/2026 ở trước ngày hôm nay");
+		assertThat(besideField(page, f + "dueDay")).isEqualTo("“40” không hợp lệ: ngày của hạn gửi phải là số nguyên từ 1 đến 31");
+		assertThat(besideField(page, f + "graceDays")).startsWith("“abc” không hợp lệ");
+		assertThat(besideField(page, f + "note")).isEmpty();
+		assertThat(page.getElementById(f + "note").val()).isEqualTo("Căn cứ giữ lại");
+		assertThat(page.getElementById(f + "dueDay").val()).isEqualTo("40");
+		assertThat(page.getElementById("regime-form").select(".field-error")).isEmpty();
+		assertThat(jdbc.queryForObject("SELECT version FROM reporting_regime WHERE id = ?", Long.class, regime)).isEqualTo(version);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM reporting_regime_version WHERE regime_id = ?", Long.class, regime))
+			.isEqualTo(versions);
+	}
+
+	@Test
+	@DisplayName("reopening a locked report: a day that cannot be read and no reason, each beside its field, typed values kept, nothing changed")
+	void reportReopen() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long regime = reporting.monthlyRegime(java.time.LocalDate.of(2026, 9, 1), "STC");
+		long id = reporting.reportId(regime, "2026-10", "STC");
+		Document page = refusedThenShown(post("/reporting/reports/" + id + "/reopen").param("until", "30/02/2026")
+			.param("reason", " "), user(fx.user("sokhcn")), "/reporting/reports/" + id);
+		assertThat(besideField(page, "reopen-until")).isEqualTo("Ngày mở lại đến “30/02/2026” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy");
+		assertThat(besideField(page, "reopen-reason")).isEqualTo("Cần nêu lý do mở lại");
+		assertThat(page.getElementById("reopen-until").val()).isEqualTo("30/02/2026");
+		assertThat(page.getElementById("reopen-until").attr("placeholder")).isEqualTo("dd/mm/yyyy");
+		assertThat(jdbc.queryForObject("SELECT reopened_until FROM periodic_report WHERE id = ?", java.sql.Date.class, id)).isNull();
+		// a day already past, with a reason kept as typed
+		page = refusedThenShown(post("/reporting/reports/" + id + "/reopen").param("until", "01/11/2026")
+			.param("reason", "Lý do giữ lại <b>đậm</b>"), user(fx.user("sokhcn")), "/reporting/reports/" + id);
+		assertThat(besideField(page, "reopen-until")).isEqualTo("Ngày mở lại đến 01/11/2026 đã qua");
+		assertThat(besideField(page, "reopen-reason")).contains("không được chứa mã HTML");
+		assertThat(page.getElementById("reopen-reason").val()).isEqualTo("Lý do giữ lại <b>đậm</b>");
+		assertThat(jdbc.queryForObject("SELECT reopened_until FROM periodic_report WHERE id = ?", java.sql.Date.class, id)).isNull();
+	}
+
+	@Test
+	@DisplayName("returning a submitted report without a reason: the message beside the reason's field, the report stays submitted")
+	void reportReturn() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long regime = reporting.monthlyRegime(java.time.LocalDate.of(2026, 10, 1), "STC");
+		long id = reporting.send(regime, "2026-11", "STC", "cb.stc", "gd.stc", java.time.LocalDate.of(2026, 11, 22), "Tóm tắt tháng 11.");
+		Document page = refusedThenShown(post("/reporting/reports/" + id + "/return").param("reason", " "),
+			user(fx.user("sokhcn")), "/reporting/reports/" + id);
+		assertThat(besideField(page, "return-why")).isEqualTo("Cần nêu lý do trả lại");
+		page = refusedThenShown(post("/reporting/reports/" + id + "/return").param("reason", "Sửa <script>x</script>"),
+			user(fx.user("sokhcn")), "/reporting/reports/" + id);
+		assertThat(besideField(page, "return-why")).contains("không được chứa mã HTML");
+		assertThat(page.getElementById("return-why").val()).isEqualTo("Sửa <script>x</script>");
+		assertThat(page.select(".flash.error").text()).contains("Chưa lưu");
+		assertThat(jdbc.queryForObject("SELECT state FROM periodic_report WHERE id = ?", String.class, id)).isEqualTo("SUBMITTED");
+	}
+
+	@Test
+	@DisplayName("the regimes page's smaller forms: the day reports are owed from, an agency named, an agency's span; each problem beside its field in its own form, nothing changed")
+	void reportingRegimeSmallForms() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long regime = reporting.monthlyRegime(java.time.LocalDate.of(2026, 10, 1), "STC");
+		long version = jdbc.queryForObject("SELECT version FROM reporting_regime WHERE id = ?", Long.class, regime);
+		Document page = refusedThenShown(post("/reporting/regimes/" + regime + "/expected-from").param("expectedFrom", "31/02/2026")
+			.param("note", "Căn cứ <b>đậm</b>"), user(fx.user("sokhcn")), "/reporting/regimes");
+		assertThat(besideField(page, "expected-" + regime + "-day")).isEqualTo("Ngày bắt đầu tính báo cáo phải gửi “31/02/2026” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy");
+		assertThat(besideField(page, "expected-" + regime + "-note")).contains("không được chứa mã HTML");
+		assertThat(page.getElementById("expected-" + regime + "-day").val()).isEqualTo("31/02/2026");
+		assertThat(jdbc.queryForObject("SELECT version FROM reporting_regime WHERE id = ?", Long.class, regime)).isEqualTo(version);
+
+		long rules = jdbc.queryForObject("SELECT count(*) FROM reporting_regime_agency WHERE regime_id = ?", Long.class, regime);
+		page = refusedThenShown(post("/reporting/regimes/" + regime + "/agencies").param("mode", "EXCLUDE")
+			.param("validFrom", "32/01/2027").param("note", "Ghi chú giữ lại"), user(fx.user("sokhcn")), "/reporting/regimes");
+		assertThat(besideField(page, "regime-agency-" + regime + "-q")).isEqualTo("Chưa chọn cơ quan, đơn vị");
+		assertThat(besideField(page, "agencies-" + regime + "-validFrom")).isEqualTo("Từ ngày “32/01/2027” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy");
+		assertThat(page.getElementById("agencies-" + regime + "-note").val()).isEqualTo("Ghi chú giữ lại");
+		assertThat(page.selectFirst("#agencies-form-" + regime).closest("details").hasAttr("open")).isTrue();
+		assertThat(page.getElementById("span-form").select(".field-error")).isEmpty();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM reporting_regime_agency WHERE regime_id = ?", Long.class, regime)).isEqualTo(rules);
+
+		long spans = count("reporting_agency_span");
+		page = refusedThenShown(post("/reporting/spans").param("reportsFrom", "10/10/2026").param("reportsUntil", "01/10/2026")
+			.param("note", "Căn cứ giữ lại"), user(fx.user("sokhcn")), "/reporting/regimes");
+		assertThat(besideField(page, "span-agency-q")).isEqualTo("Chưa chọn cơ quan, đơn vị");
+		assertThat(besideField(page, "span-reportsUntil")).isEqualTo("Ngày thôi báo cáo 01/10/2026 ở trước ngày bắt đầu báo cáo 10/10/2026");
+		assertThat(page.getElementById("span-reportsFrom").val()).isEqualTo("10/10/2026");
+		assertThat(page.getElementById("span-note").val()).isEqualTo("Căn cứ giữ lại");
+		assertThat(page.getElementById("agencies-form-" + regime).select(".field-error")).isEmpty();
+		assertThat(count("reporting_agency_span")).isEqualTo(spans);
+	}
+
+	@Test
+	@DisplayName("a proposal flagged as a duplicate: a number that cannot be read and markup in the note, each beside its field, typed values kept, nothing changed")
+	void fundingDuplicate() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long id = funding.submittedProposal();
+		long version = jdbc.queryForObject("SELECT version FROM funding_proposal WHERE id = ?", Long.class, id);
+		Document page = refusedThenShown(post("/funding/proposals/" + id + "/duplicate").param("version", String.valueOf(version))
+			.param("otherId", "số bảy").param("note", "Chương trình <b>đậm</b>"), user(fx.user("sokhcn")), "/funding/proposals/" + id);
+		assertThat(besideField(page, "duplicate-otherId")).isEqualTo("Số đề xuất “số bảy” không hợp lệ; hãy nhập số của đề xuất");
+		assertThat(besideField(page, "duplicate-note")).contains("không được chứa mã HTML");
+		assertThat(page.getElementById("duplicate-otherId").val()).isEqualTo("số bảy");
+		assertThat(page.getElementById("duplicate-note").val()).isEqualTo("Chương trình <b>đậm</b>");
+		assertThat(page.getElementById("review-form").select(".field-error")).isEmpty();
+		page = refusedThenShown(post("/funding/proposals/" + id + "/duplicate").param("version", String.valueOf(version))
+			.param("otherId", String.valueOf(id)).param("note", ""), user(fx.user("sokhcn")), "/funding/proposals/" + id);
+		assertThat(besideField(page, "duplicate-otherId")).isEqualTo("Một đề xuất không trùng với chính nó");
+		assertThat(jdbc.queryForObject("SELECT version FROM funding_proposal WHERE id = ?", Long.class, id)).isEqualTo(version);
+		assertThat(jdbc.queryForObject("SELECT duplicate_of FROM funding_proposal WHERE id = ?", Long.class, id)).isNull();
 	}
 }
