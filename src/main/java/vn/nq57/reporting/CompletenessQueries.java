@@ -345,6 +345,41 @@ public class CompletenessQueries {
 		return out;
 	}
 
+	/** {@link #byAgency} and {@link #byRegime} together. */
+	public record AgencyAndRegime(Map<Long, Counts> byAgency, List<RegimeTotals> byRegime) {
+	}
+
+	/**
+	 * {@link #byAgency} and {@link #byRegime} in one pass over the year's reports ({@code GROUPING SETS}), for a page
+	 * that shows both (the leaders' board: the reports widget and the ranking's report criterion); the same figures.
+	 */
+	public AgencyAndRegime byAgencyAndRegime(int year, LocalDate today) {
+		Map<Long, RegimeTotals> regimes = new LinkedHashMap<>();
+		jdbc.query("SELECT id, name FROM reporting_regime ORDER BY position, id", rs -> {
+			regimes.put(rs.getLong(1), new RegimeTotals(rs.getLong(1), rs.getString(2), Counts.NONE));
+		});
+		Map<Long, Counts> agencies = new HashMap<>();
+		jdbc.query("""
+				SELECT r.agency_id, p.regime_id, GROUPING(r.agency_id), count(*), count(*) FILTER (WHERE %1$s),
+				       count(*) FILTER (WHERE %1$s AND r.first_submitted_on <= p.due_date)
+				FROM periodic_report r JOIN reporting_period p ON p.id = r.period_id
+				WHERE r.expected AND p.active AND p.year = :y AND p.due_date < :today
+				GROUP BY GROUPING SETS ((r.agency_id), (p.regime_id))""".formatted(RECEIVED),
+				new MapSqlParameterSource("y", year).addValue("today", Date.valueOf(today)), rs -> {
+					Counts c = new Counts(rs.getLong(4), rs.getLong(5), rs.getLong(6));
+					if (rs.getInt(3) == 0) {
+						agencies.put(rs.getLong(1), c);
+					}
+					else {
+						RegimeTotals t = regimes.get(rs.getLong(2));
+						if (t != null) {
+							regimes.put(t.regimeId(), new RegimeTotals(t.regimeId(), t.name(), c));
+						}
+					}
+				});
+		return new AgencyAndRegime(agencies, List.copyOf(regimes.values()));
+	}
+
 	/** One agency's figures for a year over every regime (periods already due). */
 	public Counts forAgency(long agencyId, int year, LocalDate today) {
 		return jdbc.query("""

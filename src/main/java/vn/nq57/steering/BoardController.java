@@ -31,7 +31,10 @@ class BoardController {
 	private final RankingService ranking;
 	private final AccessPolicy access;
 
-	BoardController(BoardService boards, RankingService ranking, AccessPolicy access) {
+	private final PanelText text;
+
+	BoardController(BoardService boards, RankingService ranking, AccessPolicy access, PanelText text) {
+		this.text = text;
 		this.boards = boards;
 		this.ranking = ranking;
 		this.access = access;
@@ -194,7 +197,7 @@ class BoardController {
 
 	@GetMapping(RANKING)
 	String ranking(@RequestParam(required = false) String kind, @RequestParam(required = false) String period,
-			Model model) {
+			Model model, jakarta.servlet.http.HttpServletRequest request) {
 		access.requireRoute(RANKING);
 		String k = kind == null || kind.isBlank() ? null : kind;
 		if (k != null) {
@@ -210,6 +213,7 @@ class BoardController {
 		RankingService.Ranking r = closed.stream().filter(p -> p.label().equals(period)).findFirst()
 			.map(p -> ranking.closed(p, f)).orElseGet(() -> ranking.live(ranking.today(), f));
 		model.addAttribute("r", r);
+		model.addAttribute("rankingRowsHtml", text.rankingRows(r, request.getContextPath() + "/tasks"));
 		model.addAttribute("closed", closed);
 		model.addAttribute("kinds", AgencyKind.values());
 		model.addAttribute("kind", k);

@@ -230,6 +230,11 @@ public class BoardService {
 
 	/** The board as the current viewer sees it, with the filters given (or the board's own). */
 	public View view(Board b, Filter override, PeriodKind periodOverride) {
+		// one view: figures two widgets ask for (reports, indicators) are counted once
+		return ViewMemo.within(() -> counted(b, override, periodOverride));
+	}
+
+	private View counted(Board b, Filter override, PeriodKind periodOverride) {
 		CurrentUser u = AccessPolicy.current();
 		Filter f = override == null ? b.filter() : override;
 		if (!u.seesEveryAgency()) {

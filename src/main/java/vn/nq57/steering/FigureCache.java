@@ -35,8 +35,14 @@ class FigureCache {
 		this.ttl = Duration.ofSeconds(Math.max(0, seconds));
 	}
 
-	@SuppressWarnings("unchecked")
 	<T> Counted<T> counted(String key, Supplier<T> compute) {
+		// within a page view, the same figures are counted once for the whole view (kept or not)
+		Supplier<Counted<T>> once = ViewMemo.once(key, () -> kept(key, compute));
+		return once != null ? once.get() : kept(key, compute);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> Counted<T> kept(String key, Supplier<T> compute) {
 		Instant now = Instant.now();
 		if (!ttl.isZero()) {
 			Entry e = entries.get(key);

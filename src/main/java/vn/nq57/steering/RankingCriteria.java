@@ -66,9 +66,11 @@ final class RankingCriteria {
 	static class Reports implements RankingCriterion {
 
 		private final CompletenessQueries completeness;
+		private final FigureCache cache;
 
-		Reports(CompletenessQueries completeness) {
+		Reports(CompletenessQueries completeness, FigureCache cache) {
 			this.completeness = completeness;
+			this.cache = cache;
 		}
 
 		@Override
@@ -89,7 +91,8 @@ final class RankingCriteria {
 		@Override
 		public Map<Long, Rates.Ratio> byAgency(LocalDate day, Filter f) {
 			Map<Long, Rates.Ratio> out = new HashMap<>();
-			for (Map.Entry<Long, Completeness.Counts> e : completeness.byAgency(day.getYear(), day.plusDays(1)).entrySet()) {
+			for (Map.Entry<Long, Completeness.Counts> e : BoardWidgets.Reports
+				.figures(cache, completeness, day.getYear(), day.plusDays(1)).byAgency().entrySet()) {
 				if (e.getValue().expected() > 0) {
 					out.put(e.getKey(), new Rates.Ratio(e.getValue().onTime(), e.getValue().expected()));
 				}

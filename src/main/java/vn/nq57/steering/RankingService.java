@@ -33,12 +33,32 @@ public class RankingService {
 	public record Criterion(String code, String label, String definition, int weight) {
 	}
 
-	/** {@code rates}: each criterion's percentage; {@code parts}: as printed ("87,50% (7/8)"). */
+	/**
+	 * {@code rates}: each criterion's percentage; {@code ratios}: its counts when live (none for a kept quarter, whose
+	 * history keeps the percentages only). {@link #part} prints a criterion as the table shows it ("87,50% (7/8)"),
+	 * when asked: a board's widget shows 15 lines of 5.000 and formats only those.
+	 */
 	public record Line(int rank, long agencyId, String name, String kind, Map<String, BigDecimal> rates,
-			Map<String, String> parts, BigDecimal score, Integer previousRank) {
+			Map<String, Rates.Ratio> ratios, BigDecimal score, Integer previousRank) {
 
 		public String part(String code) {
-			return parts.getOrDefault(code, "–");
+			Rates.Ratio r = ratios.get(code);
+			if (r != null) {
+				return Fmt.pct(rates.get(code)) + " (" + Fmt.num(r.part()) + "/" + Fmt.num(r.whole()) + ")";
+			}
+			BigDecimal v = rates.get(code);
+			return v == null ? "–" : Fmt.pct(v);
+		}
+
+		/** Every criterion as printed, in the order of {@link #rates}. */
+		public Map<String, String> parts() {
+			Map<String, String> out = new LinkedHashMap<>();
+			rates.keySet().forEach(c -> out.put(c, part(c)));
+			return out;
+		}
+
+		Line ranked(int rank, Integer previousRank) {
+			return new Line(rank, agencyId, name, kind, rates, ratios, score, previousRank);
 		}
 	}
 
@@ -116,8 +136,7 @@ public class RankingService {
 			}
 		}
 		Map<Long, Integer> previous = before;
-		lines = lines.stream().map(l -> new Line(l.rank(), l.agencyId(), l.name(), l.kind(), l.rates(), l.parts(),
-				l.score(), previous.get(l.agencyId()))).toList();
+		lines = lines.stream().map(l -> l.ranked(l.rank(), previous.get(l.agencyId()))).toList();
 		return new Ranking(periodLabel(day), day, cs, lines, formula(cs), false);
 	}
 
@@ -163,16 +182,14 @@ public class RankingService {
 				FROM steering_ranking_history h JOIN agency_view ag ON ag.id = h.agency_id
 				WHERE h.period_label = :p%s ORDER BY h.rank, ag.name""".formatted(kind), p, rs -> {
 			Map<String, BigDecimal> rates = new LinkedHashMap<>();
-			Map<String, String> parts = new LinkedHashMap<>();
 			String[] codes = { "ON_TIME", "REPORTS", "INDICATORS", "ANSWERS" };
 			for (int k = 0; k < 4; k++) {
 				BigDecimal v = rs.getBigDecimal(k < 3 ? 6 + k : 10);
 				if (v != null) {
 					rates.put(codes[k], v);
-					parts.put(codes[k], Fmt.pct(v));
 				}
 			}
-			lines.add(new Line(rs.getInt(4), rs.getLong(1), rs.getString(2), rs.getString(3), rates, parts,
+			lines.add(new Line(rs.getInt(4), rs.getLong(1), rs.getString(2), rs.getString(3), rates, Map.of(),
 					rs.getBigDecimal(5), null));
 			weightsUsed[0] = rs.getString(9);
 		});
@@ -260,7 +277,7 @@ public class RankingService {
 		List<Line> lines = new ArrayList<>();
 		for (Map.Entry<Long, String[]> e : names.entrySet()) {
 			Map<String, BigDecimal> rates = new LinkedHashMap<>();
-			Map<String, String> parts = new LinkedHashMap<>();
+			Map<String, Rates.Ratio> ratios = new HashMap<>();
 			BigDecimal sum = BigDecimal.ZERO;
 			int weights = 0;
 			for (Criterion c : cs) {
@@ -269,22 +286,22 @@ public class RankingService {
 				}
 				Rates.Ratio r = byCode.getOrDefault(c.code(), Map.of()).get(e.getKey());
 				if (r != null && r.whole() > 0) {
-					rates.put(c.code(), r.percent());
-					parts.put(c.code(), Fmt.pct(r.percent()) + " (" + Fmt.num(r.part()) + "/" + Fmt.num(r.whole()) + ")");
-					sum = sum.add(r.percent().multiply(BigDecimal.valueOf(c.weight())));
+					BigDecimal pct = r.percent();
+					rates.put(c.code(), pct);
+					ratios.put(c.code(), r);
+					sum = sum.add(pct.multiply(BigDecimal.valueOf(c.weight())));
 					weights += c.weight();
 				}
 			}
 			if (weights > 0) {
-				lines.add(new Line(0, e.getKey(), e.getValue()[0], e.getValue()[1], rates, parts,
+				lines.add(new Line(0, e.getKey(), e.getValue()[0], e.getValue()[1], rates, ratios,
 						sum.divide(BigDecimal.valueOf(weights), 2, RoundingMode.HALF_UP), null));
 			}
 		}
-		// names compared through their collation keys, made once each (a Collator compares 5.000 names slowly)
-		java.text.Collator vi = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
+		// names compared through their collation keys, made once per name (a Collator compares 5.000 names slowly)
 		Map<String, java.text.CollationKey> keys = new HashMap<>();
 		for (Line l : lines) {
-			keys.computeIfAbsent(l.name(), vi::getCollationKey);
+			keys.computeIfAbsent(l.name(), RankingService::collationKey);
 		}
 		lines.sort(Comparator.comparing(Line::score).reversed().thenComparing(l -> keys.get(l.name())));
 		List<Line> ranked = new ArrayList<>(lines.size());
@@ -296,9 +313,28 @@ public class RankingService {
 				rank = i + 1;
 				last = l.score();
 			}
-			ranked.add(new Line(rank, l.agencyId(), l.name(), l.kind(), l.rates(), l.parts(), l.score(), null));
+			ranked.add(l.ranked(rank, null));
 		}
 		return ranked;
+	}
+
+	private static final java.text.Collator VI = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
+
+	/** A name's collation key depends on the name alone: each is made once, not on every ranking (at most 20.000 kept). */
+	private static final Map<String, java.text.CollationKey> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	static java.text.CollationKey collationKey(String name) {
+		java.text.CollationKey k = KEYS.get(name);
+		if (k == null) {
+			synchronized (VI) { // a Collator is not safe for threads
+				k = VI.getCollationKey(name);
+			}
+			if (KEYS.size() >= 20_000) {
+				KEYS.clear();
+			}
+			KEYS.put(name, k);
+		}
+		return k;
 	}
 
 	// ----- periods (quarters) -----

@@ -49,7 +49,7 @@ class SteeringExecutor implements Executor, DisposableBean {
 			command.run();
 		}
 		else {
-			withSecurity.execute(command);
+			withSecurity.execute(ViewMemo.carry(command));
 		}
 	}
 

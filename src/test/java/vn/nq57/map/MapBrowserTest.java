@@ -87,11 +87,17 @@ class MapBrowserTest {
 		WebElement hit = browser.find(By.cssSelector("#search-results a.hit-lot"));
 		assertThat(hit.getText()).contains(leased);
 		hit.click();
-		WebElement link = new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
 			.until(d -> d.findElements(By.cssSelector(".leaflet-popup .popup-enterprise")).stream().findFirst().orElse(null));
 		assertThat(browser.text(By.cssSelector(".leaflet-popup"))).contains(leased).contains("Đã cho thuê").contains("HĐ-01");
 		browser.shot("map-1-officer-popup");
-		link.click();
+		// the popup may be drawn again (its lot's details arrive, the map pans to it): click the link as it is now
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> {
+				d.findElement(By.cssSelector(".leaflet-popup .popup-enterprise")).click();
+				return true;
+			});
 		new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/map/enterprises/"));
 		assertThat(browser.text(By.id("enterprise-name"))).isEqualTo(tenant);
 		assertThat(browser.pageSource()).contains(leased);

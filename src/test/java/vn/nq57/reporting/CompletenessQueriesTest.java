@@ -204,4 +204,21 @@ class CompletenessQueriesTest {
 			assertThat(d.notReceived()).isEqualTo(3);
 		});
 	}
+
+	@Test
+	@DisplayName("by agency and by regime in one query: exactly the figures of the two queries apart")
+	void byAgencyAndRegimeAgree() {
+		for (LocalDate day : new LocalDate[] { TODAY, LocalDate.of(2026, 11, 10), LocalDate.of(2026, 10, 10),
+				LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1) }) {
+			CompletenessQueries.AgencyAndRegime both = queries.byAgencyAndRegime(day.getYear(), day);
+			assertThat(both.byAgency()).as("by agency on " + day).isEqualTo(queries.byAgency(day.getYear(), day));
+			assertThat(both.byRegime()).as("by regime on " + day).isEqualTo(queries.byRegime(day.getYear(), day));
+		}
+		CompletenessQueries.AgencyAndRegime now = queries.byAgencyAndRegime(2026, TODAY);
+		assertThat(now.byAgency().get(tasks.agency("STC"))).isNotNull();
+		assertThat(now.byRegime()).anySatisfy(t -> {
+			assertThat(t.regimeId()).isEqualTo(regime);
+			assertThat(t.counts()).isEqualTo(new Counts(8, 5, 3));
+		});
+	}
 }

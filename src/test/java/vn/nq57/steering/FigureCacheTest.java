@@ -23,4 +23,42 @@ class FigureCacheTest {
 		assertThat(off.get("a", counted::incrementAndGet)).isEqualTo(5);
 		assertThat(off.enabled()).isFalse();
 	}
+
+	@Test
+	void withNothingKeptTheSameFiguresAreCountedOncePerViewOnEveryThreadOfTheView() throws Exception {
+		AtomicInteger counted = new AtomicInteger();
+		FigureCache off = new FigureCache(0);
+		SteeringExecutor parallel = new SteeringExecutor(4);
+		try {
+			int[] inView = ViewMemo.within(() -> {
+				int a = off.get("reports", counted::incrementAndGet);
+				int b = java.util.concurrent.CompletableFuture.supplyAsync(() -> off.get("reports", counted::incrementAndGet), parallel).join();
+				int c = off.get("other", counted::incrementAndGet);
+				return new int[] { a, b, c };
+			});
+			assertThat(inView).containsExactly(1, 1, 2);
+			// the next view counts again; outside a view every ask counts
+			assertThat(ViewMemo.within(() -> off.get("reports", counted::incrementAndGet))).isEqualTo(3);
+			assertThat(off.get("reports", counted::incrementAndGet)).isEqualTo(4);
+			assertThat(off.get("reports", counted::incrementAndGet)).isEqualTo(5);
+			// a count that failed is not remembered: the next ask in the view counts
+			AtomicInteger tries = new AtomicInteger();
+			int again = ViewMemo.within(() -> {
+				try {
+					off.get("failing", () -> {
+						tries.incrementAndGet();
+						throw new IllegalStateException("database away");
+					});
+				}
+				catch (IllegalStateException expected) {
+					// as the widget would see it
+				}
+				return off.get("failing", tries::incrementAndGet);
+			});
+			assertThat(again).isEqualTo(2);
+		}
+		finally {
+			parallel.destroy();
+		}
+	}
 }
