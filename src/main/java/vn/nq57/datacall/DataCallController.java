@@ -124,8 +124,7 @@ class DataCallController {
 		}
 		String t = typed.strip();
 		try {
-			return t.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(t)
-					: LocalDate.parse(t, vn.nq57.kernel.VnFormat.TYPED_DATE.withResolverStyle(java.time.format.ResolverStyle.STRICT));
+			return vn.nq57.kernel.VnFormat.typedDay(t);
 		}
 		catch (RuntimeException e) {
 			throw new DomainException(Flash.text("form.badDate", what, t));

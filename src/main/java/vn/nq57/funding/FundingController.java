@@ -499,8 +499,7 @@ class FundingController {
 		}
 		String t = typed.strip();
 		try {
-			return t.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(t)
-					: LocalDate.parse(t, vn.nq57.kernel.VnFormat.TYPED_DATE.withResolverStyle(java.time.format.ResolverStyle.STRICT));
+			return vn.nq57.kernel.VnFormat.typedDay(t);
 		}
 		catch (RuntimeException e) {
 			throw new DomainException(what + " “" + t + "” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy");

@@ -24,6 +24,19 @@ public class VnFormat {
 	/** A date as people type it: 5/3/2026 or 05/03/2026; 31/02/2026 is refused, not moved to 03/03. */
 	public static final DateTimeFormatter TYPED_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
 		.withResolverStyle(ResolverStyle.STRICT);
+	/**
+	 * A day as a form sends it: typed {@code d/M/yyyy} ({@link #TYPED_DATE}) or from a date field {@code yyyy-MM-dd};
+	 * {@code null} when blank. A day that cannot be read throws {@link java.time.format.DateTimeParseException}: the
+	 * caller names the field in its message.
+	 */
+	public static java.time.LocalDate typedDay(String typed) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		String t = typed.strip();
+		return t.matches("\\d{4}-\\d{2}-\\d{2}") ? java.time.LocalDate.parse(t) : java.time.LocalDate.parse(t, TYPED_DATE);
+	}
+
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
 		.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 	private static final DecimalFormatSymbols VI = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("vi-VN"));

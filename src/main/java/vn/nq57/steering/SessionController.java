@@ -65,7 +65,7 @@ class SessionController {
 		if (heldOnTyped != null && !heldOnTyped.isBlank()) {
 			try {
 				String t = heldOnTyped.strip();
-				heldOn = t.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(t) : LocalDate.parse(t, vn.nq57.kernel.VnFormat.TYPED_DATE);
+				heldOn = vn.nq57.kernel.VnFormat.typedDay(t);
 			}
 			catch (java.time.format.DateTimeParseException e) {
 				problems.reject("heldOn", "Ngày họp “" + heldOnTyped.strip() + "” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy");

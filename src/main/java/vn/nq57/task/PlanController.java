@@ -45,7 +45,7 @@ class PlanController {
 		if (issuedOnTyped != null && !issuedOnTyped.isBlank()) {
 			String t = issuedOnTyped.strip();
 			try {
-				issuedOn = t.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(t) : LocalDate.parse(t, vn.nq57.kernel.VnFormat.TYPED_DATE);
+				issuedOn = vn.nq57.kernel.VnFormat.typedDay(t);
 			}
 			catch (java.time.format.DateTimeParseException e) {
 				badDate = "Ngày ban hành “" + t + "” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy";

@@ -45,4 +45,16 @@ class VnFormatTest {
 		assertThat(VnFormat.decimal(v, decimals)).isEqualTo(fixed);
 		assertThat(VnFormat.compact(v, 2)).isEqualTo(compact);
 	}
+
+	@Test
+	void typedDays() {
+		assertThat(VnFormat.typedDay("5/3/2026")).isEqualTo(java.time.LocalDate.of(2026, 3, 5));
+		assertThat(VnFormat.typedDay(" 05/03/2026 ")).isEqualTo(java.time.LocalDate.of(2026, 3, 5));
+		assertThat(VnFormat.typedDay("2026-03-05")).isEqualTo(java.time.LocalDate.of(2026, 3, 5));
+		assertThat(VnFormat.typedDay("  ")).isNull();
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> VnFormat.typedDay("31/02/2026"))
+			.isInstanceOf(java.time.format.DateTimeParseException.class);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> VnFormat.typedDay("2026-13-01"))
+			.isInstanceOf(java.time.format.DateTimeParseException.class);
+	}
 }
