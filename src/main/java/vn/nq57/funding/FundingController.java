@@ -437,10 +437,20 @@ class FundingController {
 	@PostMapping("/funding/allocations/{id}/disburse")
 	String disburse(@PathVariable long id, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String amount, @RequestParam(required = false) String lagReason,
-			@RequestParam(required = false) Long version, @RequestParam int year, RedirectAttributes redirect) {
+			@RequestParam(required = false) Long version, @RequestParam int year,
+			@RequestParam java.util.Map<String, String> form, RedirectAttributes redirect) {
 		// every field checked at once, each problem beside its field in this allocation's row, what was typed kept
 		FieldErrors f = new FieldErrors();
 		f.keep(MONEY_FORM, "disburse-" + id);
+		if (version == null && period != null && form.get("version" + period) != null) {
+			// the page carries the version of each period already reported: choosing one corrects it
+			try {
+				version = Long.valueOf(form.get("version" + period));
+			}
+			catch (NumberFormatException e) {
+				version = null;
+			}
+		}
 		try {
 			PeriodKind kind = period != null && period.startsWith("M") ? PeriodKind.MONTH : PeriodKind.QUARTER;
 			Integer index = f.check("period", () -> {

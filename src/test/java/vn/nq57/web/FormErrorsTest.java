@@ -617,6 +617,35 @@ class FormErrorsTest {
 	}
 
 	@Test
+	@DisplayName("a disbursement already reported is corrected from the same form (the page carries its version); a stale page answers 409")
+	void fundingDisbursementCorrected() throws Exception {
+		Fixtures fx = new Fixtures(ctx);
+		long[] alloc = funding.allocations();
+		var staff = user(fx.user("cb.snv"));
+		String action = "/funding/allocations/" + alloc[0] + "/disburse";
+		mvc.perform(post(action).param("year", "2026").param("period", "Q3").param("amount", "1.000.000").param("lagReason", "Chờ nghiệm thu hợp đồng").with(csrf()).with(staff))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+		assertThat(jdbc.queryForObject("SELECT amount FROM funding_disbursement WHERE allocation_id = ? AND period_index = 3",
+				Long.class, alloc[0])).isEqualTo(1_000_000L);
+		Document page = html(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/funding/money?year=2026").with(staff)).andReturn());
+		Element form = page.selectFirst("form[action=" + action + "]");
+		String version = form.selectFirst("input[name=versionQ3]").val();
+		assertThat(form.select("input[name=versionQ2]")).isEmpty();
+		mvc.perform(post(action).param("year", "2026").param("period", "Q3").param("amount", "2.500.000").param("lagReason", "Chờ nghiệm thu hợp đồng")
+			.param("versionQ3", version).with(csrf()).with(staff))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+		assertThat(jdbc.queryForObject("SELECT amount FROM funding_disbursement WHERE allocation_id = ? AND period_index = 3",
+				Long.class, alloc[0])).isEqualTo(2_500_000L);
+		// the same page sent again: its version is stale now, nothing changed
+		mvc.perform(post(action).param("year", "2026").param("period", "Q3").param("amount", "9.000.000").param("lagReason", "Chờ nghiệm thu hợp đồng")
+			.param("versionQ3", version).with(csrf()).with(staff))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isConflict());
+		assertThat(jdbc.queryForObject("SELECT amount FROM funding_disbursement WHERE allocation_id = ? AND period_index = 3",
+				Long.class, alloc[0])).isEqualTo(2_500_000L);
+	}
+
+	@Test
 	@DisplayName("a reallocation: an amount and a decision date that cannot be read, no decision number, no reason, each beside its field, typed values kept, nothing moved")
 	void fundingReallocation() throws Exception {
 		Fixtures fx = new Fixtures(ctx);
