@@ -10,8 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -160,36 +158,11 @@ class UploadLimitTest {
 	/** Sends the progress form of the task page as the browser would: multipart, the form's fields and a file. */
 	private HttpResponse<String> postProgressWithFile(String filename, byte[] file) throws Exception {
 		String page = getPage("/tasks/" + stcTask.getId()).body();
-		String action = "/assignments/" + stcWork.getId() + "/progress";
-		int form = page.indexOf("action=\"" + action);
-		assertThat(form).as("progress form on the page").isPositive();
-		Matcher formAction = Pattern.compile("action=\"(" + Pattern.quote(action) + "[^\"]*)\"").matcher(page);
-		assertThat(formAction.find()).isTrue();
-		String formHtml = page.substring(form, page.indexOf("</form>", form));
-		Map<String, String> fields = new LinkedHashMap<>();
-		Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(formHtml);
-		while (hidden.find()) {
-			fields.put(hidden.group(1), hidden.group(2));
-		}
-		assertThat(fields).containsKey("version");
-		fields.put("percent", "50");
-		fields.put("results", "Đã số hóa hồ sơ quyết toán");
-
-		String boundary = "----nq57" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		for (Map.Entry<String, String> f : fields.entrySet()) {
-			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-					+ f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-		}
-		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-				+ "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		body.write(file);
-		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-
-		String target = formAction.group(1).replace("&amp;", "&");
-		return send(HttpRequest.newBuilder(url(target))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+		vn.nq57.testdata.ProgressUpload.Multipart m = vn.nq57.testdata.ProgressUpload.of(page, stcWork.getId(), "50",
+				"Đã số hóa hồ sơ quyết toán", filename, file);
+		return send(HttpRequest.newBuilder(url(m.target()))
+			.header("Content-Type", m.contentType())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(m.body())));
 	}
 
 	/** A PDF of the given size: the header, padding, the end marker. */

@@ -1,15 +1,16 @@
 package vn.nq57.trust;
 
+import static vn.nq57.trust.TwoNodesTest.browser;
+import static vn.nq57.trust.TwoNodesTest.get;
+import static vn.nq57.trust.TwoNodesTest.scrape;
+import static vn.nq57.trust.TwoNodesTest.signIn;
+import static vn.nq57.trust.TwoNodesTest.url;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,14 +20,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -283,23 +281,23 @@ class S3FileStoreTest {
 	void readinessFollowsTheBucket() throws Exception {
 		HttpClient anonymous = browser();
 		for (ConfigurableApplicationContext node : List.of(a, b)) {
-			HttpResponse<String> ready = probe(anonymous, url(node, "/actuator/health/readiness"));
+			HttpResponse<String> ready = scrape(anonymous, url(node, "/actuator/health/readiness"));
 			assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
 			assertThat(ready.body()).contains("UP");
 		}
 		s3.stop();
 		try {
-			HttpResponse<String> down = probe(anonymous, url(a, "/actuator/health/readiness"));
+			HttpResponse<String> down = scrape(anonymous, url(a, "/actuator/health/readiness"));
 			assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
 			assertThat(down.body()).contains("DOWN");
-			assertThat(probe(anonymous, url(a, "/actuator/health/liveness")).statusCode()).isEqualTo(200);
+			assertThat(scrape(anonymous, url(a, "/actuator/health/liveness")).statusCode()).isEqualTo(200);
 		}
 		finally {
 			s3.restart();
 		}
 		HttpResponse<String> back = null;
 		for (int i = 0; i < 50; i++) {
-			back = probe(anonymous, url(b, "/actuator/health/readiness"));
+			back = scrape(anonymous, url(b, "/actuator/health/readiness"));
 			if (back.statusCode() == 200) {
 				break;
 			}
@@ -310,76 +308,16 @@ class S3FileStoreTest {
 			.isEqualTo(evidence);
 	}
 
-	// ----- a small browser, as TwoNodesTest's -----
-
-	static String url(ConfigurableApplicationContext node, String path) {
-		return "http://localhost:" + node.getEnvironment().getProperty("local.server.port") + path;
-	}
-
-	static HttpClient browser() {
-		return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
-	}
-
-	static HttpResponse<String> get(HttpClient c, String url) throws Exception {
-		return c.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET().build(),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
-	/** As the load balancer asks: no Accept header. */
-	static HttpResponse<String> probe(HttpClient c, String url) throws Exception {
-		return c.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	static String csrf(String page) {
-		Matcher m = Pattern.compile("name=\"_csrf\" (?:content|value)=\"([^\"]+)\"").matcher(page);
-		assertThat(m.find()).as("CSRF token on the page").isTrue();
-		return m.group(1);
-	}
-
-	static void signIn(HttpClient c, ConfigurableApplicationContext node, String user) throws Exception {
-		String token = csrf(get(c, url(node, "/login")).body());
-		HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(url(node, "/login")))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=Demo%402026&_csrf="
-					+ URLEncoder.encode(token, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(r.statusCode()).isEqualTo(302);
-		assertThat(r.headers().firstValue("Location").orElseThrow()).doesNotContain("error").doesNotContain("locked");
-	}
-
 	/** Sends the task page's progress form as a browser would: multipart, the form's hidden fields and a file. */
 	static HttpResponse<String> postProgressWithFile(HttpClient c, ConfigurableApplicationContext node, Task task,
 			Assignment work, String filename, byte[] file) throws Exception {
 		HttpResponse<String> taskPage = get(c, url(node, "/tasks/" + task.getId()));
 		assertThat(taskPage.statusCode()).isEqualTo(200);
-		String page = taskPage.body();
-		String action = "/assignments/" + work.getId() + "/progress";
-		int form = page.indexOf("action=\"" + action);
-		assertThat(form).as("progress form on the page").isPositive();
-		Matcher formAction = Pattern.compile("action=\"(" + Pattern.quote(action) + "[^\"]*)\"").matcher(page);
-		assertThat(formAction.find()).isTrue();
-		String formHtml = page.substring(form, page.indexOf("</form>", form));
-		Map<String, String> fields = new LinkedHashMap<>();
-		Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(formHtml);
-		while (hidden.find()) {
-			fields.put(hidden.group(1), hidden.group(2));
-		}
-		assertThat(fields).containsKey("version");
-		fields.put("percent", "60");
-		fields.put("results", "Đã lưu minh chứng vào kho tệp dùng chung");
-		String boundary = "----nq57" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		for (Map.Entry<String, String> f : fields.entrySet()) {
-			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-					+ f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-		}
-		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-				+ "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		body.write(file);
-		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return c.send(HttpRequest.newBuilder(URI.create(url(node, formAction.group(1).replace("&amp;", "&"))))
-			.header("Accept", "text/html").header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+		vn.nq57.testdata.ProgressUpload.Multipart m = vn.nq57.testdata.ProgressUpload.of(taskPage.body(), work.getId(), "60",
+				"Đã lưu minh chứng vào kho tệp dùng chung", filename, file);
+		return c.send(HttpRequest.newBuilder(URI.create(url(node, m.target())))
+			.header("Accept", "text/html").header("Content-Type", m.contentType())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(m.body())).build(),
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
