@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -328,47 +329,57 @@ public class ProgressService {
 				Date.valueOf(from), Date.valueOf(to));
 	}
 
-	/** Claims waiting for a decision: the head's own agency's, or all approved ones for DoST (the page's size at most). */
+	/** The most claims one page of the queue shows. */
 	public static final int CLAIMS_PAGE_MAX = 200;
 
-	/**
-	 * One page of the claims waiting for this user's decision, newest first: the head's own agency's (state CLAIMED),
-	 * or for DoST the approved ones (HEAD_APPROVED) of every agency or of {@code agencyId}. A national queue holds
-	 * tens of thousands: read a page at a time (index {@code completion_claim_pending_idx}), counted in SQL.
-	 */
-	public vn.nq57.kernel.Page<ClaimEntry> pendingFor(CurrentUser user, Long agencyId, int page, int size) {
-		String where;
-		List<Object> args = new java.util.ArrayList<>();
-		if (user.is(Role.SECRETARIAT)) {
-			where = "c.state = 'HEAD_APPROVED'";
-			if (agencyId != null) {
-				where += " AND a.agency_id = ?";
-				args.add(agencyId);
-			}
-		}
-		else if (user.is(Role.AGENCY_HEAD)) {
-			where = "c.state = 'CLAIMED' AND a.agency_id = ?";
-			args.add(user.agencyId());
-		}
-		else {
-			return vn.nq57.kernel.Page.empty(page, size);
-		}
-		int n = Math.max(1, Math.min(size, CLAIMS_PAGE_MAX));
-		int p = Math.max(0, page);
-		Long total = jdbc.queryForObject("SELECT count(*) FROM completion_claim c JOIN assignment a ON a.id = c.assignment_id WHERE "
-				+ where, Long.class, args.toArray());
-		long count = total == null ? 0 : total;
-		int last = (int) Math.max(0, (count - 1) / n);
-		p = Math.min(p, last);
-		List<Object> paged = new java.util.ArrayList<>(args);
-		paged.add(n);
-		paged.add(vn.nq57.kernel.Page.offset(p, n));
-		return new vn.nq57.kernel.Page<>(claimsWhere(where, " LIMIT ? OFFSET ?", paged.toArray()), p, n, count);
+	private static final String PENDING_FROM = " FROM completion_claim c JOIN assignment a ON a.id = c.assignment_id WHERE ";
+
+	/** Which claims wait for this user's decision: a condition on {@code c} and {@code a} with its arguments. */
+	private record Pending(String where, List<Object> args) {
 	}
 
-	/** How many claims wait for this user's decision (the count on "my work"). */
+	/**
+	 * The head's own agency's claims (CLAIMED), or for DoST the approved ones (HEAD_APPROVED) of every agency or of
+	 * {@code agencyId}; nothing for the other roles.
+	 */
+	private static Optional<Pending> pending(CurrentUser user, Long agencyId) {
+		if (user.is(Role.SECRETARIAT)) {
+			return Optional.of(agencyId == null ? new Pending("c.state = 'HEAD_APPROVED'", List.of())
+					: new Pending("c.state = 'HEAD_APPROVED' AND a.agency_id = ?", List.of(agencyId)));
+		}
+		if (user.is(Role.AGENCY_HEAD)) {
+			return Optional.of(new Pending("c.state = 'CLAIMED' AND a.agency_id = ?", List.of(user.agencyId())));
+		}
+		return Optional.empty();
+	}
+
+	private long count(Pending q) {
+		Long total = jdbc.queryForObject("SELECT count(*)" + PENDING_FROM + q.where(), Long.class, q.args().toArray());
+		return total == null ? 0 : total;
+	}
+
+	/**
+	 * One page of the claims waiting for this user's decision, newest first (see {@link #pending}). A national queue
+	 * holds tens of thousands: read a page at a time (index {@code completion_claim_pending_idx}), counted in SQL; a
+	 * page past the end shows the last one.
+	 */
+	public vn.nq57.kernel.Page<ClaimEntry> pendingFor(CurrentUser user, Long agencyId, int page, int size) {
+		int n = Math.max(1, Math.min(size, CLAIMS_PAGE_MAX));
+		Optional<Pending> q = pending(user, agencyId);
+		if (q.isEmpty()) {
+			return vn.nq57.kernel.Page.empty(0, n);
+		}
+		long count = count(q.get());
+		int p = (int) Math.min(Math.max(0, page), Math.max(0, (count - 1) / n));
+		List<Object> paged = new java.util.ArrayList<>(q.get().args());
+		paged.add(n);
+		paged.add(vn.nq57.kernel.Page.offset(p, n));
+		return new vn.nq57.kernel.Page<>(claimsWhere(q.get().where(), " LIMIT ? OFFSET ?", paged.toArray()), p, n, count);
+	}
+
+	/** How many claims wait for this user's decision (the count on "my work"): one count, no rows read. */
 	public long pendingCount(CurrentUser user) {
-		return pendingFor(user, null, 0, 1).total();
+		return pending(user, null).map(this::count).orElse(0L);
 	}
 
 	public ClaimEntry claim(long id) {
