@@ -84,15 +84,20 @@ final class ContentSecurityPolicy implements HeaderWriter {
 	static String ancestors(String origins) {
 		Set<String> all = new LinkedHashSet<>();
 		all.add("'self'");
-		if (origins != null) {
-			for (String o : origins.split("[\\s,]+")) {
+		addOrigins(all, origins);
+		return String.join(" ", all);
+	}
+
+	/** Each http(s) origin of a list separated by spaces or commas; anything a CSP source cannot name is dropped. */
+	private static void addOrigins(Set<String> sources, String list) {
+		if (list != null) {
+			for (String o : list.split("[\\s,]+")) {
 				String origin = origin(o);
 				if (origin != null) {
-					all.add(origin);
+					sources.add(origin);
 				}
 			}
 		}
-		return String.join(" ", all);
 	}
 
 	static String build(String tileUrl, String extraImages) {
@@ -103,14 +108,7 @@ final class ContentSecurityPolicy implements HeaderWriter {
 		if (tiles != null) {
 			images.add(tiles);
 		}
-		if (extraImages != null) {
-			for (String o : extraImages.split("[\\s,]+")) {
-				String origin = origin(o);
-				if (origin != null) {
-					images.add(origin);
-				}
-			}
-		}
+		addOrigins(images, extraImages);
 		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + String.join(" ", images)
 				+ "; object-src 'none'; base-uri 'self'; form-action 'self'";
 	}

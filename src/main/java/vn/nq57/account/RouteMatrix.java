@@ -29,8 +29,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * request is flagged ({@link AccessPolicy#ROUTE_REFUSED}) before the handler reads its parameters: the handler's own
  * check refuses it in its own words (and audits it against the object), always as 403 — a handler that refuses softly
  * (a redirect or page with the refusal as its error message) is turned into 403 with those words, and a request that
- * cannot even be read (a missing field, 400) answers 403 all the same ({@code web.ErrorAdvice}), audited here. A flagged request the handler nevertheless served (2xx/3xx
- * without an error message) means the matrix and the code disagree: logged as an error and kept for
+ * cannot even be read (a missing field, 400) answers 403 all the same ({@code web.ErrorAdvice}), audited here. A
+ * flagged request the handler nevertheless served (2xx/3xx without an error message) means the matrix and the code disagree: logged as an error and kept for
  * {@code AuthorizationMatrixTest}. What lies inside an allowed route (the agency of an object, its state) stays with
  * the controllers and services.
  */
